@@ -1,0 +1,1 @@
+"""Review state: the reviewer's corrections kept beside the parsed values, and the project store."""
