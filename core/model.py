@@ -269,6 +269,8 @@ class Report:
         extra_rows: rows not in the template, kept for the reviewer.
         findings: what the parser itself noticed (tables lost, inferred cells, prose-only
             figures …). Validation findings are computed separately (core.validation).
+        prose_figures: every statistic also stated in a sentence (共收到申请N件 …), whether or
+            not the table states it too — the rules compare them with the table.
         sha256: content hash of the source file.
     """
 
@@ -282,6 +284,7 @@ class Report:
     values: dict[str, Value] = field(default_factory=dict)
     extra_rows: list[ExtraRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    prose_figures: list[Value] = field(default_factory=list)  # every figure stated in prose (origin prose)
     sha256: str = ""
 
     def section(self, sid: str) -> Section | None:
