@@ -31,7 +31,26 @@ def shared_dir() -> Path:
     return SHARED
 
 
+_SHARED_NAMES = ("seed(", "SEEDS", "CORPUS", "SPEC", "SHARED", "shared_dir")
+_module_uses_shared: dict[str, bool] = {}
+
+
+def _uses_shared(path: Path) -> bool:
+    key = str(path)
+    if key not in _module_uses_shared:
+        try:
+            src = path.read_text(encoding="utf-8")
+        except OSError:
+            src = ""
+        _module_uses_shared[key] = any(n in src for n in _SHARED_NAMES)
+    return _module_uses_shared[key]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark GUI tests (they use qtbot/qapp) and tests reading real documents from ../shared."""
     for item in items:
-        if "qtbot" in getattr(item, "fixturenames", ()) or "qapp" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "qtbot" in names or "qapp" in names or "qtmodeltester" in names:
             item.add_marker(pytest.mark.gui)
+        if _uses_shared(Path(str(item.fspath))):
+            item.add_marker(pytest.mark.shared)
