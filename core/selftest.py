@@ -58,20 +58,3 @@ def run_core_self_test(out=None) -> list[str]:
             problems.append(f"导出的工作簿中缺少机关：{', '.join(missing)}")
         print(f"  导出 {target.name}：{', '.join(wb.sheetnames)}", file=out)
     return problems
-
-
-def run_self_test(gui: bool = True) -> int:
-    """The whole self-test; with ``gui`` also builds the main window offscreen. Exit status."""
-    print("ogi-review 自检", flush=True)
-    problems = run_core_self_test()
-    if gui and not problems:
-        try:
-            from gui.selftest import check_window
-
-            problems += check_window()
-        except ImportError as exc:
-            problems.append(f"界面模块无法加载：{exc}")
-    for p in problems:
-        print(f"✗ {p}", flush=True)
-    print("自检通过" if not problems else "自检失败", flush=True)
-    return 0 if not problems else 1

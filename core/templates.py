@@ -340,3 +340,18 @@ def layout(template: str, table: str) -> tuple[SubTable, ...]:
 def field_id_for(table: str, row: Row, column: Column) -> str:
     """The field ID of a row and column of a table."""
     return _field_id(table, row, column)
+
+
+@cache
+def editable_field_ids(template: str) -> frozenset[str]:
+    """Field IDs a reviewer may edit for a report of this template: the value cells of its layout.
+
+    Unknown and legacy templates use the 2021 layout, as ``layout`` does.
+    """
+    key = template if template in LAYOUTS else TEMPLATE_2021
+    return frozenset(f.id for f in fields_for(key))
+
+
+def is_editable(template: str, field_id: str) -> bool:
+    """Whether a reviewer may edit this field in a report of this template."""
+    return field_id in editable_field_ids(template)

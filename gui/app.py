@@ -1,20 +1,82 @@
-"""Application start-up (placeholder window listing the samples until the review window lands)."""
+"""Application start-up: logging, settings, translators, Chinese font, crash handler, the review window."""
 
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
+
+_T0 = time.perf_counter()
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "WenQuanYi Micro Hei")
+
+
+def chinese_font_families() -> list[str]:
+    """Installed font families that cover Simplified Chinese (needs a QGuiApplication)."""
+    from PySide6.QtGui import QFontDatabase
+
+    return list(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def ensure_chinese_font(app: object) -> str | None:
+    """Make the UI font fall back to a Simplified Chinese family; returns the family used (None: none)."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    families = chinese_font_families()
+    if not families:
+        return None
+    default = QFont(app.font())  # type: ignore[attr-defined]
+    if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(default.family()):
+        return default.family()
+    preferred = next((f for f in CJK_FAMILIES if f in families), families[0])
+    default.setFamilies([default.family(), preferred])
+    app.setFont(default)  # type: ignore[attr-defined]
+    return preferred
+
+
+def create_application(argv: list[str] | None = None) -> object:
+    """The QApplication with names, icon, translators and the Chinese font in place."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from gui import settings
+    from gui.i18n import install_translators
+    from gui.widgets.icons import icon
+
+    QCoreApplication.setOrganizationName("ogi-review")
+    QCoreApplication.setApplicationName("ogi-review")
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationDisplayName("政府信息公开年报审核")
+    app.setWindowIcon(icon("app"))
+    language = settings.get("ui/language")
+    install_translators(app, language)
+    app.setProperty("ogi_language", language)
+    ensure_chinese_font(app)
+    return app
 
 
 def run_app(args: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QListWidget
+    """Open the review window on the given files/folders (none: the bundled samples)."""
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from core.resources import sample_files
+    from gui import errors, settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    files = args or [str(p) for p in sample_files()]
-    w = QListWidget()
-    w.setWindowTitle("政府信息公开年报审核")
-    w.addItems(files)
-    w.resize(800, 500)
-    w.show()
-    return app.exec()
+    no_crash = "--no-crash-dialog" in args
+    files = [a for a in args if not a.startswith("--")]
+    errors.setup_logging()
+    app = create_application()
+    errors.install_excepthook(enabled=not no_crash and settings.get("errors/crash_dialog"))
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    paths = files or [str(p) for p in sample_files()]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        title = QCoreApplication.translate("MainWindow", "文件不存在")
+        text = QCoreApplication.translate("MainWindow", "找不到以下文件：")
+        errors.message(window, "warning", title, text + "\n" + "\n".join(missing))
+    paths = [p for p in paths if Path(p).exists()]
+    if paths:
+        QTimer.singleShot(0, lambda: window.open_paths(paths))
+    return app.exec()  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return cli_main(args)
     if args and args[0] == "--self-test":
-        from core.selftest import run_self_test
+        from gui.selftest import run_self_test
 
         return run_self_test(gui="--no-gui" not in args)
     if args and args[0] == "gui":

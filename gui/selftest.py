@@ -1,4 +1,4 @@
-"""The window part of ``--self-test``: build the main window offscreen and close it."""
+"""``--self-test``: the core self-test, then the main window built offscreen and closed."""
 
 from __future__ import annotations
 
@@ -27,3 +27,17 @@ def check_window() -> list[str]:
     window.close()
     print("  主窗口可以创建", flush=True)
     return problems
+
+
+def run_self_test(gui: bool = True) -> int:
+    """The whole self-test; with ``gui`` also builds the main window offscreen. Exit status."""
+    from core.selftest import run_core_self_test
+
+    print("ogi-review 自检", flush=True)
+    problems = run_core_self_test()
+    if gui and not problems:
+        problems += check_window()
+    for p in problems:
+        print(f"✗ {p}", flush=True)
+    print("自检通过" if not problems else "自检失败", flush=True)
+    return 0 if not problems else 1

@@ -1,13 +1,16 @@
-"""Excel export: one report in the official layout, and a summary of a batch (stub)."""
+"""Excel export: one report in the official layout, and a summary of a batch (openpyxl, imported lazily).
+
+Public API:
+    export_report(reviewed, path, options=None, *, findings=None, progress=None, cancelled=None)
+    export_batch(reports, path, failures=(), *, options=None, progress=None, cancelled=None, **overrides)
+    ExportOptions — what the window chose (the core never reads settings).
+Both write atomically and raise ExportError (Chinese message) or core.errors.Cancelled.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from core.export.official import export_report
+from core.export.options import ExportOptions
+from core.export.summary import export_batch, key_figures
 
-from core.errors import ExportError
-from core.review.state import ReviewedReport
-
-
-def export_batch(reports: Sequence[ReviewedReport], path: str, failures: Sequence[Any] = (), **options: Any) -> None:
-    raise ExportError("Excel 导出尚未实现。", code="export.unavailable")
+__all__ = ["ExportOptions", "export_batch", "export_report", "key_figures"]

@@ -45,6 +45,7 @@ class Correction:
     time: str = ""
     user: str = ""
     printed_changed: bool = False  # the source changed on disk and now prints something else
+    printed_before: Any = None  # with printed_changed: the value printed when the reviewer corrected it
 
 
 @dataclass

@@ -2,38 +2,32 @@
 
 Public API (stable; the window, the CLI and the exporter call it):
     validate(reviewed) -> list[Finding]
-    Validator(reviewed).findings() / .update(changed_fields) -> list[Finding]
+    Validator(reviewed).findings() / .update(changed_fields, kind=None) / .update_all() -> list[Finding]
+    Validator.on_change(edit, change): a ReviewedReport listener
     status(reviewed, findings) -> Status
     cross_year(reviews) -> dict[path, list[Finding]]
+    RULES: every rule (rules.py), IDENTITIES: the identities as data
+
+Modules: rules.py (the declarations), identities.py (identity checks), structural.py
+(document rules), engine.py (the incremental validator, ordering), cross.py (across reports),
+places.py (county-level city names for the 规章 rule).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.model import Finding
 from core.review.state import ReviewedReport
+from core.validation.cross import cross_year
+from core.validation.engine import Validator, sort_findings
+from core.validation.rules import IDENTITIES, RULES
 
 
 def validate(reviewed: ReviewedReport) -> list[Finding]:
-    """Every finding for a report: the parser's own plus every rule's, errors first (stub)."""
+    """Every finding for a report: the parser's own plus every rule's, errors first."""
     return Validator(reviewed).findings()
-
-
-class Validator:
-    """Keeps a report's findings current; after an edit re-runs only the rules that read it."""
-
-    def __init__(self, reviewed: ReviewedReport) -> None:
-        self.reviewed = reviewed
-        self._findings = list(reviewed.report.findings)
-
-    def findings(self) -> list[Finding]:
-        return list(self._findings)
-
-    def update(self, changed_fields: Iterable[str]) -> list[Finding]:
-        """Re-check after the given fields changed; returns the full current list."""
-        return self.findings()
 
 
 @dataclass(frozen=True)
@@ -57,6 +51,7 @@ class Status:
 
 
 def status(reviewed: ReviewedReport, findings: Sequence[Finding]) -> Status:
+    """Open errors/warnings and confirmed findings: a confirmed finding stays listed but counts as resolved."""
     open_ = [f for f in findings if not reviewed.is_confirmed(f)]
     return Status(
         errors=sum(1 for f in open_ if f.severity == "error"),
@@ -66,6 +61,4 @@ def status(reviewed: ReviewedReport, findings: Sequence[Finding]) -> Status:
     )
 
 
-def cross_year(reviews: Sequence[ReviewedReport]) -> dict[str, list[Finding]]:
-    """Findings across reports: this year's 上年结转 against last year's 结转下年度 (stub)."""
-    return {}
+__all__ = ["IDENTITIES", "RULES", "Status", "Validator", "cross_year", "sort_findings", "status", "validate"]

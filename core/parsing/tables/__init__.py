@@ -1,10 +1,23 @@
-"""Statistics tables 二/三/四: every printed figure mapped to its field ID (stub)."""
+"""Statistics tables 二/三/四: every printed figure mapped to its field ID, or a finding says why not.
+
+Every form is read through ``SourceDocument.text``: plain-text tables (tab, ``|`` and Markdown
+pipe runs, one cell per line, a bare run of 15 numbers) and the real tables of HTML/.docx/PDF,
+which the loaders render into ``text`` one grid row per line with a tab between slots. Values
+read from a grid carry the grid's provenance (table index, row, column, page, bbox) through
+the cell spans.
+"""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
-from core.model import ExtraRow, Finding, Section, SourceDocument, Value
+from core.model import ExtraRow, Finding, Grid, GridCell, Section, SourceDocument, Value
+from core.parsing.tables.mapping import find_regions, map_active, map_appeal, map_apply
+from core.parsing.tables.text_grid import split_lines
+from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
+
+__all__ = ["TableResult", "extract_tables"]
 
 
 @dataclass
@@ -13,9 +26,10 @@ class TableResult:
 
     Attributes:
         values: field ID → Value (origin table or inferred).
-        table_templates: table (active/apply/appeal) → template its labels match.
+        table_templates: table (active/apply/appeal) → template its labels match. 表四 is the
+            same in both templates: it gets the template of 表三 (else 表二) when it is printed.
         extra_rows: rows not in the template.
-        findings: inferred cells, unreadable cells, unknown labels, lost tables …
+        findings: inferred cells, unreadable cells, unknown labels, stray numbers …
     """
 
     values: dict[str, Value] = field(default_factory=dict)
@@ -25,4 +39,82 @@ class TableResult:
 
 
 def extract_tables(doc: SourceDocument, sections: list[Section]) -> TableResult:
-    return TableResult()
+    """Read tables 二, 三 and 四 of a document into field values.
+
+    Args:
+        doc: the loaded document (normalised text; grids for structured sources).
+        sections: the sections found (unused for locating tables, which are found by their own
+            header words; kept for the pipeline's contract).
+
+    Returns:
+        Values as printed (empty cells 0 with the raw token kept), the template each table's
+        labels match, extra rows, and findings. A document without tables gives no values.
+    """
+    out = TableResult()
+    text = doc.text
+    if not text:
+        return out
+    raw_lines = text.split("\n")
+    regions = find_regions(raw_lines)
+    spans = [r for r in (regions.active, regions.apply, regions.appeal) if r is not None]
+    if not spans:
+        return out
+    first = min(r[0] for r in spans)
+    last = max(r[1] for r in spans)
+    offset = sum(len(ln) + 1 for ln in raw_lines[:first])
+    end_offset = offset + sum(len(ln) + 1 for ln in raw_lines[first:last])
+    lines: list = [None] * first + split_lines(text, offset, min(end_offset, len(text)))
+    active_template = None
+    if regions.active is not None:
+        a, b = regions.active
+        m = map_active(lines[a:b], "\n".join(ln.text for ln in lines[a:b]))
+        _merge(out, m, TABLE_ACTIVE)
+        active_template = m.template
+    if regions.apply is not None:
+        a, b = regions.apply
+        m = map_apply(lines[a:b], "\n".join(ln.text for ln in lines[a:b]), active_template)
+        _merge(out, m, TABLE_APPLY)
+    if regions.appeal is not None:
+        a, b = regions.appeal
+        m = map_appeal(lines[a:b])
+        _merge(out, m, TABLE_APPEAL)
+        if any(f.startswith(("review.", "suit_")) for f in m.values):
+            t = out.table_templates.get(TABLE_APPLY) or out.table_templates.get(TABLE_ACTIVE)
+            if t:
+                out.table_templates[TABLE_APPEAL] = t
+    if doc.grids:
+        attach_grids(out.values.values(), doc.grids)
+    return out
+
+
+def _merge(out: TableResult, m, table: str) -> None:
+    out.values.update(m.values)
+    out.findings.extend(m.findings)
+    out.extra_rows.extend(m.extra_rows)
+    if m.template and m.values:
+        out.table_templates[table] = m.template
+
+
+def attach_grids(values, grids: list[Grid]) -> None:
+    """Give each value read from a real table its grid provenance (table, row, col, page, bbox)."""
+    index: list[tuple[int, int, int, GridCell]] = []
+    for gi, grid in enumerate(grids):
+        for cell in grid.cells:
+            if cell.span is not None:
+                index.append((cell.span.start, cell.span.end, gi, cell))
+    if not index:
+        return
+    index.sort(key=lambda t: (t[0], t[1]))
+    starts = [t[0] for t in index]
+    for v in values:
+        if v.span is None:
+            continue
+        k = bisect.bisect_right(starts, v.span.start) - 1
+        while k >= 0:
+            start, end, gi, cell = index[k]
+            if start <= v.span.start and v.span.end <= max(end, start + 1):
+                v.table, v.row, v.col, v.page, v.bbox = gi, cell.row, cell.col, cell.page, cell.bbox
+                break
+            if end < v.span.start and k < len(index) - 1 and start < v.span.start - 10_000:
+                break
+            k -= 1

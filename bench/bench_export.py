@@ -1,0 +1,82 @@
+"""Benchmark the Excel export: a 1000-report summary (target ≤ 5 s, ≤ 300 MB) and smaller cases.
+
+Run: .venv/bin/python bench/bench_export.py [N]   (prints numbers; no assertions)
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.review.state import ReviewedEdit, ValueEdit  # noqa: E402
+from tests.core.export_helpers import make_reviewed  # noqa: E402
+
+
+def synthetic(n: int) -> list:
+    rnd = random.Random(42)
+    out = []
+    for i in range(n):
+        template = "2019" if i % 4 == 0 else "2021"
+        rr = make_reviewed(template, agency=f"示例{i % 97}市测试{i}局", year=2019 + i % 5, seed=i, path=f"r{i}.txt")
+        if rnd.random() < 0.3:
+            rr.apply(ValueEdit("apply.granted.natural", rnd.randint(0, 99), note="合成修改"))
+        if rnd.random() < 0.5:
+            rr.apply(ReviewedEdit(True))
+        out.append(rr)
+    return out
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    t0 = time.perf_counter()
+    t = time.perf_counter()
+    import core.export  # noqa: F401
+
+    print(f"import core.export: {1000 * (time.perf_counter() - t):.0f} ms (openpyxl loaded: {'openpyxl' in sys.modules})")
+    reports = synthetic(n)
+    print(f"generated {n} reports in {time.perf_counter() - t0:.2f} s, peak RSS so far {rss_mb():.0f} MB")
+    from core.export import export_batch, export_report
+
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "summary.xlsx")
+        from core.validation import validate
+
+        t = time.perf_counter()
+        n_findings = sum(len(validate(rr)) for rr in reports)
+        print(f"validate() alone for {n} reports: {time.perf_counter() - t:.2f} s ({n_findings} findings)")
+        before = rss_mb()
+        t = time.perf_counter()
+        export_batch(reports, out)
+        dt = time.perf_counter() - t
+        print(
+            f"export_batch {n} reports (summary, findings, corrections, charts; no official sheets): "
+            f"{dt:.2f} s incl. validation, process peak RSS {rss_mb():.0f} MB (before export {before:.0f} MB), "
+            f"file {os.path.getsize(out) / 1024:.0f} KiB"
+        )
+        tracemalloc.start()
+        export_batch(reports, out)
+        _cur, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"  python heap peak during the export (tracemalloc, second run): {peak / 2**20:.0f} MB")
+        t = time.perf_counter()
+        export_batch(reports[:50], out)
+        print(f"export_batch 50 reports with official sheets: {time.perf_counter() - t:.2f} s")
+        t = time.perf_counter()
+        export_report(reports[1], os.path.join(d, "one.xlsx"))
+        print(f"export_report one report: {1000 * (time.perf_counter() - t):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Benchmark the loaders: reports a second per form, seconds a PDF page, peak memory.
+
+Run from the repository root on one core:  .venv/bin/python bench/bench_load.py [--n 200] [--pdfs 20]
+Targets: txt/md/html ≥ 200 reports/s, docx ≥ 50/s, PDF ≤ 0.15 s a page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.loading.dispatch import load_file  # noqa: E402
+from tests.core.loader_fixtures import make_docx, make_html, make_md, make_pdf, make_txt  # noqa: E402
+
+MAKERS = {"txt": make_txt, "md": make_md, "html": make_html, "docx": make_docx}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--n", type=int, default=200, help="reports per text form")
+    ap.add_argument("--pdfs", type=int, default=20, help="PDFs of about 6 pages")
+    ap.add_argument("--scale", type=int, default=12, help="prose repetition (12 ≈ 7,000 characters a report)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
+        root = Path(tmp)
+        print(f"{'form':<6}{'files':>7}{'chars/file':>12}{'reports/s':>12}{'ms/report':>11}{'peak MB (1 file)':>18}")
+        for form, make in MAKERS.items():
+            files = [make(root / f"r{i}.{form}", i, scale=args.scale) for i in range(args.n)]
+            load_file(str(files[0]))  # warm imports
+            t0 = time.perf_counter()
+            chars = 0
+            for f in files:
+                chars += len(load_file(str(f)).text)
+            dt = time.perf_counter() - t0
+            print(
+                f"{form:<6}{len(files):>7}{chars // len(files):>12}{len(files) / dt:>12.1f}{1000 * dt / len(files):>11.2f}"
+                f"{_peak(files[0]):>18.1f}"
+            )
+        pdfs = [make_pdf(root / f"p{i}.pdf", i, pages=6) for i in range(args.pdfs)]
+        load_file(str(pdfs[0]))
+        t0 = time.perf_counter()
+        pages = 0
+        grids = 0
+        for f in pdfs:
+            doc = load_file(str(f))
+            pages += len(doc.pages)
+            grids += len(doc.grids)
+        dt = time.perf_counter() - t0
+        print(
+            f"pdf   {len(pdfs):>7} files, {pages} pages, {grids} grids: {dt / pages:.3f} s/page, "
+            f"{len(pdfs) / dt:.1f} reports/s, peak MB (1 file) {_peak(pdfs[0]):.1f}"
+        )
+        real = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "huaian_city_2024.pdf"
+        if real.exists():
+            t0 = time.perf_counter()
+            doc = load_file(str(real))
+            dt = time.perf_counter() - t0
+            print(f"huaian_city_2024.pdf: {len(doc.pages)} pages in {dt:.3f} s = {dt / len(doc.pages):.3f} s/page")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"max RSS of the whole run: {rss:.0f} MB")
+
+
+def _peak(path: Path) -> float:
+    tracemalloc.start()
+    load_file(str(path))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1024 / 1024
+
+
+if __name__ == "__main__":
+    main()

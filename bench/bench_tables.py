@@ -1,0 +1,52 @@
+"""Table recognition speed: reports a second through parse_report (load + tables …), per form, one core.
+
+Run:  .venv/bin/python bench/bench_tables.py [N]   (N generated reports per form, default 40)
+Prints, per form (best of 3 runs, CPU time): whole-pipeline reports/s, extract_tables alone reports/s, and the share of the
+pipeline spent in table recognition. The goal: text/HTML stay above 200 reports a second.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.loading import load  # noqa: E402
+from core.parsing import parse_report  # noqa: E402
+from core.parsing.tables import extract_tables  # noqa: E402
+from tests.synth import FORMS, Noise, random_values, render  # noqa: E402
+
+
+def _best(run, repeat: int = 3) -> float:
+    """The least CPU time of a few runs (the machine is shared: wall time is noisy)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.process_time()
+        run()
+        best = min(best, time.process_time() - t0)
+    return max(best, 1e-9)
+
+
+def main(n: int = 40) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench_tables_"))
+    print(f"{'form':22} {'parse_report/s':>15} {'tables/s':>10} {'tables share':>13}")
+    for form in FORMS:
+        k = n if form not in ("docx", "pdf") else max(4, n // 5)
+        paths = []
+        for i in range(k):
+            template = "2021" if i % 2 else "2019"
+            values = random_values(template, random.Random(i))
+            noise = Noise.messy() if i % 3 == 0 else Noise()
+            paths.append(render(values, template, form, noise=noise, seed=i).write(tmp / f"{form}_{i}"))
+        docs = [load(str(p)) for p in paths]
+        whole = _best(lambda: [parse_report(str(p)) for p in paths])
+        tables = _best(lambda: [extract_tables(d, []) for d in docs])
+        print(f"{form:22} {k / whole:15.1f} {k / tables:10.1f} {tables / whole:12.1%}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 40)

@@ -1,0 +1,151 @@
+"""Safe cells and files: text that can never become a formula, valid sheet names, atomic saves."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from core.errors import Cancelled, ExportError
+
+# A spreadsheet (or a CSV saved from it) treats text starting with these as a formula or command.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL_XML = re.compile(r"[\000-\010\013\014\016-\037]")
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+MAX_CELL_TEXT = 32767
+MAX_SHEET_NAME = 31
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet would read this text as a formula (or a CSV injection)."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+def clean_text(text: Any) -> str:
+    """A string a workbook can store: control characters removed, at most 32767 characters."""
+    s = "" if text is None else str(text)
+    s = _ILLEGAL_XML.sub("", s)
+    return s[:MAX_CELL_TEXT]
+
+
+def put_text(cell: Any, text: Any) -> Any:
+    """Store text in a cell as a string, never as a formula.
+
+    Text that starts like a formula (``=``, ``+``, ``-``, ``@``, tab, CR) is stored as a
+    shared string with the cell's *quote prefix* set: the xlsx form of typing ``'=1+1``. Excel
+    and LibreOffice show the text exactly as printed (no apostrophe, no invisible character)
+    and keep it text when the user edits the cell; the text itself is unchanged, so it still
+    matches and sorts as the report prints it.
+    """
+    s = clean_text(text)
+    cell.value = s
+    if is_formula_like(s):
+        cell.data_type = "s"  # openpyxl guessed "f" for a leading '='
+        cell.quotePrefix = True
+    return cell
+
+
+def put_value(cell: Any, value: Any) -> Any:
+    """Store a number as a number and anything else as safe text (None leaves the cell empty)."""
+    if value is None:
+        cell.value = None
+    elif isinstance(value, bool):
+        cell.value = int(value)
+    elif isinstance(value, int | float):
+        cell.value = value
+    else:
+        put_text(cell, value)
+    return cell
+
+
+def sheet_name(name: str, used: set[str], fallback: str = "报告") -> str:
+    """A valid, unique sheet name: no ``[]:*?/\\``, no leading/trailing apostrophe, ≤ 31 characters.
+
+    ``used`` holds the names taken so far (compared case-insensitively, as Excel does); the
+    chosen name is added to it.
+    """
+    base = _SHEET_BAD.sub("_", clean_text(name)).strip().strip("'").strip() or fallback
+    if base.lower() == "history":  # reserved by Excel
+        base = fallback
+    base = base[:MAX_SHEET_NAME]
+    taken = {u.lower() for u in used}
+    candidate = base
+    n = 2
+    while candidate.lower() in taken:
+        suffix = f"({n})"
+        candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def _locked_error(path: Path) -> ExportError:
+    return ExportError(
+        f"无法写入“{path.name}”：该文件可能正被 Excel 或 WPS 打开。请关闭该文件后重试，或另选文件名导出。",
+        code="export.locked",
+        details=str(path),
+    )
+
+
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """Check before any work that ``path`` can be written; returns it resolved.
+
+    Raises ExportError with a Chinese message (wrong extension, missing folder, a folder in
+    the way, the file held open by another program).
+    """
+    p = Path(path).expanduser()
+    if p.suffix.lower() != ".xlsx":
+        raise ExportError(f"导出文件“{p.name}”的扩展名应为 .xlsx。", code="export.suffix")
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"无法导出到“{p}”：文件夹“{folder}”不存在。", code="export.folder")
+    if p.is_dir():
+        raise ExportError(f"无法导出到“{p}”：这是一个文件夹。", code="export.isdir")
+    if p.exists():
+        try:
+            with open(p, "r+b"):
+                pass
+        except PermissionError as exc:
+            raise _locked_error(p) from exc
+        except OSError as exc:
+            raise ExportError(f"无法写入“{p.name}”：{exc.strerror or exc}。", code="export.write") from exc
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"无法导出到“{p}”：没有写入文件夹“{folder}”的权限。", code="export.folder")
+    return p
+
+
+def atomic_save(
+    workbook: Any, path: str | os.PathLike[str], cancelled: Callable[[], bool] | None = None
+) -> None:
+    """Save a workbook to a temporary file beside ``path``, then move it into place.
+
+    On any failure (including cancellation) the temporary file is removed and an existing
+    ``path`` is left as it was. A target held open by Excel (``PermissionError`` on Windows)
+    becomes an ExportError asking the user to close it.
+    """
+    p = check_target(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix="~ogi-", suffix=".xlsx.tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        try:
+            workbook.save(tmp)
+        except OSError as exc:
+            raise ExportError(f"写入“{p.name}”失败：{exc.strerror or exc}。", code="export.write", details=repr(exc)) from exc
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        try:
+            os.replace(tmp, p)
+        except PermissionError as exc:
+            raise _locked_error(p) from exc
+        except OSError as exc:
+            raise ExportError(f"写入“{p.name}”失败：{exc.strerror or exc}。", code="export.write", details=repr(exc)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

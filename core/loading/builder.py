@@ -1,0 +1,172 @@
+"""Assemble a loader's blocks (paragraphs, grids) into a normalised SourceDocument."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from core.model import Grid, GridCell, PageBox, SourceDocument, Span
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_WS_CJK_RE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+_WS_RE = re.compile("\\s+")
+MAX_GRID_CELLS = 20000
+
+
+def clean_cell_text(text: str) -> str:
+    """Cell text as one line: whitespace between CJK characters dropped, other runs → one space."""
+    text = text.replace("\u00a0", " ").replace("\u3000", " ").replace("\u200b", "")
+    text = _WS_CJK_RE.sub("", text.strip())
+    return _WS_RE.sub(" ", text)
+
+
+@dataclass
+class RawCell:
+    """A cell as a loader reads it, before placement in the text."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+def make_grid(cells: list[RawCell], n_rows: int, n_cols: int, pages: tuple[int, ...] = ()) -> Grid:
+    """A Grid from placed raw cells (text cleaned; spans filled in later by the builder)."""
+    out = [
+        GridCell(clean_cell_text(c.text), c.row, c.col, c.rowspan, c.colspan, page=c.page, bbox=c.bbox)
+        for c in cells
+    ]
+    out.sort(key=lambda c: (c.row, c.col))
+    return Grid(out, n_rows, n_cols, pages=pages)
+
+
+def place_rows(rows: list[list[tuple[str, int, int]]]) -> tuple[list[RawCell], int, int]:
+    """Place HTML/docx-style rows of ``(text, rowspan, colspan)`` on a grid.
+
+    Slots taken by a rowspan from above are skipped, as browsers do. Spans are clamped to the
+    table (a rowspan past the last row ends there) and to sane sizes.
+    """
+    taken: set[tuple[int, int]] = set()
+    cells: list[RawCell] = []
+    n_rows = len(rows)
+    n_cols = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for text, rowspan, colspan in row:
+            while (r, c) in taken:
+                c += 1
+            rowspan = max(1, min(rowspan, n_rows - r, 1000))
+            colspan = max(1, min(colspan, 1000))
+            cells.append(RawCell(text, r, c, rowspan, colspan))
+            for rr in range(r, r + rowspan):
+                for cc in range(c, c + colspan):
+                    taken.add((rr, cc))
+            c += colspan
+            n_cols = max(n_cols, c)
+            if len(taken) > MAX_GRID_CELLS:
+                raise ValueError("table too large")
+        n_cols = max(n_cols, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+    return cells, n_rows, n_cols
+
+
+@dataclass
+class DocBuilder:
+    """Collects the original text block by block; grids are rendered as tab-separated rows."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    grids: list[Grid] = field(default_factory=list)
+    grid_orig: list[tuple[tuple[int, int], list[tuple[int, int]]]] = field(default_factory=list)
+    protected: list[tuple[int, int]] = field(default_factory=list)
+    soft_breaks: list[int] = field(default_factory=list)
+    pages: list[tuple[PageBox, int, int]] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        """Append raw text."""
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+    def newline(self) -> None:
+        """End the current line (no blank line)."""
+        if self.length and not self._ends_with("\n"):
+            self.add("\n")
+
+    def paragraph(self, text: str) -> None:
+        """Append a paragraph on its own line."""
+        self.newline()
+        self.add(text)
+        self.newline()
+
+    def soft_break(self) -> None:
+        """A newline that is a hard wrap inside a paragraph (removed by normalisation)."""
+        self.soft_breaks.append(self.length)
+        self.add("\n")
+
+    def grid(self, grid: Grid) -> None:
+        """Append a grid, one line per row, n_cols fields joined by tabs."""
+        self.newline()
+        start = self.length
+        by_slot = {(c.row, c.col): i for i, c in enumerate(grid.cells)}
+        spans: list[tuple[int, int]] = [(0, 0)] * len(grid.cells)
+        for r in range(grid.n_rows):
+            for k in range(grid.n_cols):
+                if k:
+                    self.add("\t")
+                i = by_slot.get((r, k))
+                if i is not None:
+                    t = grid.cells[i].text
+                    spans[i] = (self.length, self.length + len(t))
+                    self.add(t)
+            self.add("\n")
+        self.grids.append(grid)
+        self.grid_orig.append(((start, self.length), spans))
+        self.protected.append((start, self.length))
+
+    def page(self, box: PageBox, start: int) -> None:
+        """Record a PDF page covering original text from ``start`` to the current end."""
+        self.pages.append((box, start, self.length))
+
+    def _ends_with(self, s: str) -> bool:
+        return bool(self.parts) and self.parts[-1].endswith(s)
+
+    def build(self, path: str, form: str, *, encoding: str | None = None, join_lines: bool = True) -> SourceDocument:
+        """Normalise the collected text and map grid/page spans into it."""
+        from core.parsing.normalize import normalize
+
+        original = "".join(self.parts)
+        norm = normalize(
+            original, form=form, protected=self.protected, soft_breaks=self.soft_breaks, join_lines=join_lines
+        )
+        offs = norm.offsets
+        text = norm.text
+
+        def pos(orig_index: int) -> int:
+            return bisect.bisect_left(offs, orig_index)
+
+        for grid, ((gs, ge), spans) in zip(self.grids, self.grid_orig, strict=True):
+            grid.span = Span(pos(gs), pos(ge))
+            for cell, (s, e) in zip(grid.cells, spans, strict=True):
+                ts, te = pos(s), pos(e)
+                cell.span = Span(ts, te)
+                cell.text = text[ts:te]
+        pages = []
+        for box, s, e in self.pages:
+            box.span = Span(pos(s), pos(e))
+            pages.append(box)
+        return SourceDocument(
+            path=path,
+            form=form,
+            original=original,
+            text=text,
+            offsets=offs,
+            grids=self.grids,
+            boilerplate=self.boilerplate + norm.boilerplate,
+            pages=pages,
+            encoding=encoding,
+        )

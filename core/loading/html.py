@@ -1,0 +1,161 @@
+"""HTML loader: our own decoding, lxml on the decoded string, real tables → grids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from core.errors import Cancelled, LoadError
+from core.loading.builder import DocBuilder, make_grid, place_rows
+from core.model import SourceDocument
+
+_BLOCK = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article",
+    "blockquote", "pre", "dd", "dt", "dl", "form", "center", "hr", "address", "figure", "figcaption", "main",
+    "tbody", "thead", "tfoot", "caption", "td", "th", "body", "html",
+}  # fmt: skip
+_DROP = {
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
+    "option", "button", "input", "textarea", "map", "audio", "video", "head",
+}  # fmt: skip
+_BOILER_TAGS = {"nav", "header", "footer", "aside"}
+_BOILER_HINT = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumb|footer|share|toolbar)(?:$|[\s_-])", re.I)
+_DECL_RE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|<!ENTITY[^>]*>|<\?xml[^>]*\?>", re.I | re.S)
+_WS_NL_CJK_RE = re.compile("(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\f\v]*\n\\s*(?=[\u3000-\u9fff\uff00-\uffef])")
+_WS_RE = re.compile(r"\s+")
+MAX_ELEMENTS = 150_000
+
+
+def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool] | None = None) -> SourceDocument:
+    """Parse decoded HTML text into a SourceDocument (grids for data tables).
+
+    Raises:
+        LoadError: the page is not parseable or absurdly large.
+    """
+    import lxml.html
+    from lxml import etree
+
+    name = path.rsplit("/", 1)[-1]
+    cleaned = _DECL_RE.sub("", text)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+    try:
+        root = lxml.html.document_fromstring(cleaned or "<html></html>", parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise LoadError(f"无法解析网页文件“{name}”：文件内容不是有效的 HTML。", code="html.invalid", details=str(exc)) from exc
+    b = DocBuilder()
+    title = root.findtext(".//title")
+    if title and title.strip():
+        b.boilerplate.append(_WS_RE.sub(" ", title).strip())
+    line: list[str] = []
+
+    def flush() -> None:
+        if line:
+            s = _collapse("".join(line))
+            line.clear()
+            if s:
+                b.paragraph(s)
+
+    count = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            count += 1
+            if count % 2000 == 0 and cancelled is not None and cancelled():
+                raise Cancelled()
+            if count > MAX_ELEMENTS:
+                raise LoadError(f"网页文件“{name}”过大（元素超过 {MAX_ELEMENTS} 个），不像是一份年度报告。", code="html.too_large")
+            if not tag or tag in _DROP:
+                walker.skip_subtree()
+                continue
+            style = el.get("style")
+            if style and "display:none" in style.replace(" ", "").lower():
+                walker.skip_subtree()
+                continue
+            if tag in _BOILER_TAGS or _BOILER_HINT.search(f"{el.get('class', '')} {el.get('id', '')}"):
+                flush()
+                for s in el.itertext():
+                    s = _collapse(s)
+                    if s:
+                        b.boilerplate.append(s)
+                walker.skip_subtree()
+                continue
+            if tag == "table" and not el.xpath(".//table"):
+                flush()
+                _add_table(b, el)
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                flush()
+            elif tag in _BLOCK:
+                flush()
+            if el.text and tag not in _DROP:
+                line.append(el.text)
+        else:
+            if tag in _BLOCK:
+                flush()
+            if el.tail:
+                line.append(el.tail)
+    flush()
+    return b.build(path, "html", encoding=encoding)
+
+
+def _collapse(s: str) -> str:
+    s = s.replace("\u00a0", " ")
+    s = _WS_NL_CJK_RE.sub("", s)
+    return _WS_RE.sub(" ", s).strip()
+
+
+def _cell_text(cell: object) -> str:
+    """Text of a table cell; block children and <br> become line breaks."""
+    from lxml import etree
+
+    out: list[str] = []
+    walker = etree.iterwalk(cell, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in _DROP:
+                walker.skip_subtree()
+                continue
+            if tag == "br" or (tag in _BLOCK and el is not cell):
+                out.append("\n")
+            if el.text:
+                out.append(el.text)
+        else:
+            if tag in _BLOCK and el is not cell:
+                out.append("\n")
+            if el.tail and el is not cell:
+                out.append(el.tail)
+    return "".join(out)
+
+
+def _span(el: object, attr: str) -> int:
+    raw = (el.get(attr) or "1").strip()  # type: ignore[attr-defined]
+    m = re.match(r"\d+", raw)
+    return int(m.group(0)) if m else 1
+
+
+def _add_table(b: DocBuilder, table: object) -> None:
+    rows = []
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):  # type: ignore[attr-defined]
+        cells = [(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan")) for td in tr.xpath("./td|./th")]
+        rows.append(cells)
+    rows = [r for r in rows if r]
+    if not rows:
+        return
+    try:
+        cells, n_rows, n_cols = place_rows(rows)
+    except ValueError:
+        text = " ".join(t for r in rows for t, _, _ in r)
+        b.paragraph(_collapse(text))
+        return
+    grid = make_grid(cells, n_rows, n_cols)
+    if n_cols == 1 and all(len(c.text) > 40 for c in grid.cells if c.text):
+        # a one-column layout box around prose, not a table
+        for c in grid.cells:
+            if c.text:
+                b.paragraph(c.text)
+        return
+    b.grid(grid)

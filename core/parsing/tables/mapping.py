@@ -1,0 +1,480 @@
+"""Table rows → field values: regions, label matching in order, gap filling, findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.model import ExtraRow, Finding, Span, Value
+from core.parsing.tables.labels import (
+    ACTIVE_HEADER_2019,
+    ACTIVE_HEADER_2021,
+    APPEAL_HEADER,
+    RowSpec,
+    count_markers,
+    match_row,
+    norm,
+    row_specs,
+    spec_fields,
+)
+from core.parsing.tables.reconcile import APPEAL_IDENTITIES, APPLY_IDENTITY, Fit, blank_total, fit_row
+from core.parsing.tables.text_grid import Cell, Line, TextRow, group_rows
+from core.templates import (
+    APPEAL_COLUMNS,
+    APPEAL_GROUPS,
+    TABLE_ACTIVE,
+    TABLE_APPEAL,
+    TABLE_APPLY,
+    TABLE_SHORT,
+    TEMPLATE_2019,
+    TEMPLATE_2021,
+    field_id_for,
+    short_label,
+)
+from core.templates import field as field_of
+
+
+@dataclass
+class Mapped:
+    """What one table gave: values, findings, extra rows, and the template its labels match."""
+
+    values: dict[str, Value] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    extra_rows: list[ExtraRow] = field(default_factory=list)
+    template: str | None = None
+
+
+def cell_mode(lines: list[Line]) -> bool:
+    """True when a region is a dump with one cell per line (almost no line holds 3+ cells)."""
+    return sum(1 for ln in lines if ln.structured and len(ln.cells) >= 3) < 2
+
+
+def _names(fids: list[str]) -> str:
+    return "、".join(field_of(f).printed_name() for f in fids)
+
+
+def _label_candidates(row: TextRow) -> list[str]:
+    labs = [c.text for c in row.labels if c.text]
+    out = []
+    for k in range(1, len(labs) + 1):
+        out.append("".join(labs[-k:]))
+    return out
+
+
+def match_label(table: str, row: TextRow) -> str | None:
+    """The template row a row's labels name: the last label first, then longer tails of the labels."""
+    for cand in _label_candidates(row):
+        m = match_row(table, cand)
+        if m is not None:
+            return m[0]
+    return None
+
+
+def _store(
+    out: Mapped, table: str, spec: RowSpec, fit: Fit, template: str, origin: str, label: str
+) -> None:
+    fids = list(spec_fields(spec))
+    if not fit.ok:
+        out.findings.append(
+            Finding(
+                "table.ambiguous",
+                "warning",
+                f"{TABLE_SHORT[table]} “{short_label(spec.row.label)}” 行：印出的数字个数与应有的 {len(fids)} 列不符，"
+                f"无法唯一确定各数字所在的列，请人工核对：{_names(fids)}。",
+                fids,
+                params={"key": spec.key, "readings": fit.alternatives},
+            )
+        )
+        return
+    inferred = origin == "inferred" or fit.inferred
+    unreadable = []
+    for fid, cell, value in zip(fids, fit.slots, fit.values, strict=True):
+        if cell is None:
+            out.values[fid] = Value(fid, value, "", "inferred")
+            continue
+        if cell.token.kind not in ("number", "empty"):
+            out.values[fid] = Value(fid, None, cell.text, "table", cell.span)
+            unreadable.append((fid, cell.text))
+            continue
+        out.values[fid] = Value(fid, value, cell.text, "inferred" if inferred else "table", cell.span)
+    for fid, raw in unreadable:
+        out.findings.append(
+            Finding(
+                "table.unreadable",
+                "error",
+                f"{field_of(fid).printed_name()} 印为“{raw}”，不是数字，无法读取。",
+                [fid],
+                span=out.values[fid].span,
+                params={"raw": raw},
+            )
+        )
+    if inferred:
+        why = (
+            f"该行印出 {fit.printed} 个单元格，应有 {len(fids)} 列，已按行标签和勾稽关系推定各数字所在的列"
+            if fit.inferred
+            else "该行没有行标签，已按表格中的位置推定其所属行"
+        )
+        out.findings.append(
+            Finding(
+                "table.inferred",
+                "warning",
+                f"{TABLE_SHORT[table]} “{label or short_label(spec.row.label)}” 行：{why}，请核对：{_names(fids)}。",
+                fids,
+                params={"key": spec.key},
+            )
+        )
+    idents = APPLY_IDENTITY if table == TABLE_APPLY else APPEAL_IDENTITIES if table == TABLE_APPEAL else ()
+    for col, total in blank_total(fit, idents):
+        fid = fids[col]
+        out.findings.append(
+            Finding(
+                "table.blank_total",
+                "warning",
+                f"{field_of(fid).printed_name()} 为空白，而同行各项之和为 {total}：空白按 0 计，请核对原表。",
+                [fid],
+                span=out.values[fid].span,
+                suggestion={fid: total},
+            )
+        )
+
+
+def _extra(out: Mapped, table: str, row: TextRow, why: str) -> None:
+    label = row.label_text or "（无标签）"
+    out.extra_rows.append(ExtraRow(table, label, [c.text for c in row.values], row.span))
+    out.findings.append(
+        Finding(
+            "table.extra_row",
+            "warning",
+            f"{TABLE_SHORT[table]} 中有模板以外的行“{label[:40]}”（{why}），已保留供核对，未计入任何字段。",
+            [],
+            span=row.span,
+            params={"key": label[:40]},
+        )
+    )
+
+
+def _missing(out: Mapped, table: str, specs: tuple[RowSpec, ...], seen: set[str]) -> None:
+    absent = [s for s in specs if s.key not in seen]
+    if not absent or len(absent) == len(specs):
+        return
+    names = "、".join(f"“{short_label(s.row.label)}”" for s in absent)
+    fids = [field_id_for(table, s.row, c) for s in absent for c in s.block.columns]
+    out.findings.append(
+        Finding(
+            "table.missing_rows",
+            "warning",
+            f"{TABLE_SHORT[table]} 缺少模板中的行：{names}，这些单元格没有读取到数值。",
+            fids,
+        )
+    )
+
+
+def _stray(out: Mapped, table: str, row: TextRow) -> None:
+    raw = " ".join(c.text for c in row.values)
+    out.findings.append(
+        Finding(
+            "table.stray",
+            "warning",
+            f"{TABLE_SHORT[table]} 中有一个不属于任何行的数字“{raw}”，已忽略，请核对原表。",
+            [],
+            span=row.span,
+            params={"key": raw},
+        )
+    )
+
+
+def _has_values(table: str, row: TextRow) -> bool:
+    """A row with a printed value, or a template row whose cells are all blank."""
+    if any(c.text for c in row.values):
+        return True
+    if not row.values or not row.labels or _is_header(row):
+        return False
+    return match_label(table, row) is not None
+
+
+_HEADER_WORDS = ("自然人", "商业", "科研", "公益", "法律服务", "信息内容", "申请人情况", "法人或其他组织")
+
+
+def _is_header(row: TextRow) -> bool:
+    """A column-header row (several column words among its labels)."""
+    return sum(1 for c in row.labels if any(w in c.text for w in _HEADER_WORDS)) >= 2 or any(
+        norm(c.text) == "信息内容" for c in row.labels
+    )
+
+
+# --------------------------------------------------------------------------- 表二
+
+
+def active_template(region_text: str, rows: list[TextRow]) -> str:
+    """2021 or 2019 from the header words, else from the rows and their cell counts."""
+    a, b = count_markers(region_text, ACTIVE_HEADER_2021), count_markers(region_text, ACTIVE_HEADER_2019)
+    if a != b:
+        return TEMPLATE_2021 if a > b else TEMPLATE_2019
+    for row in rows:
+        key = match_label(TABLE_ACTIVE, row)
+        if key in ("other_services", "procurement"):
+            return TEMPLATE_2019
+        n = sum(1 for c in row.values if c.text)
+        if key in ("license", "penalty", "coercion") and n:
+            return TEMPLATE_2019 if n >= 3 else TEMPLATE_2021
+    return TEMPLATE_2021
+
+
+def map_active(lines: list[Line], region_text: str) -> Mapped:
+    """表二: each row by its own label (sub-tables may come in any order)."""
+    out = Mapped()
+    rows = [r for r in group_rows(lines, cell_mode(lines)) if _has_values(TABLE_ACTIVE, r)]
+    if not rows:
+        return out
+    template = active_template(region_text, rows)
+    out.template = template
+    specs = {s.key: s for s in row_specs(TABLE_ACTIVE, template)}
+    seen: set[str] = set()
+    for row in rows:
+        if not row.labels:
+            _stray(out, TABLE_ACTIVE, row)
+            continue
+        key = match_label(TABLE_ACTIVE, row)
+        if key is None or key not in specs:
+            _extra(out, TABLE_ACTIVE, row, "标签不在模板中" if key is None else "该行不属于本表所用模板")
+            continue
+        if key in seen:
+            _extra(out, TABLE_ACTIVE, row, "与前面的行重复")
+            continue
+        seen.add(key)
+        spec = specs[key]
+        fit = fit_row(row.values, len(spec.block.columns), leading_first=False)
+        _store(out, TABLE_ACTIVE, spec, fit, template, "table", short_label(spec.row.label))
+    _missing(out, TABLE_ACTIVE, row_specs(TABLE_ACTIVE, template), seen)
+    return out
+
+
+# --------------------------------------------------------------------------- 表三
+
+_2021_ONLY = {"other.no_correction", "other.no_fee", "other.other"}
+
+
+def map_apply(lines: list[Line], region_text: str, fallback: str | None) -> Mapped:
+    """表三: rows matched by label in printed order; unlabeled rows fill the gaps between them."""
+    out = Mapped()
+    cm = cell_mode(lines)
+    rows = [r for r in group_rows(lines, cm) if _has_values(TABLE_APPLY, r)]
+    if not rows:
+        return out
+    keyed: list[tuple[TextRow, str | None]] = []
+    for row in rows:
+        key = match_label(TABLE_APPLY, row) if row.labels else None
+        keyed.append((row, key))
+    keys = {k for _, k in keyed if k}
+    if keys & _2021_ONLY:
+        template = TEMPLATE_2021
+    elif "other" in keys:
+        template = TEMPLATE_2019
+    elif count_markers(region_text, ("逾期不补正", "收费通知")):
+        template = TEMPLATE_2021
+    else:
+        template = fallback or TEMPLATE_2021
+    out.template = template
+    specs = row_specs(TABLE_APPLY, template)
+    index = {s.key: s.index for s in specs}
+    placed: dict[int, tuple[TextRow, str]] = {}  # template index → row, origin
+    pending: list[TextRow] = []  # unlabeled rows since the last anchor
+    last = -1
+
+    def flush(upto: int) -> None:
+        nonlocal pending
+        gap = [i for i in range(last + 1, upto) if i not in placed]
+        if pending:
+            if len(pending) == len(gap):
+                for i, r in zip(gap, pending, strict=True):
+                    placed[i] = (r, "inferred")
+            else:
+                for r in pending:
+                    _extra(out, TABLE_APPLY, r, "没有行标签，且无法按位置确定所属行")
+        pending = []
+
+    for row, key in keyed:
+        if not row.labels:
+            if not row.structured and len([c for c in row.values if c.text]) <= 2 and not cm:
+                _stray(out, TABLE_APPLY, row)
+            else:
+                pending.append(row)
+            continue
+        if key is None or key not in index:
+            _extra(out, TABLE_APPLY, row, "标签不在模板中" if key is None else "该行不属于本表所用模板")
+            continue
+        i = index[key]
+        if i in placed:
+            _extra(out, TABLE_APPLY, row, "与前面的行重复")
+            continue
+        flush(i)
+        placed[i] = (row, "table")
+        last = max(last, i)
+    flush(len(specs))
+    for i in sorted(placed):
+        row, origin = placed[i]
+        spec = specs[i]
+        fit = fit_row(row.values, 7, APPLY_IDENTITY, leading_first=True)
+        label = short_label(spec.row.label)
+        _store(out, TABLE_APPLY, spec, fit, template, origin, label)
+    _missing(out, TABLE_APPLY, specs, {specs[i].key for i in placed})
+    return out
+
+
+# --------------------------------------------------------------------------- 表四
+
+_APPEAL_SPECS = [(g, c) for g in APPEAL_GROUPS for c in APPEAL_COLUMNS]
+
+
+def map_appeal(lines: list[Line]) -> Mapped:
+    """表四: the run of numbers after the header (or after the heading), 15 mapped by position."""
+    out = Mapped()
+    cells: list[Cell] = []
+    started = False
+    for ln in lines:
+        if not ln.cells:
+            continue
+        nums = [c for c in ln.cells if c.kind != "label"]
+        labels = [c for c in ln.cells if c.kind == "label"]
+        if labels and not any(c.text for c in nums):
+            if started and len(cells) >= 15:
+                break
+            if started and not ln.structured and len(ln.text.strip()) > 30:
+                break
+            continue
+        if labels and started and len(cells) >= 15:
+            break
+        if labels and not all(count_markers(c.text, APPEAL_HEADER + ("总计", "其他", "行政")) for c in labels):
+            # a labelled row with numbers that is no header: prose or another table
+            if started:
+                break
+            continue
+        started = True
+        cells.extend(nums if not ln.structured else _inner(ln.cells))
+    # layout blanks around the run
+    while len(cells) > 15 and not cells[0].text:
+        cells.pop(0)
+    while len(cells) > 15 and not cells[-1].text:
+        cells.pop()
+    if not any(c.text for c in cells):
+        return out
+    out.template = None
+    fit = fit_row(cells, 15, APPEAL_IDENTITIES, leading_first=True)
+    fids = [field_id_for(TABLE_APPEAL, g, c) for g, c in _APPEAL_SPECS]
+    if not fit.ok:
+        out.findings.append(
+            Finding(
+                "table.ambiguous",
+                "warning",
+                f"表四 印出 {len(cells)} 个数字，应为 15 个，无法唯一确定各数字所在的列，请人工核对。",
+                fids,
+                params={"key": "appeal", "readings": fit.alternatives},
+            )
+        )
+        return out
+    unread = []
+    for fid, cell, value in zip(fids, fit.slots, fit.values, strict=True):
+        if cell is None:
+            out.values[fid] = Value(fid, value, "", "inferred")
+        elif cell.token.kind not in ("number", "empty"):
+            out.values[fid] = Value(fid, None, cell.text, "table", cell.span)
+            unread.append(fid)
+        else:
+            out.values[fid] = Value(fid, value, cell.text, "inferred" if fit.inferred else "table", cell.span)
+    for fid in unread:
+        v = out.values[fid]
+        out.findings.append(
+            Finding("table.unreadable", "error", f"{field_of(fid).printed_name()} 印为“{v.raw}”，不是数字，无法读取。", [fid], span=v.span)
+        )
+    if fit.inferred:
+        guessed = [f for f, c in zip(fids, fit.slots, strict=True) if c is None]
+        named = guessed if guessed and fit.unique_placement else fids
+        out.findings.append(
+            Finding(
+                "table.inferred",
+                "warning",
+                f"表四 印出 {len(cells)} 个数字，应为 15 个；已按“总计等于各项之和”推定，请核对：{_names(named)}。",
+                fids,
+                params={"key": "appeal", "printed": len(cells)},
+            )
+        )
+    for col, total in blank_total(fit, APPEAL_IDENTITIES):
+        fid = fids[col]
+        out.findings.append(
+            Finding(
+                "table.blank_total",
+                "warning",
+                f"{field_of(fid).printed_name()} 为空白，而同组各项之和为 {total}：空白按 0 计，请核对原表。",
+                [fid],
+                suggestion={fid: total},
+            )
+        )
+    return out
+
+
+def _inner(cells: list[Cell]) -> list[Cell]:
+    """A structured line's value cells (labels left out)."""
+    return [c for c in cells if c.kind != "label"]
+
+
+# --------------------------------------------------------------------------- regions
+
+_HEAD5 = re.compile(r"^\s*[(（]?[五六][)）]?[、.．]|存在的主要问题|主要问题及改进")
+
+
+@dataclass
+class Regions:
+    active: tuple[int, int] | None = None
+    apply: tuple[int, int] | None = None
+    appeal: tuple[int, int] | None = None
+
+
+def find_regions(raw_lines: list[str]) -> Regions:
+    """Where tables 二, 三 and 四 lie, as line-index ranges, found by their own header words."""
+    n = len(raw_lines)
+    structured = [("\t" in t or t.count("|") >= 2) for t in raw_lines]
+
+    def short(i: int) -> bool:
+        return structured[i] or len(raw_lines[i].strip()) <= 90
+
+    def has(i: int, words: tuple[str, ...]) -> bool:
+        t = raw_lines[i]
+        if not any(w[0] in t for w in words):
+            return False
+        nt = norm(t)
+        return any(w in nt for w in words)
+
+    a = next(
+        (i for i in range(n) if short(i) and ("第二十条第" in raw_lines[i] or raw_lines[i].lstrip("|# \t").startswith("信息内容"))),
+        None,
+    )
+    s = a or 0
+    b = next((i for i in range(s, n) if short(i) and has(i, ("勾稽", "申请人情况", "新收政府信息公开申请", "本年新收"))), None)
+    s = b if b is not None else s
+    c = next(
+        (
+            i
+            for i in range(s, n)
+            if short(i)
+            and (
+                has(i, ("结果维持", "复议后起诉", "未经复议"))
+                or (has(i, ("行政复议",)) and ("行政诉讼" in raw_lines[i] or "情况" in raw_lines[i]) and "。" not in raw_lines[i])
+            )
+        ),
+        None,
+    )
+    s = c if c is not None else s
+    end = next((i for i in range(s + 1, n) if not structured[i] and _HEAD5.search(raw_lines[i])), n)
+    r = Regions()
+    if a is not None:
+        r.active = (a, b if b is not None else c if c is not None else end)
+    if b is not None:
+        r.apply = (b, c if c is not None else end)
+    if c is not None:
+        r.appeal = (c, end)
+    return r
+
+
+def region_span(lines: list[Line], rng: tuple[int, int]) -> Span:
+    """The text span of a range of lines."""
+    return Span(lines[rng[0]].span.start, lines[rng[1] - 1].span.end if rng[1] > rng[0] else lines[rng[0]].span.end)

@@ -1,0 +1,76 @@
+"""File helpers of review projects: hashes, stored paths, temp files beside a target, durable renames."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def sha256(path: str) -> str:
+    """The file's content hash (hex)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def key(path: str) -> str:
+    """A path's identity for comparisons (absolute, case-folded where the OS folds case)."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def stored_path(abspath: str, folder: str) -> str:
+    """Relative to the project's folder ('/'-separated) when possible, absolute otherwise."""
+    try:
+        rel = os.path.relpath(abspath, folder)
+    except ValueError:  # another drive (Windows)
+        return abspath
+    return Path(rel).as_posix()
+
+
+def resolve(stored: str, folder: str) -> str:
+    if os.path.isabs(stored):
+        return stored
+    return os.path.normpath(os.path.join(folder, *stored.split("/")))
+
+
+def temp_beside(path: str) -> str:
+    folder = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(prefix="." + Path(path).name + ".", suffix=".tmp", dir=folder)
+    os.close(fd)
+    os.unlink(tmp)  # SQLite creates it: an empty file would be taken for a database
+    return tmp
+
+
+def unlink_all(path: str) -> None:
+    for p in (path, path + "-wal", path + "-shm", path + "-journal"):
+        try:
+            os.unlink(p)
+        except OSError:
+            pass
+
+
+def drop_side_files(path: str) -> None:
+    """Remove a replaced project's stale -wal/-shm (we hold its lock: nobody has it open)."""
+    for suffix in ("-wal", "-shm"):
+        try:
+            os.unlink(path + suffix)
+        except FileNotFoundError:
+            pass
+
+
+def fsync_dir(path: str) -> None:
+    """Make a rename in the file's folder durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(os.path.dirname(path) or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

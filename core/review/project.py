@@ -1,0 +1,530 @@
+"""Review projects: a batch of reports and every correction, saved as each edit is made.
+
+A project is one SQLite file (``*.ogiproj``, see ``core.review.store`` for the schema). It
+holds, per source file, its path (relative to the project when possible) and hash, a snapshot
+of the parsed report, and the reviewer's ``ReviewState``; plus an append-only log of every
+edit (time, user, report, kind, JSON) a superior can read.
+
+Every edit made through ``ProjectReport.apply`` is committed in its own transaction before
+the views hear of it, so killing the program loses nothing that was shown. Usage::
+
+    project = Project.create("批次.ogiproj")          # or Project.open(path[, read_only=True])
+    reports = project.add_reports([ReviewedReport(parse_report(p)) for p in files])
+    reports[0].apply(ValueEdit("apply.new.total", 12, note="据原件更正"))  # saved now
+    project.save_as("另存.ogiproj")                    # the session continues on the copy
+    project.close()
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from core.errors import ProjectError, ReportError
+from core.model import Report
+from core.review import serialize as ser
+from core.review import files, store
+from core.review.audit import LogEntry, read_log
+from core.review.lock import ProjectLock, ProjectLocked
+from core.review.state import Change, Edit, ReviewedReport, ReviewState, ValueEdit, _now, _user
+
+__all__ = ["LogEntry", "PrintedChange", "Project", "ProjectLocked", "ProjectReadOnly", "ProjectReport", "open_project_reports"]
+
+Parse = Callable[[str], Report]
+
+
+class ProjectReadOnly(ProjectError):
+    """An edit was attempted on a project opened read-only (or already closed)."""
+
+    code = "project.read_only"
+
+
+@dataclass(frozen=True)
+class PrintedChange:
+    """A correction whose printed value changed because the source file changed on disk."""
+
+    path: str
+    field: str
+    before: Any  # printed when the reviewer corrected it
+    now: Any  # printed by the changed source
+    new: Any  # the reviewer's value (still applied)
+
+
+class _PersistFailed(Exception):
+    def __init__(self, error: ProjectError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+class ProjectReport(ReviewedReport):
+    """A reviewed report of a project: each applied edit is committed before listeners hear of it.
+
+    Attributes:
+        notice: a Chinese sentence for the window when the source is gone or changed ("" if not).
+    """
+
+    def __init__(self, report: Report, state: ReviewState, project: Project, report_id: int, stored_path: str) -> None:
+        super().__init__(report, state)
+        self.project = project
+        self.report_id = report_id
+        self.stored_path = stored_path
+        self.notice = ""
+        self.listeners.insert(0, self._persist)  # saved before any view hears of the edit
+
+    def apply(self, edit: Edit) -> tuple[Edit, Change]:
+        """Apply and save an edit; raises ``ProjectReadOnly`` (nothing changed) or ``ProjectError``."""
+        self.project._check_writable()
+        if self not in self.project._reports:
+            raise ProjectReadOnly("这份报告已从项目中移除，修改无法保存。")
+        before = copy.deepcopy(self.state)
+        try:
+            return super().apply(edit)
+        except _PersistFailed as exc:
+            for f in fields(ReviewState):
+                setattr(self.state, f.name, getattr(before, f.name))
+            self._values = None
+            raise exc.error from exc
+
+    def _persist(self, edit: Edit, change: Change) -> None:
+        self.project._persist_edit(self, edit)
+
+
+class Project:
+    """An open review project. Create with ``Project.create`` or ``Project.open``."""
+
+    def __init__(self, path: str, *, read_only: bool, parse: Parse | None = None) -> None:
+        self._path = os.path.abspath(path)
+        self._read_only = read_only
+        self._parse = parse
+        self._conn: sqlite3.Connection | None = None
+        self._lock: ProjectLock | None = None
+        self._reports: list[ProjectReport] = []
+        self._failures: list[tuple[str, ReportError]] = []
+        self._pending: list[tuple[ProjectReport, dict[str, Any]]] = []  # reconciled while read-only
+        self._stat_updates: list[tuple[int, int, int]] = []  # (size, mtime_ns, report id) of touched sources
+        self._closed = False
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], *, overwrite: bool = False) -> Project:
+        """Create a new, empty project file (atomically) and open it for editing."""
+        abspath = os.path.abspath(os.fspath(path))
+        name = Path(abspath).name
+        if os.path.exists(abspath) and not overwrite:
+            raise ProjectError(f"审核项目“{name}”已存在。", code="project.exists")
+        self = cls(abspath, read_only=False)
+        self._lock = ProjectLock(abspath)
+        self._lock.acquire()
+        try:
+            tmp = files.temp_beside(abspath)
+            try:
+                conn = sqlite3.connect(tmp, isolation_level=None)
+                try:
+                    store.initialise(conn, {"created_at": _now(), "created_by": _user(), "app_version": _app_version()})
+                finally:
+                    conn.close()
+                files.drop_side_files(abspath)
+                os.replace(tmp, abspath)
+                files.fsync_dir(abspath)
+            except (OSError, sqlite3.Error) as exc:
+                files.unlink_all(tmp)
+                raise ProjectError(f"无法创建审核项目“{name}”：{exc}。", code="project.write_failed", details=repr(exc)) from exc
+            self._conn = store.connect_writable(abspath)
+        except BaseException:
+            self._lock.release()
+            raise
+        return self
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False, *, parse: Parse | None = None) -> Project:
+        """Open a project file.
+
+        Args:
+            path: the ``.ogiproj`` file.
+            read_only: view only: no lock taken, nothing written, edits raise ``ProjectReadOnly``.
+            parse: the parser for sources changed on disk (default ``core.parsing.parse_report``).
+
+        Raises:
+            ProjectLocked: another instance has it open (unless ``read_only``).
+            ProjectError: missing, not a project, damaged or from a newer version (file untouched).
+        """
+        abspath = os.path.abspath(os.fspath(path))
+        self = cls(abspath, read_only=read_only, parse=parse)
+        if not read_only:
+            self._lock = ProjectLock(abspath)
+            self._lock.acquire()
+        try:
+            store.check_file(abspath)
+            if read_only:
+                conn = store.connect_read_only(abspath)
+                try:
+                    self._load(conn)
+                finally:
+                    conn.close()
+            else:
+                if not os.access(abspath, os.W_OK):
+                    raise ProjectError(
+                        f"审核项目“{Path(abspath).name}”是只读文件（或没有写入权限），不能在其中保存修改。",
+                        code="project.not_writable",
+                    )
+                self._conn = store.connect_writable(abspath)
+                store.migrate(self._conn, Path(abspath).name)
+                self._load(self._conn)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def folder(self) -> str:
+        return os.path.dirname(self._path)
+
+    def reviewed_reports(self) -> list[ProjectReport]:
+        """The project's reports in order, with saved corrections applied; their edits persist."""
+        return list(self._reports)
+
+    def report(self, path: str) -> ProjectReport | None:
+        k = files.key(path)
+        return next((r for r in self._reports if files.key(r.path) == k), None)
+
+    def failures(self) -> list[tuple[str, ReportError]]:
+        """Reports whose saved snapshot could not be read and whose source could not be parsed."""
+        return list(self._failures)
+
+    def notices(self) -> dict[str, str]:
+        """Report path → a Chinese notice (source missing, source changed and reparsed)."""
+        return {r.path: r.notice for r in self._reports if r.notice}
+
+    def printed_changes(self) -> list[PrintedChange]:
+        """Corrections whose printed value changed since they were made (source changed on disk)."""
+        return [
+            PrintedChange(r.path, c.field, c.printed_before, c.printed, c.new)
+            for r in self._reports
+            for c in r.state.corrections.values()
+            if c.printed_changed
+        ]
+
+    # ------------------------------------------------------------------ batch contents
+    def add_report(self, reviewed: ReviewedReport) -> ProjectReport:
+        return self.add_reports([reviewed])[0]
+
+    def add_reports(self, reviewed: list[ReviewedReport]) -> list[ProjectReport]:
+        """Add parsed reports (with any state they carry) in one transaction.
+
+        The objects keep their identity (undo stacks and views keyed by them stay valid): a
+        plain ``ReviewedReport`` becomes a ``ProjectReport`` in place and saves its edits from
+        now on; a ``ProjectReport`` of another (closed) project moves here. A report whose
+        source is already in the project is not added twice: the project's object is returned.
+        """
+        self._check_writable()
+        conn = self._require_conn()
+        out: list[ProjectReport | tuple[ReviewedReport, int, str]] = []
+        seen: dict[str, ProjectReport | tuple[ReviewedReport, int, str]] = {}
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            pos = conn.execute("SELECT COALESCE(MAX(position), -1) FROM reports").fetchone()[0]
+            for rr in reviewed:
+                k = files.key(rr.path)
+                existing = self.report(rr.path) or seen.get(k)
+                if existing is not None:
+                    out.append(existing)
+                    continue
+                pos += 1
+                report = rr.report
+                abspath = os.path.abspath(report.path)
+                stored = self._store_path(abspath)
+                sha, size, mtime = report.sha256, None, None
+                if os.path.isfile(abspath):
+                    st = os.stat(abspath)
+                    now = files.sha256(abspath)
+                    if not sha or sha == now:  # else changed since parsed: re-hashed and re-parsed on open
+                        sha, size, mtime = now, st.st_size, st.st_mtime_ns
+                report.path = abspath
+                cur = conn.execute(
+                    "INSERT INTO reports(position, path, sha256, src_size, src_mtime_ns, added_at, added_by, parsed_at, snapshot)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (pos, stored, sha, size, mtime, _now(), _user(), _now(), ser.pack_report(report)),
+                )
+                rid = int(cur.lastrowid or 0)
+                store.write_state(conn, rid, rr.state)
+                self._log(conn, stored, "add", {"sha256": sha, "corrections": len(rr.state.corrections)})
+                seen[k] = (rr, rid, stored)
+                out.append(seen[k])
+            conn.execute("COMMIT")
+        except (OSError, sqlite3.Error) as exc:
+            store.rollback(conn)
+            raise self._write_error(exc) from exc
+        adopted: dict[int, ProjectReport] = {}
+        result: list[ProjectReport] = []
+        for item in out:
+            if isinstance(item, tuple):
+                rr, rid, stored = item
+                if rid not in adopted:
+                    adopted[rid] = self._adopt(rr, rid, stored)
+                    self._reports.append(adopted[rid])
+                result.append(adopted[rid])
+            else:
+                result.append(item)
+        return result
+
+    def _adopt(self, rr: ReviewedReport, rid: int, stored: str) -> ProjectReport:
+        """Make ``rr`` a report of this project, keeping the object when possible."""
+        if type(rr) is ReviewedReport:
+            rr.__class__ = ProjectReport  # same layout: only methods are added
+        if not isinstance(rr, ProjectReport):  # someone's own subclass: wrap, sharing the state
+            return ProjectReport(rr.report, rr.state, self, rid, stored)
+        rr.project, rr.report_id, rr.stored_path, rr.notice = self, rid, stored, ""
+        if rr._persist not in rr.listeners:
+            rr.listeners.insert(0, rr._persist)
+        return rr
+
+    def remove_report(self, path: str) -> bool:
+        """Remove a report and its corrections (the log keeps what was done); False if absent."""
+        self._check_writable()
+        pr = self.report(path)
+        if pr is None:
+            return False
+        conn = self._require_conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for table in ("corrections", "confirmations"):
+                conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (pr.report_id,))
+            conn.execute("DELETE FROM reports WHERE id = ?", (pr.report_id,))
+            self._log(conn, pr.stored_path, "remove", {"corrections": len(pr.state.corrections)})
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            store.rollback(conn)
+            raise self._write_error(exc) from exc
+        self._reports.remove(pr)
+        return True
+
+    def log(self, report_path: str | None = None) -> list[LogEntry]:
+        """The edit log, oldest first (optionally of one report); ``LogEntry.describe()`` reads it out."""
+        self._check_open()
+        conn = self._conn or store.connect_read_only(self._path)
+        try:
+            if report_path is None:
+                return read_log(conn)
+            pr = self.report(report_path)
+            return read_log(conn, pr.stored_path if pr else self._store_path(os.path.abspath(report_path)))
+        finally:
+            if conn is not self._conn:
+                conn.close()
+
+    # ------------------------------------------------------------------ save as / close
+    def save_as(self, new_path: str | os.PathLike[str]) -> None:
+        """Copy the project to ``new_path`` (SQLite backup to a temp file, then rename) and continue there.
+
+        Paths of sources are re-expressed relative to the new location. The old file stays a
+        valid project as it was; the session is editable on the new file afterwards.
+        """
+        self._check_open()
+        target = os.path.abspath(os.fspath(new_path))
+        if files.key(target) == files.key(self._path):
+            return
+        name = Path(target).name
+        lock = ProjectLock(target)
+        lock.acquire()
+        tmp = ""
+        try:
+            tmp = files.temp_beside(target)
+            src = self._conn or store.connect_read_only(self._path)
+            dst = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                src.backup(dst)
+                dst.execute("BEGIN IMMEDIATE")
+                for rid, stored in dst.execute("SELECT id, path FROM reports").fetchall():
+                    new_stored = files.stored_path(files.resolve(stored, self.folder), os.path.dirname(target))
+                    dst.execute("UPDATE reports SET path = ? WHERE id = ?", (new_stored, rid))
+                self._log(dst, "", "save_as", {"from": self._path, "to": target})
+                dst.execute("COMMIT")
+            finally:
+                dst.close()
+                if src is not self._conn:
+                    src.close()
+            files.drop_side_files(target)
+            os.replace(tmp, target)
+            files.fsync_dir(target)
+        except (OSError, sqlite3.Error) as exc:
+            if tmp:
+                files.unlink_all(tmp)
+            lock.release()
+            raise ProjectError(f"项目另存为“{name}”失败：{exc}。原项目未受影响。", code="project.write_failed", details=repr(exc)) from exc
+        except BaseException:
+            if tmp:
+                files.unlink_all(tmp)
+            lock.release()
+            raise
+        self._release()
+        self._path, self._lock, self._read_only = target, lock, False
+        self._conn = store.connect_writable(target)
+        for pr in self._reports:
+            pr.stored_path = self._store_path(os.path.abspath(pr.path))
+        pending, self._pending = self._pending, []
+        for pr, detail in pending:
+            self._save_reconciled(pr, detail)
+
+    def close(self) -> None:
+        """Close the file and release the lock; the reports no longer accept edits."""
+        self._release()
+        self._closed = True
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _release(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # ------------------------------------------------------------------ internals
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ProjectReadOnly(f"审核项目“{Path(self._path).name}”已关闭，不能再修改。")
+
+    def _check_writable(self) -> None:
+        self._check_open()
+        if self._read_only:
+            raise ProjectReadOnly(f"审核项目“{Path(self._path).name}”以只读方式打开，不能修改。可以“另存为”一个新项目后再修改。")
+
+    def _require_conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise ProjectReadOnly(f"审核项目“{Path(self._path).name}”没有以可写方式打开。")
+        return self._conn
+
+    def _write_error(self, exc: BaseException) -> ProjectError:
+        return ProjectError(
+            f"无法保存到审核项目“{Path(self._path).name}”：{exc}。刚才的修改没有保存。", code="project.write_failed", details=repr(exc)
+        )
+
+    def _store_path(self, abspath: str) -> str:
+        return files.stored_path(abspath, self.folder)
+
+    def _log(self, conn: sqlite3.Connection, report: str, kind: str, data: dict[str, Any]) -> None:
+        conn.execute(
+            "INSERT INTO edit_log(time, user, report, kind, edit) VALUES (?, ?, ?, ?, ?)",
+            (_now(), _user(), report, kind, ser.dumps(data)),
+        )
+
+    def _persist_edit(self, pr: ProjectReport, edit: Edit) -> None:
+        """Commit one applied edit: the state it touched and a log line, in one transaction."""
+        try:
+            conn = self._require_conn()
+            conn.execute("BEGIN IMMEDIATE")
+            store.write_edit(conn, pr.report_id, pr.state, edit)
+            data = ser.edit_to_json(edit)
+            if isinstance(edit, ValueEdit) and edit.field in pr.state.corrections:
+                data["printed"] = pr.state.corrections[edit.field].printed
+            data.pop("kind")
+            self._log(conn, pr.stored_path, ser.edit_kind(edit), data)
+            conn.execute("COMMIT")
+        except ProjectError as exc:
+            raise _PersistFailed(exc) from exc
+        except sqlite3.Error as exc:
+            store.rollback(self._conn)
+            raise _PersistFailed(self._write_error(exc)) from exc
+
+    def _load(self, conn: sqlite3.Connection) -> None:
+        from core.review.reconcile import reconcile
+
+        for row in store.read_reports(conn):
+            abspath = files.resolve(row.stored, self.folder)
+            pr = reconcile(self, row.id, row.stored, abspath, row.snapshot, row.state, row.sha256, row.size, row.mtime)
+            if pr is not None:
+                self._reports.append(pr)
+        self._flush_stat_updates()
+
+    def _parser(self) -> Parse:
+        if self._parse is not None:
+            return self._parse
+        from core.parsing import parse_report
+
+        return parse_report
+
+    def _save_reconciled(self, pr: ProjectReport, detail: dict[str, Any]) -> None:
+        """Store a report re-read from its changed source: new snapshot and hash, flagged corrections."""
+        if not detail.get("snapshot"):  # same content, touched: remember the stat to skip hashing next time
+            self._stat_updates.append((detail["size"], detail["mtime"], pr.report_id))
+            return
+        if self._read_only or self._conn is None:
+            self._pending.append((pr, detail))
+            return
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "UPDATE reports SET snapshot = ?, sha256 = ?, src_size = ?, src_mtime_ns = ?, parsed_at = ? WHERE id = ?",
+                (ser.pack_report(pr.report), detail["sha256"], detail["size"], detail["mtime"], _now(), pr.report_id),
+            )
+            store.write_state(conn, pr.report_id, pr.state)
+            log = {k: v for k, v in detail.items() if k in ("old_sha256", "sha256", "printed_changed")}
+            self._log(conn, pr.stored_path, "source_changed", log)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            store.rollback(conn)
+            raise self._write_error(exc) from exc
+
+    def _flush_stat_updates(self) -> None:
+        updates, self._stat_updates = self._stat_updates, []
+        if not updates or self._read_only or self._conn is None:
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany("UPDATE reports SET src_size = ?, src_mtime_ns = ? WHERE id = ?", updates)
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            store.rollback(self._conn)
+            raise self._write_error(exc) from exc
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _app_version() -> str:
+    from core import __version__
+
+    return __version__
+
+
+def open_project_reports(path: str) -> Iterator[ReviewedReport | Any]:
+    """The reports of a project with saved corrections applied (read-only; for the command line).
+
+    Yields ``ProjectReport`` objects, or ``core.batch.Failure`` for a report that cannot be shown.
+    Raises ``ProjectError`` when the project itself cannot be opened.
+    """
+    from core.batch import Failure
+
+    project = Project.open(path, read_only=True)
+    try:
+        for fpath, error in project.failures():
+            yield Failure(fpath, error)
+        yield from project.reviewed_reports()
+    finally:
+        project.close()

@@ -1,0 +1,71 @@
+"""Translators: Chinese is the source language; an English translation (resources/translations) is optional.
+
+The ``.ts`` files are made with ``pyside6-lupdate`` and compiled to ``.qm`` with ``pyside6-lrelease``
+(both ship with PySide6-Essentials in ``.venv/bin``); ``update_translations()`` runs both. The
+compiled ``.qm`` is committed beside its ``.ts`` so a checkout runs without the tools.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from core.resources import resource_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return resource_dir() / "translations"
+
+
+def install_translators(app: QCoreApplication, language: str) -> bool:
+    """Install qtbase's and the app's translator for ``language``; True if the app's loaded.
+
+    Chinese needs no app translator (it is the source language) but still gets qtbase_zh_CN so
+    standard dialogs (file dialog buttons, context menus) speak Chinese too.
+    """
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    base = QTranslator(app)
+    if base.load(QLocale(language), "qtbase", "_", qt_dir):
+        app.installTranslator(base)
+        _installed.append(base)
+    if language.startswith("zh"):
+        return True
+    tr = QTranslator(app)
+    qm = translations_dir() / f"ogi_review_{language}.qm"
+    if qm.is_file() and tr.load(str(qm)):
+        app.installTranslator(tr)
+        _installed.append(tr)
+        return True
+    log.warning("translation %s not found at %s", language, qm)
+    return False
+
+
+def update_translations() -> int:
+    """Re-extract strings into the .ts files and compile the .qm files (developer/packaging step)."""
+    root = resource_dir().parent
+    sources = sorted(str(p) for p in (root / "gui").rglob("*.py"))
+    bindir = Path(sys.executable).parent
+    rc = 0
+    for lang in LANGUAGES:
+        if lang.startswith("zh"):
+            continue
+        ts = translations_dir() / f"ogi_review_{lang}.ts"
+        rc |= subprocess.call([str(bindir / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)])
+        rc |= subprocess.call([str(bindir / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))])
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(update_translations())

@@ -1,0 +1,97 @@
+"""How a statistics cell looks: colours by finding severity, fonts by value origin, tooltip text."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from core import templates
+from core.model import SEVERITY_ORDER, Finding, Value
+from core.review.state import Correction
+from gui.models.cell_values import ORIGIN_LABELS, SEVERITY_LABELS, format_number, printed_text
+
+# Backgrounds by the worst open finding of a cell; a cell whose findings were all confirmed
+# as printed turns grey-green so the reviewer sees it was looked at.
+SEVERITY_BRUSHES = {
+    "error": QBrush(QColor("#f8c9c4")),
+    "warning": QBrush(QColor("#fbe3a6")),
+    "info": QBrush(QColor("#dbe9f7")),
+}
+CONFIRMED_BRUSH = QBrush(QColor("#d5e3d0"))
+UNREAD_BRUSH = QBrush(QColor("#e2e2e8"))  # nothing could be read for this cell
+HEADER_BRUSH = QBrush(QColor("#f3f3ef"))
+CAPTION_BRUSH = QBrush(QColor("#e6e6df"))
+
+# Foreground by how the value was obtained: edited bold blue, inferred italic brown, prose purple.
+ORIGIN_BRUSHES = {
+    "edited": QBrush(QColor("#1a4fc4")),
+    "inferred": QBrush(QColor("#8a5a00")),
+    "prose": QBrush(QColor("#7b2fa8")),
+}
+
+
+def origin_font(origin: str, base: QFont | None = None) -> QFont | None:
+    """The font for a value of this origin (None: the view's default)."""
+    if origin not in ("edited", "inferred"):
+        return None
+    font = QFont(base) if base is not None else QFont()
+    if origin == "edited":
+        font.setBold(True)
+    else:
+        font.setItalic(True)
+    return font
+
+
+def worst_open(findings: list[Finding], confirmed: set[str]) -> str | None:
+    """The worst severity among the findings not confirmed as printed; 'confirmed' when all are."""
+    open_ = [f for f in findings if f.key not in confirmed]
+    if open_:
+        return min((f.severity for f in open_), key=lambda s: SEVERITY_ORDER.get(s, 9))
+    return "confirmed" if findings else None
+
+
+def background(findings: list[Finding], confirmed: set[str]) -> QBrush | None:
+    state = worst_open(findings, confirmed)
+    if state == "confirmed":
+        return CONFIRMED_BRUSH
+    return SEVERITY_BRUSHES.get(state or "")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def value_tooltip(
+    field_id: str,
+    effective: Value | None,
+    parsed: Value | None,
+    correction: Correction | None,
+    findings: list[Finding],
+    confirmed: set[str],
+) -> str:
+    """Rich-text tooltip: where the cell is, the printed value and token, origin, correction, findings."""
+    f = templates.field(field_id)
+    lines = [f"<b>{_escape(f.printed_name())}</b>"]
+    lines.append("原文数值：" + _escape(printed_text(parsed)))
+    if parsed is not None:
+        lines.append("来源：" + ORIGIN_LABELS.get(parsed.origin, parsed.origin))
+        if parsed.page:
+            lines.append(f"PDF 第 {parsed.page} 页")
+    if correction is not None:
+        old = format_number(correction.printed, f.kind) or "空"
+        new = format_number(correction.new, f.kind) or "空"
+        who = "，".join(x for x in (correction.user, correction.time.replace("T", " ")[:16]) if x)
+        text = f"人工修改：{old} → {new}"
+        if who:
+            text += f"（{_escape(who)}）"
+        lines.append(text)
+        if correction.note:
+            lines.append("备注：" + _escape(correction.note))
+        if correction.printed_changed:
+            lines.append("注意：原文件已变化，原文数值与修改时不同")
+    elif effective is not None and effective.value is None:
+        lines.append("未能读取此单元格，请对照原文填写")
+    for finding in findings:
+        label = SEVERITY_LABELS.get(finding.severity, finding.severity)
+        mark = "（已确认与原文一致）" if finding.key in confirmed else ""
+        lines.append(f"• {label}：{_escape(finding.message)}{mark}")
+    return "<br>".join(lines)

@@ -1,0 +1,250 @@
+"""The findings of the current report: severity, message, confirmed mark; click to go to the problem."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QT_TRANSLATE_NOOP,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import Finding
+from core.review.state import ReviewedReport
+from gui.widgets.icons import icon
+
+COL_SEVERITY, COL_MESSAGE, COL_CONFIRMED = range(3)
+HEADERS = (
+    QT_TRANSLATE_NOOP("FindingsModel", "级别"),
+    QT_TRANSLATE_NOOP("FindingsModel", "问题"),
+    QT_TRANSLATE_NOOP("FindingsModel", "已确认"),
+)
+SEVERITY_LABELS = {
+    "error": QT_TRANSLATE_NOOP("FindingsModel", "错误"),
+    "warning": QT_TRANSLATE_NOOP("FindingsModel", "警告"),
+    "info": QT_TRANSLATE_NOOP("FindingsModel", "提示"),
+}
+FindingRole = Qt.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FindingsModel", text)
+
+
+class FindingsModel(QAbstractTableModel):
+    """The current report's findings, in validator order (errors first)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.reviewed: ReviewedReport | None = None
+        self.findings: list[Finding] = []
+
+    def set_findings(self, reviewed: ReviewedReport | None, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self.reviewed = reviewed
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def row_of(self, finding: Finding) -> int:
+        for i, f in enumerate(self.findings):
+            if f.key == finding.key and f.rule == finding.rule:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
+            return _tr(HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.findings):
+            return None
+        f = self.findings[index.row()]
+        col = index.column()
+        confirmed = self.reviewed is not None and self.reviewed.is_confirmed(f)
+        if role == FindingRole:
+            return f
+        if role == Qt.DisplayRole:
+            if col == COL_SEVERITY:
+                return _tr(SEVERITY_LABELS.get(f.severity, f.severity))
+            if col == COL_MESSAGE:
+                return f.message
+            if col == COL_CONFIRMED and confirmed:
+                note = self.reviewed.state.confirmed[f.key].note
+                return QCoreApplication.translate("FindingsModel", "与原文一致") + (f"：{note}" if note else "")
+        if role == Qt.DecorationRole:
+            if col == COL_SEVERITY:
+                return icon(f.severity if f.severity in ("error", "warning", "info") else "info")
+            if col == COL_CONFIRMED and confirmed:
+                return icon("confirmed")
+        if role == Qt.ForegroundRole and confirmed:
+            return QColor("#757575")
+        if role == Qt.ToolTipRole:
+            tip = f.message
+            if f.suggestion:
+                tip += "\n" + QCoreApplication.translate("FindingsModel", "建议：") + "，".join(f"{k} = {v}" for k, v in f.suggestion.items())
+            if confirmed:
+                c = self.reviewed.state.confirmed[f.key]
+                tip += "\n" + QCoreApplication.translate("FindingsModel", "已确认与原文一致") + (f"（{c.user} {c.time}）" if c.user or c.time else "")
+            return tip
+        return None
+
+
+class FindingsPanel(QWidget):
+    """The findings list at the bottom.
+
+    Signals:
+        finding_activated(object): a finding was clicked or made current (go to it).
+        confirm_requested(object): the reviewer wants to confirm a finding as printed.
+        unconfirm_requested(object): the reviewer withdraws a confirmation.
+        next_requested(), previous_requested(): F8 / Shift+F8 buttons.
+    """
+
+    finding_activated = Signal(object)
+    confirm_requested = Signal(object)
+    unconfirm_requested = Signal(object)
+    next_requested = Signal()
+    previous_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("findings_list")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        h = self.view.horizontalHeader()
+        h.setSectionResizeMode(COL_SEVERITY, QHeaderView.Interactive)
+        h.setSectionResizeMode(COL_MESSAGE, QHeaderView.Stretch)
+        h.setSectionResizeMode(COL_CONFIRMED, QHeaderView.Interactive)
+        h.resizeSection(COL_SEVERITY, 70)
+        h.resizeSection(COL_CONFIRMED, 180)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._clicked(cur))
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("findings_summary")
+        self.confirm_button = QPushButton(icon("confirm"), self.tr("确认与原文一致…"), self)
+        self.confirm_button.setObjectName("confirm_button")
+        self.confirm_button.setToolTip(self.tr("原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）"))
+        self.confirm_button.clicked.connect(self._confirm_current)
+        self.prev_button = QPushButton(icon("previous"), self.tr("上一个"), self)
+        self.prev_button.setToolTip(self.tr("上一个未解决的问题（Shift+F8）"))
+        self.prev_button.clicked.connect(self.previous_requested)
+        self.next_button = QPushButton(icon("next"), self.tr("下一个"), self)
+        self.next_button.setToolTip(self.tr("下一个未解决的问题（F8）"))
+        self.next_button.clicked.connect(self.next_requested)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.confirm_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
+        lay.addWidget(self.view)
+        self._update_summary()
+
+    # ---- public API
+    def set_findings(self, reviewed: ReviewedReport | None, findings: list[Finding]) -> None:
+        """Show a report's findings, keeping the current one selected when it still exists."""
+        cur = self.current_finding()
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_findings(reviewed, findings)
+        if cur is not None:
+            row = self.model.row_of(cur)
+            if row >= 0:
+                self.view.setCurrentIndex(self.model.index(row, COL_MESSAGE))
+        self.view.selectionModel().blockSignals(False)
+        self._update_summary()
+
+    def current_finding(self) -> Finding | None:
+        idx = self.view.currentIndex()
+        return idx.data(FindingRole) if idx.isValid() else None
+
+    def select_finding(self, finding: Finding) -> bool:
+        """Make a finding current without emitting ``finding_activated``."""
+        row = self.model.row_of(finding)
+        if row < 0:
+            return False
+        self.view.selectionModel().blockSignals(True)
+        self.view.setCurrentIndex(self.model.index(row, COL_MESSAGE))
+        self.view.selectionModel().blockSignals(False)
+        self.view.scrollTo(self.model.index(row, COL_MESSAGE))
+        return True
+
+    # ---- internals
+    def _update_summary(self) -> None:
+        m = self.model
+        rr = m.reviewed
+        errors = sum(1 for f in m.findings if f.severity == "error" and not (rr and rr.is_confirmed(f)))
+        warnings = sum(1 for f in m.findings if f.severity == "warning" and not (rr and rr.is_confirmed(f)))
+        confirmed = sum(1 for f in m.findings if rr and rr.is_confirmed(f))
+        if rr is None:
+            self.summary.setText(self.tr("问题"))
+        else:
+            self.summary.setText(
+                self.tr("问题：%1 个错误，%2 个警告，%3 个已确认")
+                .replace("%1", str(errors))
+                .replace("%2", str(warnings))
+                .replace("%3", str(confirmed))
+            )
+        self.confirm_button.setEnabled(rr is not None and bool(m.findings))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.finding_activated.emit(index.data(FindingRole))
+
+    def _confirm_current(self) -> None:
+        f = self.current_finding()
+        if f is not None:
+            self.confirm_requested.emit(f)
+
+    def _context_menu(self, pos: Any) -> None:
+        idx = self.view.indexAt(pos)
+        if not idx.isValid():
+            return
+        f = idx.data(FindingRole)
+        menu = QMenu(self)
+        go = menu.addAction(self.tr("转到"))
+        go.triggered.connect(lambda: self.finding_activated.emit(f))
+        if self.model.reviewed is not None and self.model.reviewed.is_confirmed(f):
+            act = menu.addAction(self.tr("撤销确认"))
+            act.triggered.connect(lambda: self.unconfirm_requested.emit(f))
+        else:
+            act = menu.addAction(icon("confirm"), self.tr("确认与原文一致…"))
+            act.triggered.connect(lambda: self.confirm_requested.emit(f))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()

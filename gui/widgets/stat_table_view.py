@@ -1,0 +1,248 @@
+"""A table view that looks like the printed statistics table and edits it like a spreadsheet.
+
+Ctrl+V pastes a rectangular range copied from Excel (tab/newline separated) as one undo
+macro, Ctrl+C copies the selected values, Delete reverts the selected cells to the printed
+values, and the context menu offers 恢复为原文数值 and 更正行标签….
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from core import templates
+from core.review.state import Edit
+from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
+from gui.models.cell_values import CellInputError, edit_text, parse_cell_text
+from gui.models.stat_grid import PrintedCell
+from gui.models.stat_table_model import StatTableModel
+from gui.widgets.numeric_delegate import NumericDelegate
+
+# Column widths (pixels at the default font) that keep the labels readable without clipping.
+_WIDTHS = {
+    TABLE_ACTIVE: ([170], 128),
+    TABLE_APPLY: ([46, 96, 320], 78),
+    TABLE_APPEAL: ([], 58),
+}
+_WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+
+
+class StatTableView(QTableView):
+    """The view of one ``StatTableModel``: printed-table look, paste/copy/revert, context menu.
+
+    Signals:
+        remap_requested(str): the reviewer chose 更正行标签… on a row (its template row name).
+        message(str): a short notice for the reviewer (what a paste did, why nothing happened).
+    """
+
+    remap_requested = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, model: StatTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(NumericDelegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setStyleSheet("QTableView { gridline-color: #8c8c8c; }")
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model.modelReset.connect(self.apply_layout)
+        self.apply_layout()
+
+    def stat_model(self) -> StatTableModel:
+        model = self.model()
+        assert isinstance(model, StatTableModel)
+        return model
+
+    # ------------------------------------------------------------------ layout
+    def apply_layout(self) -> None:
+        """Merge the printed spans and size columns and rows for the model's current grid."""
+        model = self.stat_model()
+        self.clearSpans()
+        for row, col, rowspan, colspan in model.spans():
+            self.setSpan(row, col, rowspan, colspan)
+        labels, value_width = _WIDTHS[model.table]
+        for col in range(model.columnCount()):
+            self.setColumnWidth(col, labels[col] if col < len(labels) else value_width)
+        for row in range(model.rowCount()):
+            self.setRowHeight(row, self._row_height(row))
+
+    def _row_height(self, row: int) -> int:
+        """Tall enough for the row's longest wrapped label (merged labels are left out)."""
+        model = self.stat_model()
+        metrics = self.fontMetrics()
+        height = 0
+        for col in range(model.columnCount()):
+            c = model.grid.anchor(row, col)
+            if c is None or c.kind == "value" or c.rowspan > 1 or not c.text:
+                continue
+            # The delegate keeps a few pixels of margin on each side; measuring with wrapping
+            # uses the same fallback (CJK) font the cell is painted with.
+            width = sum(self.columnWidth(k) for k in range(col, col + c.colspan)) - 14
+            rect = metrics.boundingRect(QRect(0, 0, max(width, 10), 10_000), _WRAP, c.text)
+            height = max(height, rect.height())
+        return max(24, height + 8)
+
+    # ------------------------------------------------------------------ selection helpers
+    def selected_fields(self) -> list[str]:
+        """Field IDs of the selected value cells, in grid order."""
+        model = self.stat_model()
+        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        return [f for f in dict.fromkeys(model.field_at(i) for i in indexes) if f]
+
+    def _anchor_cell(self) -> PrintedCell | None:
+        model = self.stat_model()
+        indexes = [i for i in self.selectionModel().selectedIndexes() if model.field_at(i)]
+        if not indexes:
+            current = self.currentIndex()
+            return model.cell(current) if model.field_at(current) else None
+        first = min(indexes, key=lambda i: (i.row(), i.column()))
+        return model.cell(first)
+
+    def _value_rows(self, start_row: int) -> list[list[PrintedCell]]:
+        """Grid rows from ``start_row`` down that hold value cells, each its value cells left to right."""
+        grid = self.stat_model().grid
+        out = []
+        for r in range(start_row, grid.n_rows):
+            cells = [c for k in range(grid.n_cols) if (c := grid.anchor(r, k)) is not None and c.kind == "value"]
+            if cells:
+                out.append(cells)
+        return out
+
+    def select_cells(self, cells: list[PrintedCell]) -> None:
+        model = self.stat_model()
+        selection = QItemSelection()
+        for c in cells:
+            idx = model.index(c.row, c.col)
+            selection.select(idx, idx)
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    # ------------------------------------------------------------------ actions
+    def paste_text(self, text: str) -> int:
+        """Paste tab/newline separated text onto the selection's top-left value cell, as one undo macro.
+
+        One copied value onto several selected cells fills them all. Empty copied cells leave
+        the table cell as it is. Returns the number of cells changed.
+        """
+        model = self.stat_model()
+        anchor = self._anchor_cell()
+        if model.reviewed is None or anchor is None:
+            self.message.emit("请先选中要粘贴到的左上角单元格")
+            return 0
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
+        block = [line.split("\t") for line in lines]
+        targets: list[tuple[PrintedCell, str]] = []
+        skipped = 0
+        selected = self.selected_fields()
+        if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
+            targets = [(c, block[0][0]) for f in selected if (c := model.grid.of_field(f)) is not None]
+        else:
+            rows = self._value_rows(anchor.row)
+            first = rows[0].index(anchor) if rows and anchor in rows[0] else 0
+            for r, tokens in enumerate(block):
+                for k, token in enumerate(tokens):
+                    if r < len(rows) and first + k < len(rows[r]):
+                        targets.append((rows[r][first + k], token))
+                    elif token.strip():
+                        skipped += 1
+        edits: list[Edit] = []
+        bad = 0
+        for cell, token in targets:
+            if not token.strip() or not model.is_editable(cell.field):
+                continue
+            try:
+                number = parse_cell_text(token, templates.field(cell.field).kind)
+            except CellInputError:
+                bad += 1
+                continue
+            edit = model.edit_for(cell.field, number)
+            if edit is not None:
+                edits.append(edit)
+        model.push_edits(edits, f"粘贴 {len(edits)} 个单元格")
+        if targets:
+            self.select_cells([c for c, _ in targets])
+        notes = [f"已粘贴 {len(edits)} 个单元格"]
+        if bad:
+            notes.append(f"{bad} 个不是数字，已跳过")
+        if skipped:
+            notes.append(f"{skipped} 个超出表格，已跳过")
+        self.message.emit("；".join(notes))
+        return len(edits)
+
+    def copy_selection(self) -> str:
+        """Copy the selected values as tab/newline separated text (Excel's format); return it."""
+        model = self.stat_model()
+        cells = [c for f in self.selected_fields() if (c := model.grid.of_field(f)) is not None]
+        if not cells:
+            return ""
+        lines: dict[int, list[str]] = {}
+        for c in cells:
+            idx = model.index(c.row, c.col)
+            kind = templates.field(c.field).kind
+            lines.setdefault(c.row, []).append(edit_text(model.data(idx, Qt.ItemDataRole.EditRole), kind))
+        text = "\n".join("\t".join(v) for _, v in sorted(lines.items()))
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def revert_selection(self) -> int:
+        """Revert the selected corrected cells to the printed values, as one undo step."""
+        n = self.stat_model().revert_fields(self.selected_fields())
+        self.message.emit(f"已将 {n} 个单元格恢复为原文数值" if n else "所选单元格没有人工修改")
+        return n
+
+    def _menu_for(self, index: QModelIndex) -> QMenu:
+        model = self.stat_model()
+        menu = QMenu(self)
+        cell = model.cell(index)
+        if cell is not None and cell.kind == "value":
+            if cell.field not in self.selected_fields():
+                self.select_cells([cell])
+                self.setCurrentIndex(model.index(cell.row, cell.col))
+            corrected = model.reviewed is not None and any(
+                f in model.reviewed.state.corrections for f in self.selected_fields()
+            )
+            revert = menu.addAction("恢复为原文数值", self.revert_selection)
+            revert.setEnabled(corrected)
+            menu.addAction("复制", self.copy_selection)
+            menu.addAction("粘贴", lambda: self.paste_text(QGuiApplication.clipboard().text()))
+        if cell is not None and cell.row_name and model.reviewed is not None:
+            menu.addSeparator()
+            name = cell.row_name
+            menu.addAction("更正行标签…", lambda: self.remap_requested.emit(name))
+        return menu
+
+    # ------------------------------------------------------------------ Qt overrides
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_text(QGuiApplication.clipboard().text())
+            event.accept()
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            self.revert_selection()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        menu = self._menu_for(index)
+        if not menu.isEmpty():
+            menu.exec(event.globalPos())
+
+    def menu_at(self, pos: QPoint) -> QMenu:
+        """The context menu for a viewport position (for tests and keyboard menus)."""
+        return self._menu_for(self.indexAt(pos))

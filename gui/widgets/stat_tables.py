@@ -1,0 +1,183 @@
+"""The statistics tables panel: 表二/表三/表四 as editable printed tables, in tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from core import templates
+from core.model import Finding
+from core.review.state import ReviewedReport
+from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_SHORT, TABLE_TITLES
+from gui.dialogs.row_remap_dialog import RowRemapDialog
+from gui.models import cell_style
+from gui.models.stat_table_model import MODEL_CLASSES, StatTableModel
+from gui.widgets.stat_table_view import StatTableView
+
+TABLES = (TABLE_ACTIVE, TABLE_APPLY, TABLE_APPEAL)
+
+
+def _legend() -> str:
+    def swatch(brush: object, text: str) -> str:
+        color = brush.color().name()  # type: ignore[attr-defined]
+        return f"<span style='background:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}"
+
+    b = cell_style.SEVERITY_BRUSHES
+    o = {k: v.color().name() for k, v in cell_style.ORIGIN_BRUSHES.items()}
+    return "&nbsp;&nbsp;".join(
+        [
+            swatch(b["error"], "错误"),
+            swatch(b["warning"], "警告"),
+            swatch(cell_style.CONFIRMED_BRUSH, "已确认与原文一致"),
+            swatch(cell_style.UNREAD_BRUSH, "未读取"),
+            f"<b style='color:{o['edited']}'>人工修改</b>",
+            f"<i style='color:{o['inferred']}'>按位置推断</i>",
+            f"<span style='color:{o['prose']}'>正文文字</span>",
+            "↻ 已更正行标签",
+        ]
+    )
+
+
+class StatTablesWidget(QWidget):
+    """Shows and edits the three statistics tables of one reviewed report.
+
+    Attributes:
+        models: table (active/apply/appeal) → its model.
+        views: table → its view.
+        tabs: the tab widget holding one page per table.
+        remap_dialog: the open 更正行标签 dialog, if any.
+
+    Signals:
+        field_selected(str): the current cell became a value cell (its field ID).
+        remap_requested(str): the reviewer asked to correct a row label (the template row name).
+    """
+
+    field_selected = Signal(str)
+    remap_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reviewed: ReviewedReport | None = None
+        self.undo_stack: QUndoStack | None = None
+        self.remap_dialog: RowRemapDialog | None = None
+        self._selecting = False
+        self.models: dict[str, StatTableModel] = {}
+        self.views: dict[str, StatTableView] = {}
+        self._titles: dict[str, QLabel] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for table in TABLES:
+            model = MODEL_CLASSES[table](parent=self)
+            view = StatTableView(model)
+            view.setObjectName(f"stat_table_{table}")
+            view.selectionModel().currentChanged.connect(self._on_current_changed)
+            view.remap_requested.connect(self._on_remap_requested)
+            view.message.connect(self._show_message)
+            model.modelReset.connect(self._update_titles)
+            title = QLabel(TABLE_TITLES[table])
+            title.setWordWrap(True)
+            page = QWidget()
+            box = QVBoxLayout(page)
+            box.setContentsMargins(4, 4, 4, 4)
+            box.addWidget(title)
+            box.addWidget(view, 1)
+            self.tabs.addTab(page, TABLE_SHORT[table])
+            self.models[table] = model
+            self.views[table] = view
+            self._titles[table] = title
+        self.legend = QLabel(_legend())
+        self.legend.setWordWrap(True)
+        self.status = QLabel("")
+        self.status.setObjectName("stat_tables_status")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.status)
+        self._update_titles()
+
+    # ------------------------------------------------------------------ public API
+    def set_report(self, reviewed: ReviewedReport | None, undo_stack: QUndoStack | None) -> None:
+        """Show a report's tables (None: empty tables); edits go on ``undo_stack``."""
+        self.reviewed = reviewed
+        self.undo_stack = undo_stack
+        for model in self.models.values():
+            model.set_report(reviewed, undo_stack)
+        self.status.clear()
+        self._update_titles()
+
+    def set_findings(self, findings: list[Finding], confirmed_keys: set[str]) -> None:
+        """Colour the cells the findings name; confirmed findings turn their cells grey-green."""
+        for model in self.models.values():
+            model.set_findings(findings, confirmed_keys)
+
+    def select_fields(self, field_ids: list[str]) -> None:
+        """Switch to the table of the first known field, select all the given cells there, scroll to them."""
+        if self._selecting:
+            return
+        table = next((t for f in field_ids for t in TABLES if self.models[t].index_of(f).isValid()), None)
+        if table is None:
+            return
+        model, view = self.models[table], self.views[table]
+        indexes = [i for f in field_ids if (i := model.index_of(f)).isValid()]
+        self._selecting = True
+        try:
+            self.tabs.setCurrentIndex(TABLES.index(table))
+            selection = QItemSelection()
+            for idx in indexes:
+                selection.select(idx, idx)
+            sm = view.selectionModel()
+            sm.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+            sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            view.scrollTo(indexes[-1])
+            view.scrollTo(indexes[0])
+        finally:
+            self._selecting = False
+
+    def current_table(self) -> str:
+        return TABLES[self.tabs.currentIndex()]
+
+    def open_remap_dialog(self, row_name: str) -> RowRemapDialog | None:
+        """Open the 更正行标签 dialog for a row (window-modal); its choice is pushed as an undo step."""
+        if self.reviewed is None:
+            return None
+        dialog = RowRemapDialog(self.reviewed, row_name, self)
+        dialog.accepted.connect(lambda: self._apply_remap(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.remap_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ internals
+    def _apply_remap(self, dialog: RowRemapDialog) -> None:
+        edit = dialog.edit()
+        if edit is None:
+            return
+        self.models[self.current_table()].push_edits([edit])
+        self._show_message("已更正行标签")
+
+    def _on_remap_requested(self, row_name: str) -> None:
+        self.remap_requested.emit(row_name)
+        self.open_remap_dialog(row_name)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        model = current.model()
+        if isinstance(model, StatTableModel):
+            fid = model.field_at(current)
+            if fid:
+                self.field_selected.emit(fid)
+
+    def _show_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _update_titles(self) -> None:
+        template = self.reviewed.template if self.reviewed is not None else ""
+        if template in templates.LAYOUTS:
+            note = f"（{template} 年版格式）"
+        elif self.reviewed is not None:
+            note = "（未识别格式版本，按 2021 年版显示）"
+        else:
+            note = ""
+        for table, label in self._titles.items():
+            label.setText(f"<b>{TABLE_TITLES[table]}</b> {note}")

@@ -1,0 +1,315 @@
+"""The review window driven through its real widgets: open, drop, filter, findings, F8, edits, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from core.review.state import ReviewedReport
+from gui import errors
+from gui.widgets.report_list import COL_AGENCY, COL_STATUS
+from tests.gui.synthetic import NOTE_RULE, TOTAL_RULE, synthetic_report, write_report
+
+
+def _open(window, reports: list) -> list:  # type: ignore[no-untyped-def]
+    return window.add_reviewed([ReviewedReport(r) for r in reports])
+
+
+def _finding(entry, rule: str):  # type: ignore[no-untyped-def]
+    return next(f for f in entry.findings if f.rule == rule)
+
+
+def _click_finding(qtbot, window, rule: str) -> None:  # type: ignore[no-untyped-def]
+    panel = window.findings_panel
+    row = next(i for i, f in enumerate(panel.model.findings) if f.rule == rule)
+    idx = panel.model.index(row, 1)
+    panel.view.scrollTo(idx)
+    rect = panel.view.visualRect(idx)
+    qtbot.mouseClick(panel.view.viewport(), Qt.LeftButton, pos=rect.center())
+
+
+def test_open_files_like_the_menu_collects_failures(qtbot, window, tmp_path, sync_workers) -> None:
+    good = [write_report(tmp_path, f"r{i}.txt", f"第{i}示例局", 2022 + i % 2) for i in range(3)]
+    missing = str(tmp_path / "不存在的报告.txt")
+    window._ask_open_files = lambda *a: [str(p) for p in good] + [missing]
+    with qtbot.waitSignal(window.batch_finished, timeout=20000):
+        window.act_open.trigger()
+    assert [e.path for e in window.entries()] == [str(p) for p in good]
+    assert window.current is window.entries()[0]
+    # one collected message naming the unreadable file; the batch went on
+    warnings = [m for m in errors.shown if m[0] == "warning"]
+    assert len(warnings) == 1 and "不存在的报告.txt" in warnings[0][2]
+    assert window.progress.isHidden()
+    # the files went into the recent list, newest first
+    from gui import settings
+
+    assert settings.get("files/recent")[0] == missing
+
+
+def test_open_folder_and_reopen_keeps_one_entry(qtbot, window, tmp_path, sync_workers) -> None:
+    for i in range(2):
+        write_report(tmp_path, f"r{i}.txt", f"第{i}示例局", 2023)
+    window._ask_directory = lambda *a: str(tmp_path)
+    with qtbot.waitSignal(window.batch_finished, timeout=20000):
+        window.act_open_folder.trigger()
+    assert len(window.entries()) == 2
+    with qtbot.waitSignal(window.batch_finished, timeout=20000):
+        window.open_paths([str(tmp_path / "r0.txt")])
+    assert len(window.entries()) == 2
+
+
+def test_drop_files_opens_them(qtbot, window, tmp_path) -> None:
+    paths = [write_report(tmp_path, f"d{i}.txt", f"拖放{i}局", 2023) for i in range(2)]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: len(window.entries()) == 2 and not window.is_loading(), timeout=20000)
+    assert {e.path for e in window.entries()} == {str(p) for p in paths}
+
+
+def test_cancel_batch(qtbot, window, tmp_path) -> None:
+    paths = [str(write_report(tmp_path, f"c{i:03}.txt", f"取消{i}局", 2023)) for i in range(150)]
+    with qtbot.waitSignal(window.batch_finished, timeout=30000):
+        window.open_paths(paths)
+        assert window.is_loading() and window.cancel_button.isVisible()
+        qtbot.mouseClick(window.cancel_button, Qt.LeftButton)
+    assert len(window.entries()) < 150
+    assert "取消" in window.statusBar().currentMessage()
+    assert not window.is_loading() and window.cancel_button.isHidden()
+    # the window is usable again: a new batch runs
+    with qtbot.waitSignal(window.batch_finished, timeout=30000):
+        window.open_paths(paths[:2])
+    assert len(window.entries()) >= 2
+
+
+def test_filter_and_sort_report_list(qtbot, window) -> None:
+    _open(
+        window,
+        [
+            synthetic_report("a.txt", agency="青松县示例局", total=6, findings=False),
+            synthetic_report("b.txt", agency="白桦市样本办", total=7),
+            synthetic_report("c.txt", agency="青松县另一局", year=2022, total=6, findings=False),
+        ],
+    )
+    lst = window.report_list
+    assert lst.proxy.rowCount() == 3
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    assert lst.filter_edit.hasFocus()
+    lst.filter_edit.insert("青松")  # QTest cannot type CJK; insert() is what an input method does
+    assert lst.proxy.rowCount() == 2
+    assert {lst.proxy.index(r, COL_AGENCY).data() for r in range(2)} == {"青松县示例局", "青松县另一局"}
+    lst.filter_edit.clear()
+    lst.view.sortByColumn(COL_STATUS, Qt.DescendingOrder)
+    assert lst.proxy.index(0, COL_AGENCY).data() == "白桦市样本办"
+    assert "错误" in lst.proxy.index(0, COL_STATUS).data()
+    assert not lst.proxy.index(0, COL_STATUS).data(Qt.DecorationRole).isNull()
+
+
+def test_click_finding_selects_cells_and_highlights_source(qtbot, window) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    assert window.current is entry
+    _click_finding(qtbot, window, TOTAL_RULE)
+    tables = window.stat_tables
+    assert tables.current_table() == "apply"
+    view = tables.views["apply"]
+    selected = {tables.models["apply"].field_at(i) for i in view.selectionModel().selectedIndexes()}
+    assert {"apply.new.total", "apply.new.natural", "apply.new.commercial"} <= selected
+    # the first field's value is highlighted in the source text
+    assert window.source_view.highlighted_text() == "7"
+    cursor_line = window.source_view.text.textCursor().block().text()
+    assert cursor_line.startswith("一、本年新收")
+
+
+def test_finding_with_span_only_highlights_text(qtbot, window) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    _click_finding(qtbot, window, NOTE_RULE)
+    assert window.source_view.highlighted_text() == "五、存在的主要问题及改进情况"
+    assert window.source_view.current_section_id() == "s5"
+
+
+def test_original_text_switch_maps_spans(qtbot, window) -> None:
+    report = synthetic_report()
+    # the original has a 3-character prefix the normalised text dropped
+    doc = report.document
+    doc.original = "【网】" + doc.text
+    doc.offsets = [i + 3 for i in range(len(doc.text))]
+    _open(window, [report])
+    _click_finding(qtbot, window, TOTAL_RULE)
+    window.source_view.original_check.setChecked(True)
+    assert window.source_view.text.toPlainText().startswith("【网】")
+    assert window.source_view.highlighted_text() == "7"
+
+
+def test_f8_walks_unresolved_findings_across_reports(qtbot, window) -> None:
+    a, b, c = _open(
+        window,
+        [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局", findings=False, total=6),
+         synthetic_report("c.txt", agency="丙局")],
+    )
+    order = [(e, f.key) for e in (a, b, c) for f in e.open_findings() if f.severity in ("error", "warning")]
+    assert order, "synthetic reports have findings"
+    seen = []
+    for _ in range(len(order)):
+        qtbot.keyClick(window, Qt.Key_F8)
+        seen.append((window.current, window.findings_panel.current_finding().key))
+    assert seen == order
+    assert window.current is c
+    qtbot.keyClick(window, Qt.Key_F8)  # wraps around
+    assert (window.current, window.findings_panel.current_finding().key) == order[0]
+    qtbot.keyClick(window, Qt.Key_F8, Qt.ShiftModifier)
+    assert (window.current, window.findings_panel.current_finding().key) == order[-1]
+    assert window.current is c and window.report_list.current_entry() is c
+
+
+def test_edit_metadata_undo_redo(qtbot, window) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    rr = entry.reviewed
+    panel = window.metadata_panel
+    panel.agency.clear()
+    panel.agency.insert("青松县审计局")
+    qtbot.keyClick(panel.agency, Qt.Key_Return)
+    assert rr.metadata_value("agency") == "青松县审计局"
+    assert window.report_list.proxy.index(0, COL_AGENCY).data() == "青松县审计局"
+    assert window.act_undo.isEnabled() and "机关名称" in window.act_undo.text()
+    assert window.isWindowModified()
+    window.act_undo.trigger()
+    assert rr.metadata_value("agency") == "青松县示例局"
+    assert panel.agency.text() == "青松县示例局"
+    assert window.report_list.proxy.index(0, COL_AGENCY).data() == "青松县示例局"
+    qtbot.keyClick(window, Qt.Key_Y, Qt.ControlModifier)
+    assert rr.metadata_value("agency") == "青松县审计局"
+    # year through its own field
+    panel.year.setText("2021")
+    panel.year.editingFinished.emit()
+    assert rr.metadata_value("year") == 2021
+
+
+def test_move_section_boundary_and_undo(qtbot, window) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    rr = entry.reviewed
+    text = rr.report.text
+    line = text.index("（一）主动公开")
+    sv = window.source_view
+    sv.move_cursor_to(line + 3)
+    sv.section_combo.setCurrentIndex(sv.section_combo.findData("s2"))
+    qtbot.mouseClick(sv.section_button, Qt.LeftButton)
+    s2 = next(s for s in rr.sections() if s.id == "s2")
+    assert s2.heading.start == line
+    assert "移动第二部分" in window.act_undo.text()
+    assert sv._find_item("s2").font(0).italic()
+    window.act_undo.trigger()
+    assert next(s for s in rr.sections() if s.id == "s2").heading.start == text.index("二、主动公开")
+    assert not sv._find_item("s2").font(0).italic()
+
+
+def test_confirm_finding_is_undoable_and_updates_status(qtbot, window) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    rr = entry.reviewed
+    f = _finding(entry, TOTAL_RULE)
+    errors_before = entry.status.errors
+    window._ask_confirm_note = lambda finding, note: "原文如此，已电话核实"
+    _click_finding(qtbot, window, TOTAL_RULE)
+    qtbot.mouseClick(window.findings_panel.confirm_button, Qt.LeftButton)
+    assert rr.state.confirmed[f.key].note == "原文如此，已电话核实"
+    assert entry.status.errors == errors_before - 1 and entry.status.confirmed >= 1
+    row = window.findings_panel.model.row_of(f)
+    assert "与原文一致" in window.findings_panel.model.index(row, 2).data()
+    # F8 skips the confirmed finding
+    assert all(x.key != f.key for x in entry.open_findings())
+    window.act_undo.trigger()
+    assert f.key not in rr.state.confirmed
+    assert entry.status.errors == errors_before
+
+
+def test_reviewed_flag_updates_list(qtbot, window) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    qtbot.mouseClick(window.metadata_panel.reviewed_check, Qt.LeftButton)
+    assert entry.reviewed.state.reviewed
+    assert window.report_list.proxy.index(0, COL_STATUS).data() == "已审核"
+    window.act_undo.trigger()
+    assert not entry.reviewed.state.reviewed
+    assert not window.metadata_panel.reviewed_check.isChecked()
+
+
+def test_value_edit_revalidates_at_once(qtbot, window) -> None:
+    (entry,) = _open(window, [synthetic_report(total=7, findings=False)])
+    from core.review.state import ValueEdit
+
+    before = [f.key for f in entry.findings]
+    window.push_edit(ValueEdit("apply.new.total", 6))
+    assert entry.reviewed.value("apply.new.total") == 6
+    # whatever the rules say, the panel shows the entry's current findings after the edit
+    assert [f.key for f in window.findings_panel.model.findings] == [f.key for f in entry.findings]
+    window.act_undo.trigger()
+    assert [f.key for f in entry.findings] == before
+
+
+def test_undo_stacks_follow_the_current_report(qtbot, window) -> None:
+    a, b = _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    window.edit_metadata("agency", "甲局改")
+    window.report_list.select_entry(b)
+    assert window.current is b and not window.act_undo.isEnabled()
+    window.report_list.select_entry(a)
+    assert window.act_undo.isEnabled()
+    window.act_undo.trigger()
+    assert a.reviewed.metadata_value("agency") == "甲局"
+
+
+def test_export_current_via_action(qtbot, window, tmp_path) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    target = tmp_path / "当前报告.xlsx"
+    window._ask_save_path = lambda title, name: str(target)
+    window.edit_metadata("agency", "导出测试局")
+    with qtbot.waitSignal(window.export_finished, timeout=30000) as sig:
+        qtbot.keyClick(window, Qt.Key_E, Qt.ControlModifier)
+    assert sig.args == [str(target)]
+    assert target.is_file()
+    from openpyxl import load_workbook
+
+    wb = load_workbook(target)
+    texts = {str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
+    assert any("导出测试局" in t for t in texts)
+    assert not window.isWindowModified()  # clean after a successful export
+
+
+def test_export_batch_via_action_and_error(qtbot, window, tmp_path) -> None:
+    _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    target = tmp_path / "汇总.xlsx"
+    window._ask_save_path = lambda title, name: str(target)
+    with qtbot.waitSignal(window.export_finished, timeout=30000):
+        window.act_export_batch.trigger()
+    assert target.is_file()
+    # a path that cannot be written: the error goes through show_error, nothing raises
+    bad = tmp_path / "no-such-dir" / "x.xlsx"
+    window._ask_save_path = lambda title, name: str(bad)
+    errors.shown.clear()
+    op = window.export_batch_dialog()
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    assert errors.shown and errors.shown[-1][0] == "warning"
+
+
+def test_window_state_is_saved(qtbot, window, tmp_settings: Path) -> None:
+    window.h_splitter.setSizes([200, 600, 800])
+    window.source_view.original_check.setChecked(True)
+    window.close()
+    from gui import settings
+    from gui.main_window import MainWindow
+
+    assert settings.get("view/show_original") is True
+    w2 = MainWindow()
+    qtbot.addWidget(w2)
+    w2.show()
+    qtbot.waitExposed(w2)
+    assert w2.source_view.original_check.isChecked()
+    assert abs(w2.h_splitter.sizes()[0] - window.h_splitter.sizes()[0]) <= 2
+
+
+def test_close_report(qtbot, window) -> None:
+    a, b = _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    window.report_list.select_entry(a)
+    qtbot.keyClick(window, Qt.Key_W, Qt.ControlModifier)
+    assert window.entries() == [b] and window.current is b

@@ -1,0 +1,93 @@
+"""The panels on their own: model contracts (qtmodeltester), source view spans, metadata panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.model import SourceDocument, Span
+from core.review.state import ReviewedReport
+from gui.widgets.findings_panel import FindingsPanel
+from gui.widgets.metadata_panel import MetadataPanel
+from gui.widgets.report_list import ReportEntry, ReportListWidget
+from gui.widgets.source_view import SourceView
+from tests.gui.synthetic import synthetic_report
+
+
+def test_report_list_model_contract(qtmodeltester, qtbot) -> None:
+    w = ReportListWidget()
+    qtbot.addWidget(w)
+    w.model.add_entries([ReportEntry(ReviewedReport(synthetic_report(f"{i}.txt", agency=f"局{i}"))) for i in range(4)])
+    qtmodeltester.check(w.model)
+    qtmodeltester.check(w.proxy)
+    w.model.remove_entry(w.model.entries[1])
+    assert w.model.rowCount() == 3
+    qtmodeltester.check(w.model)
+
+
+def test_findings_model_contract(qtmodeltester, qtbot) -> None:
+    p = FindingsPanel()
+    qtbot.addWidget(p)
+    e = ReportEntry(ReviewedReport(synthetic_report()))
+    p.set_findings(e.reviewed, e.findings)
+    qtmodeltester.check(p.model)
+    assert "错误" in p.summary.text()
+
+
+def test_source_view_handles_characters_outside_the_bmp(qtbot) -> None:
+    text = "𠀀𠀁标题\n第二行数值 42\n"
+    rep = synthetic_report()
+    rep.document = SourceDocument("x.txt", "txt", text, text, list(range(len(text))))
+    rep.sections = []
+    sv = SourceView()
+    qtbot.addWidget(sv)
+    sv.set_report(ReviewedReport(rep))
+    start = text.index("42")
+    sv.highlight_span(Span(start, start + 2))
+    assert sv.highlighted_text() == "42"
+    sels = sv.text.extraSelections()
+    assert sels[-1].cursor.selectedText() == "42"
+    sv.move_cursor_to(text.index("第二行") + 2)
+    assert sv.cursor_line_start() == text.index("第二行")
+    assert "未识别出报告的各部分" in sv.info.text()
+
+
+def test_context_menu_offers_all_six_parts(qtbot) -> None:
+    sv = SourceView()
+    qtbot.addWidget(sv)
+    sv.set_report(ReviewedReport(synthetic_report()))
+    labels = [label for _sid, label in sv.section_actions_for_cursor()]
+    assert labels[:6] == [f"设为第{n}部分开头" for n in "一二三四五六"]
+    got: list[tuple[str, int]] = []
+    sv.section_start_requested.connect(lambda sid, pos: got.append((sid, pos)))
+    sv.move_cursor_to(5)
+    sv._emit_for_cursor("s3")
+    assert got == [("s3", 0)]
+    sv.original_check.setChecked(True)
+    assert sv.cursor_line_start() is None and not sv.section_button.isEnabled()
+
+
+def test_metadata_panel_emits_only_real_changes(qtbot) -> None:
+    p = MetadataPanel()
+    qtbot.addWidget(p)
+    rr = ReviewedReport(synthetic_report())
+    p.set_report(rr)
+    got: list[tuple[str, object]] = []
+    p.metadata_edited.connect(lambda k, v: got.append((k, v)))
+    p.agency.editingFinished.emit()  # unchanged
+    p.published.setText("2024-01-3")  # incomplete date: ignored, old value restored
+    p.published.editingFinished.emit()
+    assert got == [] and p.published.text() == ""
+    p.published.setText("2024-01-31")
+    p.published.editingFinished.emit()
+    i = p.template.findData("2019")
+    p.template.setCurrentIndex(i)
+    p.template.activated.emit(i)
+    assert got == [("published", "2024-01-31"), ("template", "2019")]
+    rr.state.metadata["agency"] = "改过的局"
+    p.refresh()
+    assert p.agency.styleSheet() and "青松县示例局" in p.agency.toolTip()
+    assert p.year.validator() is not None and p.year.text() == "2023"
+    assert not p.reviewed_check.isChecked()
+    p.set_report(None)
+    assert not p.agency.isEnabled() and p.agency.text() == ""
+    assert p.template.itemData(0, Qt.UserRole) == "2021"

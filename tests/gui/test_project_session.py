@@ -1,0 +1,171 @@
+"""The window's project session: signals, read-only when locked, recent projects in QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from core.batch import PROJECT_SUFFIX
+from core.review.project import Project
+from core.review.state import ReviewedReport, ValueEdit
+from gui.project_session import MAX_RECENT, RECENT_KEY, READ_ONLY_SUFFIX, ProjectSession
+from tests.core.project_support import fake_parse, write_source
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def session(qtbot, settings):
+    s = ProjectSession(settings=settings, parse=fake_parse)
+    yield s
+    s.close()
+
+
+def _record(session: ProjectSession) -> list[tuple[str, object]]:
+    events: list[tuple[str, object]] = []
+    session.project_opened.connect(lambda p: events.append(("opened", p)))
+    session.project_closed.connect(lambda: events.append(("closed", None)))
+    session.read_only_changed.connect(lambda ro: events.append(("read_only", ro)))
+    session.error_raised.connect(lambda m: events.append(("error", m)))
+    return events
+
+
+def test_new_add_edit_close_and_reopen(session, tmp_path):
+    events = _record(session)
+    path = str(tmp_path / ("新项目" + PROJECT_SUFFIX))
+    assert session.new(path) is True
+    assert events == [("opened", path)] and session.path == path and session.title_suffix() == ""
+    src = write_source(tmp_path / "a.txt", {"apply.new.total": 3})
+    [rr] = session.add_reports([ReviewedReport(fake_parse(str(src)))])
+    rr.apply(ValueEdit("apply.new.total", 4))
+    session.close()
+    assert events[-1] == ("closed", None) and session.project is None
+    assert session.open(path) is True
+    assert session.reviewed_reports()[0].value("apply.new.total") == 4
+    assert session.recent_projects() == [path]
+
+
+def test_locked_project_opens_read_only_with_a_message_then_save_as_makes_it_editable(session, tmp_path):
+    path = tmp_path / ("共享" + PROJECT_SUFFIX)
+    other = Project.create(path)  # "another instance" holds it
+    src = write_source(tmp_path / "a.txt", {"apply.new.total": 3})
+    other.add_reports([ReviewedReport(fake_parse(str(src)))])
+    events = _record(session)
+    try:
+        assert session.open(str(path)) is True
+        assert session.read_only and session.title_suffix() == READ_ONLY_SUFFIX == "〔只读〕"
+        kinds = [k for k, _ in events]
+        assert kinds == ["opened", "read_only", "error"]
+        assert events[1] == ("read_only", True)
+        assert "只读" in str(events[2][1]) and path.name in str(events[2][1])
+        rr = session.reviewed_reports()[0]
+        with pytest.raises(Exception, match="只读"):
+            rr.apply(ValueEdit("apply.new.total", 9))
+        copy_path = str(tmp_path / ("副本" + PROJECT_SUFFIX))
+        assert session.save_as(copy_path) is True
+        assert events[-2:] == [("opened", copy_path), ("read_only", False)]
+        assert not session.read_only and session.title_suffix() == ""
+        rr.apply(ValueEdit("apply.new.total", 9))
+    finally:
+        other.close()
+    with Project.open(copy_path, read_only=True) as reopened:
+        assert reopened.reviewed_reports()[0].value("apply.new.total") == 9
+    assert session.recent_projects()[:2] == [copy_path, str(path)]
+
+
+def test_bad_file_is_an_error_message_and_the_current_project_stays(session, tmp_path):
+    good = str(tmp_path / ("好" + PROJECT_SUFFIX))
+    session.new(good)
+    bad = tmp_path / ("坏" + PROJECT_SUFFIX)
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    events = _record(session)
+    assert session.open(str(bad)) is False
+    assert events == [("error", events[0][1])] and "坏" in str(events[0][1])
+    assert session.path == good
+    assert bad.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 50
+
+
+def test_recent_projects_newest_first_at_most_ten_missing_pruned(session, settings, tmp_path):
+    paths = []
+    for i in range(MAX_RECENT + 2):
+        p = tmp_path / f"p{i}{PROJECT_SUFFIX}"
+        p.write_bytes(b"x")
+        paths.append(str(p))
+        session.add_recent(str(p))
+    session.add_recent(paths[5])  # reused: moves to the front, no duplicate
+    recent = session.recent_projects()
+    assert recent[0] == paths[5] and len(recent) == MAX_RECENT and len(set(recent)) == MAX_RECENT
+    assert paths[0] not in recent and paths[1] not in recent
+    Path(paths[11]).unlink()
+    assert paths[11] not in session.recent_projects()
+    assert paths[11] not in settings.value(RECENT_KEY)
+    events = _record(session)
+    assert session.open(paths[11]) is False and "找不到" in str(events[0][1])
+
+
+# --------------------------------------------------------------------------- wired into the main window
+
+
+def test_window_menus_new_project_saves_edits_and_reopens(qtbot, window, tmp_path, sync_workers, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.gui.synthetic import write_report
+
+    files = [write_report(tmp_path, f"r{i}.txt", f"第{i}示例局", 2023) for i in range(2)]
+    with qtbot.waitSignal(window.batch_finished, timeout=20000):
+        window.open_paths([str(f) for f in files])
+    session = window.session
+    assert isinstance(session, ProjectSession)
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert {"新建项目…", "打开项目…", "项目另存为…", "最近的项目"} <= set(texts)
+
+    proj = tmp_path / "批次"  # the suffix is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(proj), "")))
+    next(a for a in window.file_menu.actions() if a.text() == "新建项目…").trigger()
+    path = str(proj) + PROJECT_SUFFIX
+    assert session.path == path and "批次.ogiproj" in window.windowTitle()
+    window.push_edit(ValueEdit("apply.new.total", 77))
+    edited = window.current.path
+    # a file opened later joins the project
+    later = write_report(tmp_path, "r9.txt", "第9示例局", 2022)
+    with qtbot.waitSignal(window.batch_finished, timeout=20000):
+        window.open_paths([str(later)])
+    with Project.open(path, read_only=True) as check:
+        assert check.report(edited).value("apply.new.total") == 77
+        assert len(check.reviewed_reports()) == 3
+
+    # Opening the project (like the open dialog / recent menu) replaces the window's reports.
+    session.close()
+    window.open_paths([path])
+    assert session.path == path and not session.read_only
+    assert sorted(e.path for e in window.entries()) == sorted([str(f) for f in files] + [str(later)])
+    entry = next(e for e in window.entries() if e.path == edited)
+    assert entry.reviewed.value("apply.new.total") == 77
+
+
+def test_window_title_says_read_only_when_another_instance_holds_the_project(qtbot, window, tmp_path, no_message_boxes):
+    path = tmp_path / ("共享" + PROJECT_SUFFIX)
+    other = Project.create(path)
+    try:
+        window.open_paths([str(path)])
+        assert window.windowTitle().endswith("共享.ogiproj〔只读〕[*]")
+        assert any("只读" in m[2] for m in no_message_boxes)
+    finally:
+        other.close()
+    window.session.close()
+    assert "共享" not in window.windowTitle()
+
+
+def test_unwritable_project_file_opens_read_only_with_a_message(session, tmp_path, monkeypatch):
+    path = tmp_path / ("光盘上" + PROJECT_SUFFIX)
+    Project.create(path).close()
+    monkeypatch.setattr("core.review.project.os.access", lambda p, mode: False)
+    events = _record(session)
+    assert session.open(str(path)) is True
+    assert session.read_only and [k for k, _ in events] == ["opened", "read_only", "error"]
+    assert "只读" in str(events[-1][1]) and path.name in str(events[-1][1])
