@@ -44,7 +44,8 @@ def main() -> None:
     t = time.perf_counter()
     import core.export  # noqa: F401
 
-    print(f"import core.export: {1000 * (time.perf_counter() - t):.0f} ms (openpyxl loaded: {'openpyxl' in sys.modules})")
+    loaded = "openpyxl" in sys.modules
+    print(f"import core.export: {1000 * (time.perf_counter() - t):.0f} ms (openpyxl loaded: {loaded})")
     reports = synthetic(n)
     print(f"generated {n} reports in {time.perf_counter() - t0:.2f} s, peak RSS so far {rss_mb():.0f} MB")
     from core.export import export_batch, export_report

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.loading.dispatch import load_file  # noqa: E402
-from tests.core.loader_fixtures import make_docx, make_html, make_md, make_pdf, make_txt  # noqa: E402
+from core.loading.dispatch import load_file
+from tests.core.loader_fixtures import make_docx, make_html, make_md, make_pdf, make_txt
 
 MAKERS = {"txt": make_txt, "md": make_md, "html": make_html, "docx": make_docx}
 
@@ -40,7 +40,8 @@ def main() -> None:
                 chars += len(load_file(str(f)).text)
             dt = time.perf_counter() - t0
             print(
-                f"{form:<6}{len(files):>7}{chars // len(files):>12}{len(files) / dt:>12.1f}{1000 * dt / len(files):>11.2f}"
+                f"{form:<6}{len(files):>7}{chars // len(files):>12}{len(files) / dt:>12.1f}"
+                f"{1000 * dt / len(files):>11.2f}"
                 f"{_peak(files[0]):>18.1f}"
             )
         pdfs = [make_pdf(root / f"p{i}.pdf", i, pages=6) for i in range(args.pdfs)]

@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
         op.finished.connect(self._batch_finished)
         self._load_op = op
         self.progress.setValue(0)
+        self.progress.setFormat("%p%")
         self.progress.show()
         self.cancel_button.show()
         self.act_cancel.setEnabled(True)
@@ -386,8 +387,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _progress(self, fraction: float) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        self.statusBar().showMessage(self.tr("正在读取… 已打开 %1 份").replace("%1", str(self._batch_count)))
+        # Only the progress bar changes while a batch loads: a new status-bar message each time
+        # re-lays out the whole status bar, which showed up as the longest event-loop stalls.
+        value = int(fraction * 1000)
+        if abs(value - self.progress.value()) >= 5 or value == 1000:
+            self.progress.setValue(value)
+        fmt = self.tr("已打开 %1 份").replace("%1", str(self._batch_count)) + " · %p%"
+        if fmt != self.progress.format():
+            self.progress.setFormat(fmt)
 
     def _batch_done(self, _n: int) -> None:
         self.statusBar().showMessage(self.tr("已打开 %1 份报告").replace("%1", str(self._batch_count)), 8000)
@@ -522,6 +529,9 @@ class MainWindow(QMainWindow):
         """Apply a core edit to the current report as a named undo step."""
         if self.current is None:
             return
+        if getattr(self.session, "read_only", False):
+            errors.status_message(self.tr("项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。"))
+            return
         from gui.undo_commands import EditCommand
 
         self.undo.stack_for(self.current.reviewed).push(EditCommand(self.current.reviewed, edit, text))
@@ -600,6 +610,7 @@ class MainWindow(QMainWindow):
 
     def _run_export(self, op: Op, reports: list[ReviewedReport]) -> Op:
         self.progress.setValue(0)
+        self.progress.setFormat(self.tr("正在导出…") + " %p%")
         self.progress.show()
         self.statusBar().showMessage(self.tr("正在导出…"))
 
@@ -746,7 +757,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_paths(paths))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.undo.any_dirty() and self.session is None and not errors.is_log_only():
+        autosaved = self.session is not None and getattr(self.session, "project", None) is not None
+        if self.undo.any_dirty() and not autosaved and not errors.is_log_only():
             answer = QMessageBox.question(
                 self,
                 self.tr("退出"),
@@ -760,5 +772,7 @@ class MainWindow(QMainWindow):
         if self._load_op is not None and self._load_op.running:
             self._load_op.cancel()
         self.save_state()
+        if self.session is not None and hasattr(self.session, "close"):
+            self.session.close()  # releases the project's lock
         errors.set_status_sink(None)
         super().closeEvent(event)

@@ -80,7 +80,10 @@ class ProjectSession(QObject):
     error_raised = Signal(str)
 
     def __init__(
-        self, parent: QObject | None = None, settings: QSettings | None = None, parse: Callable[[str], Report] | None = None
+        self,
+        parent: QObject | None = None,
+        settings: QSettings | None = None,
+        parse: Callable[[str], Report] | None = None,
     ) -> None:
         super().__init__(parent)
         if settings is None:
@@ -105,7 +108,7 @@ class ProjectSession(QObject):
         return self._project is not None and self._project.read_only
 
     def title_suffix(self) -> str:
-        """"〔只读〕" for a read-only project, else ""."""
+        """ "〔只读〕" for a read-only project, else ""."""
         return READ_ONLY_SUFFIX if self.read_only else ""
 
     def reviewed_reports(self) -> list[ReviewedReport]:
@@ -139,7 +142,10 @@ class ProjectSession(QObject):
             try:
                 project = Project.open(path, read_only=read_only, parse=self._parse)
             except ProjectError as exc:  # held by another instance, or a folder we cannot write to
-                if not isinstance(exc, ProjectLocked) and exc.code not in ("project.lock_failed", "project.not_writable"):
+                if not isinstance(exc, ProjectLocked) and exc.code not in (
+                    "project.lock_failed",
+                    "project.not_writable",
+                ):
                     raise
                 locked = exc
                 project = Project.open(path, read_only=True, parse=self._parse)
@@ -322,7 +328,11 @@ def attach_to_window(window: Any) -> ProjectSession:
         project = session.project
         if project is None or project.read_only:
             return
-        loose = [e.reviewed for e in window.entries() if not (isinstance(e.reviewed, ProjectReport) and e.reviewed.project is project)]
+        loose = [
+            e.reviewed
+            for e in window.entries()
+            if not (isinstance(e.reviewed, ProjectReport) and e.reviewed.project is project)
+        ]
         if loose:
             session.add_reports(loose)
 
@@ -340,7 +350,7 @@ def attach_to_window(window: Any) -> ProjectSession:
     menu.setObjectName("recent_projects_menu")
     file_menu.insertMenu(anchor, menu)
     menu.aboutToShow.connect(fill_recent)
-    window.project_actions = acts + [menu.menuAction()]
+    window.project_actions = [*acts, menu.menuAction()]
 
     session.error_raised.connect(lambda msg: errors.message(window, "warning", _tr("审核项目"), msg))
     for sig in (session.project_opened, session.project_closed, session.read_only_changed):
@@ -380,7 +390,7 @@ def _show_project(window: Any, session: ProjectSession, errors: Any) -> None:
         return
     lines = [f"{Path(p).name}：{text}" for p, text in notices.items()]
     lines += [f"{Path(p).name}：{err.message}" for p, err in failures]
-    details = "\n".join(
-        f"{c.path}\n  {c.field}：原文数值 {c.before} → {c.now}，更正值 {c.new}" for c in changes
+    details = "\n".join(f"{c.path}\n  {c.field}：原文数值 {c.before} → {c.now}，更正值 {c.new}" for c in changes)
+    errors.message(
+        window, "information", _tr("审核项目"), "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""), details
     )
-    errors.message(window, "information", _tr("审核项目"), "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""), details)

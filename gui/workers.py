@@ -47,11 +47,15 @@ def is_synchronous() -> bool:
 
 
 def pool() -> QThreadPool:
-    """The application's worker pool (two threads: parsing is CPU-bound and machines are small)."""
+    """The application's worker pool: one thread.
+
+    Parsing is pure Python, so a second thread adds no speed (the GIL) but doubles the
+    contention the GUI thread sees; one thread also runs operations one at a time.
+    """
     global _POOL
     if _POOL is None:
         _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(2)
+        _POOL.setMaxThreadCount(1)
     return _POOL
 
 
@@ -90,8 +94,8 @@ class OpContext:
 class _OpSignals(QObject):
     """Lives on the GUI thread; ``ready`` emitted from a pool thread is queued to it.
 
-    The signal carries no arguments: payloads wait in the op's thread-safe deque, so no Python
-    object crosses threads inside Qt's queued-call machinery (which has shown refcount bugs).
+    The signal carries no arguments: payloads wait in the op's thread-safe deque and are drained
+    in order, so items, progress and the result arrive exactly in the order the work made them.
     """
 
     ready = Signal()

@@ -9,10 +9,12 @@ from typing import Any
 from core import templates as T
 from core.export.options import ExportOptions
 from core.export.safe import put_text, put_value
-from core.export.styles import Styles, page_setup
+from core.export.styles import Styles, lines_needed, page_setup
 from core.model import Finding
 from core.review.state import ReviewedReport
 
+LINE_HEIGHT = 15.0
+MAX_LINES = 12
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 METADATA_LABELS = {"agency": "机关名称", "year": "年度", "published": "发布日期", "index_no": "索引号", "template": "格式"}
 
@@ -59,12 +61,20 @@ def write_table(
         put_text(ws.cell(2, c), label)
         ws.column_dimensions[get_column_letter(c)].width = width
     formats = number_formats or {}
+    widths = [w for _label, w in headers]
     r = 2
     for r, values in enumerate(rows, start=3):  # noqa: B007 - r is the last row written
+        lines = 1
         for c, v in enumerate(values, start=1):
-            align = st.right if isinstance(v, int | float) and not isinstance(v, bool) else st.left_top
-            cell = st.stamp(ws.cell(r, c), font=st.body, border=st.border, alignment=align, number_format=formats.get(c))
+            number = isinstance(v, int | float) and not isinstance(v, bool)
+            align = st.right if number else st.left_top
+            cell = ws.cell(r, c)
+            st.stamp(cell, font=st.body, border=st.border, alignment=align, number_format=formats.get(c))
             put_value(cell, v)
+            if not number and v:
+                lines = max(lines, lines_needed(str(v), widths[c - 1]))
+        if lines > 1:  # wrapped text: spreadsheets do not always fit row heights on opening
+            ws.row_dimensions[r].height = min(MAX_LINES, lines) * LINE_HEIGHT
     count = r - 2
     ws.freeze_panes = "A3"
     if count:

@@ -7,8 +7,6 @@ a hand-made form does. Values stay numbers; corrected cells carry a fill and a c
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +15,7 @@ from typing import Any
 from core import templates as T
 from core.export.options import ExportOptions
 from core.export.safe import put_text, put_value
-from core.export.styles import Styles, merge, number_format, page_setup
+from core.export.styles import Styles, lines_needed, merge, number_format, page_setup
 from core.model import Finding
 from core.review.state import ReviewedReport
 
@@ -66,16 +64,6 @@ def report_title(rr: ReviewedReport) -> str:
     return f"{agency}{year if year else '（年度未识别）'}年政府信息公开工作年度报告"
 
 
-def text_width(text: str) -> int:
-    """Display width in Excel character units: 2 for a CJK character, 1 otherwise."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def lines_needed(text: str, width_units: float) -> int:
-    usable = max(1.0, width_units - 1.0)
-    return max(1, math.ceil(text_width(text) / usable))
-
-
 def correction_comment(c: Any) -> str:
     """The comment text of a corrected cell: printed value, new value, who, when, why."""
     printed = "（空）" if c.printed is None else c.printed
@@ -84,6 +72,8 @@ def correction_comment(c: Any) -> str:
         parts.append(f"修改人：{c.user or '—'}  时间：{c.time or '—'}")
     if c.note:
         parts.append(f"说明：{c.note}")
+    if getattr(c, "printed_changed", False):
+        parts.append("注意：源文件已变更，现在印出的数值与修改时不同。")
     return "\n".join(parts)
 
 
@@ -139,7 +129,8 @@ class _Writer:
         marked = c is not None and self.options.mark_corrections
         fill = self.st.corrected if marked else None
         st = self.st
-        st.stamp(cell, font=st.body, alignment=st.center, border=st.border, fill=fill, number_format=number_format(kind))
+        fmt = number_format(kind)
+        st.stamp(cell, font=st.body, alignment=st.center, border=st.border, fill=fill, number_format=fmt)
         v = self.values.get(fid)
         put_value(cell, None if v is None else v.value)
         st.box(ws, r, c1, r, c2, fill=fill)
@@ -162,8 +153,9 @@ class _Writer:
         ws, st, rr = self.ws, self.st, self.rr
         for c in range(1, GRID + 1):
             ws.column_dimensions[_col(c)].width = BASE_WIDTH
-        self.block(1, 1, 1, GRID, report_title(rr), st.title, st.center, border=False)
-        self.heights[1] = 30.0
+        title = report_title(rr)
+        self.block(1, 1, 1, GRID, title, st.title, st.center, border=False)
+        self.heights[1] = 30.0 * lines_needed(title, GRID * BASE_WIDTH / 1.6)  # 16 pt, not 10.5 pt
         src = Path(rr.path).name if rr.path else ""
         published = rr.metadata_value("published")
         sub = f"统计表 · {template_label(rr.template)}"

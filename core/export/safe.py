@@ -83,6 +83,15 @@ def sheet_name(name: str, used: set[str], fallback: str = "报告") -> str:
     return candidate
 
 
+_FILE_BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def file_name(stem: str, suffix: str = ".xlsx") -> str:
+    """A file name Windows, macOS and Linux all accept: no ``<>:"/\\|?*``, at most 120 characters."""
+    clean = _FILE_BAD.sub("_", stem).strip().strip(".") or "导出"
+    return clean[:120] + suffix
+
+
 def _locked_error(path: Path) -> ExportError:
     return ExportError(
         f"无法写入“{path.name}”：该文件可能正被 Excel 或 WPS 打开。请关闭该文件后重试，或另选文件名导出。",
@@ -106,6 +115,8 @@ def check_target(path: str | os.PathLike[str]) -> Path:
     if p.is_dir():
         raise ExportError(f"无法导出到“{p}”：这是一个文件夹。", code="export.isdir")
     if p.exists():
+        if not os.access(p, os.W_OK):
+            raise ExportError(f"无法写入“{p.name}”：该文件是只读的。请另选文件名导出。", code="export.readonly")
         try:
             with open(p, "r+b"):
                 pass
@@ -129,7 +140,12 @@ def atomic_save(
     """
     p = check_target(path)
     folder = p.parent if str(p.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix="~ogi-", suffix=".xlsx.tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix="~ogi-", suffix=".xlsx.tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(
+            f"无法在文件夹“{folder}”中写入文件：{exc.strerror or exc}。请另选文件夹。", code="export.folder"
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:

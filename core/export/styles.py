@@ -9,8 +9,10 @@ with Windows since Vista), which Excel and WPS show the same way. Fonts carry th
 
 from __future__ import annotations
 
+import math
 import os
 import sys
+import unicodedata
 from copy import copy
 from functools import cache
 from pathlib import Path
@@ -174,6 +176,16 @@ def _letter(col: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(col)
+
+
+def text_width(text: str) -> int:
+    """Display width in Excel character units: 2 for a CJK character, 1 otherwise."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def lines_needed(text: str, width_units: float) -> int:
+    usable = max(1.0, width_units - 1.0)
+    return max(1, math.ceil(text_width(text) / usable))
 
 
 def number_format(kind: str, summary: bool = False) -> str:

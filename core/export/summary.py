@@ -17,7 +17,12 @@ from core.model import Finding
 from core.review.state import ReviewedReport
 
 SUMMARY_SHEET = "汇总"
-TEMPLATE_SHORT = {T.TEMPLATE_2021: "2021版", T.TEMPLATE_2019: "2019版", T.TEMPLATE_LEGACY: "旧版", T.TEMPLATE_UNKNOWN: "未识别"}
+TEMPLATE_SHORT = {
+    T.TEMPLATE_2021: "2021版",
+    T.TEMPLATE_2019: "2019版",
+    T.TEMPLATE_LEGACY: "旧版",
+    T.TEMPLATE_UNKNOWN: "未识别",
+}
 FIRST_DATA_ROW = 3  # row 1 title, row 2 headers
 
 
@@ -76,10 +81,16 @@ def key_figures(rr: ReviewedReport) -> dict[str, int | float | None]:
     """The summary's figures for a report (effective values); None when none of the cells exists."""
     nums = rr.numbers()
     template = rr.template
+    # a legacy/unknown report is read in the 2021 layout, but the parser may have placed 2019 rows
+    layouts = [template] if template in T.LAYOUTS else [T.TEMPLATE_2021, T.TEMPLATE_2019]
     out: dict[str, int | float | None] = {}
     for fig in FIGURES:
-        present = [nums[f] for f in fig.fields(template) if isinstance(nums.get(f), int | float)]
-        out[fig.key] = sum(present) if present else None  # type: ignore[arg-type]
+        out[fig.key] = None
+        for lay in layouts:
+            present = [nums[f] for f in fig.fields(lay) if isinstance(nums.get(f), int | float)]
+            if present:
+                out[fig.key] = sum(present)
+                break
     return out
 
 
@@ -241,6 +252,20 @@ def write_charts(ws: Any, summary: Any, n: int, styles: Styles) -> None:
     page_setup(ws, landscape=False, title_rows=None)
 
 
+def suggested_filename(reports: Sequence[ReviewedReport]) -> str:
+    """A default name for the save dialog: ``<机关><年度>年政府信息公开年报审核.xlsx`` or ``…汇总（N份）.xlsx``."""
+    from core.export.safe import file_name
+
+    if len(reports) == 1:
+        rr = reports[0]
+        agency = rr.metadata_value("agency") or "报告"
+        year = rr.metadata_value("year")
+        return file_name(f"{agency}{year or ''}{'年' if year else ''}政府信息公开年报审核")
+    years = sorted({str(y) for y in (rr.metadata_value("year") for rr in reports) if y})
+    span = years[0] if len(years) == 1 else (f"{years[0]}-{years[-1]}" if years else "")
+    return file_name(f"政府信息公开年报汇总{span}{'年' if span else ''}（{len(reports)}份）")
+
+
 def export_batch(
     reports: Sequence[ReviewedReport],
     path: str,
@@ -305,7 +330,8 @@ def export_batch(
             name = sheet_name(sheet_label(rr), used)
             ws = wb.create_sheet(name)
             write_official_sheet(ws, rr, styles, opts)
-            links[i] = f"'{name}'!A1"
+            quoted = name.replace("'", "''")
+            links[i] = f"'{quoted}'!A1"
             step(0.3 + 0.4 * (i + 1) / max(1, n))
     step(0.7)
     write_summary(summary, items, styles, opts, links)

@@ -37,8 +37,7 @@ class RawCell:
 def make_grid(cells: list[RawCell], n_rows: int, n_cols: int, pages: tuple[int, ...] = ()) -> Grid:
     """A Grid from placed raw cells (text cleaned; spans filled in later by the builder)."""
     out = [
-        GridCell(clean_cell_text(c.text), c.row, c.col, c.rowspan, c.colspan, page=c.page, bbox=c.bbox)
-        for c in cells
+        GridCell(clean_cell_text(c.text), c.row, c.col, c.rowspan, c.colspan, page=c.page, bbox=c.bbox) for c in cells
     ]
     out.sort(key=lambda c: (c.row, c.col))
     return Grid(out, n_rows, n_cols, pages=pages)
@@ -61,15 +60,14 @@ def place_rows(rows: list[list[tuple[str, int, int]]]) -> tuple[list[RawCell], i
                 c += 1
             rowspan = max(1, min(rowspan, n_rows - r, 1000))
             colspan = max(1, min(colspan, 1000))
+            if len(taken) + rowspan * colspan > MAX_GRID_CELLS:
+                raise ValueError("table too large")
             cells.append(RawCell(text, r, c, rowspan, colspan))
             for rr in range(r, r + rowspan):
                 for cc in range(c, c + colspan):
                     taken.add((rr, cc))
             c += colspan
             n_cols = max(n_cols, c)
-            if len(taken) > MAX_GRID_CELLS:
-                raise ValueError("table too large")
-        n_cols = max(n_cols, max((cc + 1 for rr, cc in taken if rr == r), default=0))
     return cells, n_rows, n_cols
 
 
@@ -137,7 +135,7 @@ class DocBuilder:
 
     def build(self, path: str, form: str, *, encoding: str | None = None, join_lines: bool = True) -> SourceDocument:
         """Normalise the collected text and map grid/page spans into it."""
-        from core.parsing.normalize import normalize
+        from core.parsing.normalize import is_metadata_line, normalize
 
         original = "".join(self.parts)
         norm = normalize(
@@ -155,6 +153,13 @@ class DocBuilder:
                 ts, te = pos(s), pos(e)
                 cell.span = Span(ts, te)
                 cell.text = text[ts:te]
+        meta_rows = [
+            " ".join(c.text for c in row if c.text)
+            for grid in self.grids
+            if len(grid.cells) <= 60
+            for row in grid.rows()
+            if any(is_metadata_line(c.text + "：") or is_metadata_line(c.text) for c in row if c.text)
+        ]
         pages = []
         for box, s, e in self.pages:
             box.span = Span(pos(s), pos(e))
@@ -166,7 +171,7 @@ class DocBuilder:
             text=text,
             offsets=offs,
             grids=self.grids,
-            boilerplate=self.boilerplate + norm.boilerplate,
+            boilerplate=self.boilerplate + norm.boilerplate + meta_rows,
             pages=pages,
             encoding=encoding,
         )

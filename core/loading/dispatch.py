@@ -47,7 +47,8 @@ def load_file(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
     limit = HTML_LIMIT if form == "html" else TEXT_LIMIT
     if size > limit:
         raise LoadError(
-            f"文件“{name}”过大（{size / 1024 / 1024:.1f} MB，文本报告通常小于 1 MB），已拒绝读取；请确认选择的是年度报告文件。",
+            f"文件“{name}”过大（{size / 1024 / 1024:.1f} MB，文本报告通常小于 1 MB），已拒绝读取；"
+            "请确认选择的是年度报告文件。",
             code="file.too_large",
         )
     data = _read(p, name)
@@ -112,14 +113,17 @@ def sniff_form(p: Path, name: str | None = None) -> str:
             if _HTML_SNIFF.search(head):
                 return "html"
             kind = "Word（.docx）" if form == "docx" else "PDF"
-            raise LoadError(f"无法打开文件“{name}”：内容不是有效的 {kind} 文件（文件已损坏或不完整）。", code=f"{form}.corrupt")
+            raise LoadError(
+                f"无法打开文件“{name}”：内容不是有效的 {kind} 文件（文件已损坏或不完整）。", code=f"{form}.corrupt"
+            )
         if form == "txt" and _HTML_SNIFF.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")):
             return "html"
         return form
     if _HTML_SNIFF.search(head[:1024]):
         return "html"
     raise UnsupportedFormat(
-        f"不支持的文件类型：“{name}”。可读取 .txt、.md、.html、.docx、.doc、.wps 和 .pdf 文件。", code="load.unsupported"
+        f"不支持的文件类型：“{name}”。可读取 .txt、.md、.html、.docx、.doc、.wps 和 .pdf 文件。",
+        code="load.unsupported",
     )
 
 
@@ -159,4 +163,3 @@ def _read(p: Path, name: str, limit: int = -1) -> bytes:
         raise LoadError(f"“{name}”是一个文件夹，不是报告文件。", code="file.is_dir") from exc
     except OSError as exc:
         raise LoadError(f"无法读取文件“{name}”：{exc.strerror or exc}。", code="file.unreadable") from exc
-

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from core.errors import Cancelled, LoadError
 from core.loading.builder import DocBuilder, RawCell, make_grid
+from core.loading.docx_numbering import Numbering, read_numbering
 from core.model import SourceDocument
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -45,7 +46,8 @@ def check_zip(path: str) -> None:
         raise LoadError(f"文件“{name}”不是有效的 Word（.docx）文档：缺少正文部分。", code="docx.corrupt")
     if total > MAX_UNCOMPRESSED or (total > 20 * 1024 * 1024 and total > MAX_RATIO * max(packed, 1)):
         raise LoadError(
-            f"Word 文件“{name}”解压后达 {total / 1024 / 1024:.0f} MB，远超正常报告的大小（可能是恶意构造的压缩包），已拒绝读取。",
+            f"Word 文件“{name}”解压后达 {total / 1024 / 1024:.0f} MB，远超正常报告的大小"
+            "（可能是恶意构造的压缩包），已拒绝读取。",
             code="docx.too_large",
         )
 
@@ -66,21 +68,30 @@ def load_docx(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
             if info.file_size > MAX_DOCUMENT_XML:
                 raise LoadError(f"Word 文件“{name}”的正文过大，不像是一份年度报告。", code="docx.too_large")
             data = zf.read(info)
+            extra = {
+                part: zf.read(part) if part in zf.namelist() and zf.getinfo(part).file_size < MAX_DOCUMENT_XML else None
+                for part in ("word/numbering.xml", "word/styles.xml")
+            }
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
         root = etree.fromstring(data, parser)
     except LoadError:
         raise
     except Exception as exc:  # BadZipFile, zlib.error, CRC errors, XMLSyntaxError from a damaged member
-        raise LoadError(f"无法读取 Word 文件“{name}”：文件内容已损坏或不完整。", code="docx.corrupt", details=repr(exc)) from exc
+        raise LoadError(
+            f"无法读取 Word 文件“{name}”：文件内容已损坏或不完整。", code="docx.corrupt", details=repr(exc)
+        ) from exc
     fallbacks = list(root.iter(MC_FALLBACK))  # text boxes carry their text twice (Choice + Fallback)
     for fb in fallbacks:
         fb.getparent().remove(fb)
     body = root.find(W + "body")
     if body is None:
         raise LoadError(f"Word 文件“{name}”没有正文。", code="docx.corrupt")
+    numbering = read_numbering(
+        extra["word/numbering.xml"], extra["word/styles.xml"], lambda raw: etree.fromstring(raw, parser)
+    )
     b = DocBuilder()
     try:
-        _walk(body, b, cancelled)
+        _walk(body, b, numbering, cancelled)
     except Cancelled:
         raise
     except RecursionError as exc:
@@ -88,19 +99,19 @@ def load_docx(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
     return b.build(path, "docx")
 
 
-def _walk(body: object, b: DocBuilder, cancelled: Callable[[], bool] | None) -> None:
+def _walk(body: object, b: DocBuilder, num: Numbering, cancelled: Callable[[], bool] | None) -> None:
     for i, el in enumerate(body.iterchildren()):  # type: ignore[attr-defined]
         if i % 200 == 0 and cancelled is not None and cancelled():
             raise Cancelled()
         tag = el.tag
         if tag == W + "p":
-            b.paragraph(_para_text(el))
+            b.paragraph(_numbered_text(el, num))
         elif tag == W + "tbl":
-            _add_table(b, el)
+            _add_table(b, el, num)
         elif tag == W + "sdt":
             content = el.find(W + "sdtContent")
             if content is not None:
-                _walk(content, b, cancelled)
+                _walk(content, b, num, cancelled)
 
 
 def _para_text(p: object) -> str:
@@ -118,11 +129,17 @@ def _para_text(p: object) -> str:
     return "".join(out).strip()
 
 
-def _cell_text(tc: object) -> str:
-    parts = []
-    for p in tc.iter(W + "p"):  # type: ignore[attr-defined]
-        parts.append(_para_text(p))
-    return "\n".join(parts)
+def _numbered_text(p: object, num: Numbering) -> str:
+    """Paragraph text with the label of Word's automatic numbering in front ("一、总体情况")."""
+    text = _para_text(p)
+    label = num.label(p) if num.nums else ""  # an empty numbered paragraph still counts
+    if not text or not label or text.startswith(label):
+        return text
+    return label + text
+
+
+def _cell_text(tc: object, num: Numbering) -> str:
+    return "\n".join(_numbered_text(p, num) for p in tc.iter(W + "p"))  # type: ignore[attr-defined]
 
 
 def _int_attr(el: object | None, default: int) -> int:
@@ -134,7 +151,7 @@ def _int_attr(el: object | None, default: int) -> int:
         return default
 
 
-def _add_table(b: DocBuilder, tbl: object) -> None:
+def _add_table(b: DocBuilder, tbl: object, num: Numbering) -> None:
     """Rows of w:tc with gridSpan (columns) and vMerge (restart/continue) → a Grid."""
     cells: list[RawCell] = []
     open_merge: dict[int, RawCell] = {}  # column → the cell a vMerge continues
@@ -160,11 +177,11 @@ def _add_table(b: DocBuilder, tbl: object) -> None:
             if vm is not None and vm.get(W + "val", "continue") != "restart" and col in open_merge:
                 above = open_merge[col]
                 above.rowspan = r - above.row + 1
-                extra = _cell_text(tc).strip()
+                extra = _cell_text(tc, num).strip()
                 if extra:
                     above.text += "\n" + extra
             else:
-                cell = RawCell(_cell_text(tc), r, col, 1, span)
+                cell = RawCell(_cell_text(tc, num), r, col, 1, span)
                 cells.append(cell)
                 for k in range(col, col + span):
                     open_merge.pop(k, None)

@@ -119,7 +119,7 @@ def _cjk_share(data: bytes, enc: str) -> float:
         or "\u3000" <= ch <= "\u303f"
         or "\uff00" <= ch <= "\uffef"
         or ch in "“”‘’…—"
-        or ch.isascii() and (ch.isprintable() or ch in "\r\n\t")
+        or (ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
     )
     return good / len(s)
 

@@ -41,7 +41,9 @@ def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool]
     try:
         root = lxml.html.document_fromstring(cleaned or "<html></html>", parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise LoadError(f"无法解析网页文件“{name}”：文件内容不是有效的 HTML。", code="html.invalid", details=str(exc)) from exc
+        raise LoadError(
+            f"无法解析网页文件“{name}”：文件内容不是有效的 HTML。", code="html.invalid", details=str(exc)
+        ) from exc
     b = DocBuilder()
     title = root.findtext(".//title")
     if title and title.strip():
@@ -65,7 +67,9 @@ def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool]
             if count % 2000 == 0 and cancelled is not None and cancelled():
                 raise Cancelled()
             if count > MAX_ELEMENTS:
-                raise LoadError(f"网页文件“{name}”过大（元素超过 {MAX_ELEMENTS} 个），不像是一份年度报告。", code="html.too_large")
+                raise LoadError(
+                    f"网页文件“{name}”过大（元素超过 {MAX_ELEMENTS} 个），不像是一份年度报告。", code="html.too_large"
+                )
             if not tag or tag in _DROP:
                 walker.skip_subtree()
                 continue
@@ -138,6 +142,11 @@ def _span(el: object, attr: str) -> int:
 
 
 def _add_table(b: DocBuilder, table: object) -> None:
+    caption = table.find("caption")  # type: ignore[attr-defined]
+    if caption is not None:
+        text = _collapse(_cell_text(caption))
+        if text:
+            b.paragraph(text)
     rows = []
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):  # type: ignore[attr-defined]
         cells = [(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan")) for td in tr.xpath("./td|./th")]

@@ -21,7 +21,9 @@ _PAGE_NO_RE = re.compile(
     r"^(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|"
     r"\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$"
 )
-_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[章节部分]|表[一二三四\d])")
+_HEADING_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[章节部分]|表[一二三四\d])"
+)
 _EDGE_ZONE = 0.09  # share of the page height treated as header/footer zone
 
 
@@ -90,6 +92,7 @@ def _read_pages(pdf: object, name: str, cancelled: Callable[[], bool] | None) ->
         total_chars += len(chars)
         if chars:
             _read_page(page, p)
+        page.close()  # drop the page's cached objects: memory stays bounded on long PDFs
         out.append(p)
     if not out:
         raise LoadError(f"PDF 文件“{name}”没有任何页面（文件可能已损坏）。", code="pdf.corrupt")
@@ -117,10 +120,12 @@ def _read_page(page: object, p: _Page) -> None:
         return not any(x0 - 1 <= cx <= x1 + 1 and t0 - 1 <= cy <= b1 + 1 for x0, t0, x1, b1 in boxes)
 
     prose = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
-    for ln in prose.extract_text_lines(strip=True, return_chars=False):
-        text = ln["text"]
+    for ln in prose.extract_text_lines(strip=True, return_chars=True):
+        text = _with_column_gaps(ln["text"], ln["chars"])
         if text.strip():
-            p.items.append((float(ln["top"]), _Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], p.number)))
+            # indentation typed as (full-width) spaces: the line starts at its first visible character
+            x0 = next((ch["x0"] for ch in ln["chars"] if not ch["text"].isspace()), ln["x0"])
+            p.items.append((float(ln["top"]), _Line(text, x0, ln["x1"], ln["top"], ln["bottom"], p.number)))
     for t in tables:
         p.items.append((t.bbox[1], t))
     p.items.sort(key=lambda it: it[0])
@@ -217,7 +222,9 @@ def _assemble(path: str, pages: list[_Page]) -> SourceDocument:
     doc = b.build(path, "pdf", join_lines=False)
     empty = [p.number for p in pages if not p.items]
     if empty:
-        doc.notes.append(("pdf.page_without_text", f"第 {'、'.join(map(str, empty))} 页没有文字层（可能是扫描页），其内容未能读取。"))
+        doc.notes.append(
+            ("pdf.page_without_text", f"第 {'、'.join(map(str, empty))} 页没有文字层（可能是扫描页），其内容未能读取。")
+        )
     return doc
 
 
@@ -233,8 +240,35 @@ def _margins(lines: list[_Line]) -> tuple[float, float, float]:
     return right, left, size
 
 
+def _with_column_gaps(text: str, chars: list[dict]) -> str:  # type: ignore[type-arg]
+    """A line of an unruled table: wide gaps between words become tabs ("规章\t1\t0\t11").
+
+    pdfplumber writes one space for any gap; a gap wider than two character heights is a column
+    gap (prose never has one), so the line is rebuilt from its characters with tabs there.
+    """
+    visible = [ch for ch in chars if not ch["text"].isspace()]
+    if len(visible) < 2:
+        return text
+    gaps = []
+    for a, b in zip(visible, visible[1:], strict=False):
+        size = max(a["bottom"] - a["top"], 1.0)
+        gaps.append((b["x0"] - a["x1"], size))
+    if not any(g > 2 * size for g, size in gaps):
+        return text
+    out = [visible[0]["text"]]
+    for (gap, size), ch in zip(gaps, visible[1:], strict=True):
+        if gap > 2 * size:
+            out.append("\t")
+        elif gap > 0.25 * size:
+            out.append(" ")
+        out.append(ch["text"])
+    return "".join(out)
+
+
 def _continues(prev: _Line, line: _Line, right: float, left: float, size: float) -> bool:
     """A hard wrap: the previous line reaches the right margin and the next is not a new paragraph."""
+    if "\t" in prev.text or "\t" in line.text:
+        return False
     if prev.x1 < right - 1.5 * size:
         return False
     if line.x0 > left + 1.2 * size:  # first-line indent: a new paragraph

@@ -72,16 +72,30 @@ def join_parts(parts: list[TablePart]) -> Grid:
             r0, r1 = _index(ys, top), _index(ys, bottom)
             c0, c1 = _index(xs, x0), _index(xs, x1)
             cells.append(
-                RawCell(clean_cell_text(text), offset + r0, c0, max(1, r1 - r0), max(1, c1 - c0), part.page, (x0, top, x1, bottom))
+                RawCell(
+                    clean_cell_text(text),
+                    offset + r0,
+                    c0,
+                    max(1, r1 - r0),
+                    max(1, c1 - c0),
+                    part.page,
+                    (x0, top, x1, bottom),
+                )
             )
         placed.append(cells)
         offset += max(1, len(ys) - 1)
+    n_rows = offset
     for k in range(1, len(placed)):
-        _join_seam(placed, k)
+        n_rows -= _drop_repeated_header(placed, k)
+    for k in range(1, len(placed)):
+        if _join_split_row(placed, k):
+            n_rows -= 1
+        else:
+            _join_seam(placed, k)
     cells = [c for part in placed for c in part]
     n_cols = max(1, len(xs) - 1)
     cells = _dedupe(cells)
-    return make_grid(cells, offset, n_cols, pages=tuple(p.page for p in parts))
+    return make_grid(cells, n_rows, n_cols, pages=tuple(p.page for p in parts))
 
 
 def _dedupe(cells: list[RawCell]) -> list[RawCell]:
@@ -93,6 +107,95 @@ def _dedupe(cells: list[RawCell]) -> list[RawCell]:
         seen.add((c.row, c.col))
         out.append(c)
     return out
+
+
+def _drop_repeated_header(placed: list[list[RawCell]], k: int) -> int:
+    """Remove header rows that Word repeats at the top of a continued table ("重复标题行").
+
+    Returns the number of rows removed from part k (later rows and parts move up).
+    """
+    first, part = placed[0], placed[k]
+    if not first or not part:
+        return 0
+    top0 = min(c.row for c in first)
+    topk = min(c.row for c in part)
+
+    def signature(cells: list[RawCell], top: int, r: int) -> list[tuple[int, int, int, str]]:
+        return sorted((c.col, c.colspan, c.rowspan, c.text) for c in cells if c.row == top + r)
+
+    rows_k = max(c.row + c.rowspan for c in part) - topk
+    m = 0
+    while m < rows_k - 1:
+        sig = signature(part, topk, m)
+        if not sig or sig != signature(first, top0, m) or any(_is_number(t) for *_, t in sig):
+            break
+        m += 1
+    # only whole rows: no header cell may reach below the rows removed
+    while m and any(c.row < topk + m < c.row + c.rowspan for c in part):
+        m -= 1
+    if not m:
+        return 0
+    placed[k] = [c for c in part if c.row >= topk + m]
+    for later in placed[k:]:
+        for c in later:
+            c.row -= m
+    return m
+
+
+def _is_number(text: str) -> bool:
+    return bool(text) and bool(_NUMERIC_RE.match(text)) and any(ch.isdigit() for ch in text)
+
+
+def _join_split_row(placed: list[list[RawCell]], k: int) -> bool:
+    """Join one table row that the page break cut in two ("允许跨行断页").
+
+    The last row of part k-1 and the first row of part k are halves of one row when their
+    cells line up column for column, one half holds the row's numbers while the other half's
+    cells in those columns are empty, and the lower half does not start a new numbered label.
+    The halves' texts are joined, the lower row disappears, and later rows move up by one.
+    """
+    above, below = placed[k - 1], placed[k]
+    if not above or not below:
+        return False
+    seam = min(c.row for c in below)
+    top_half = {(c.col, c.colspan): c for c in above if c.row + c.rowspan == seam}
+    low_half = [c for c in below if c.row == seam]
+    pairs = []
+    for b in low_half:
+        a = top_half.get((b.col, b.colspan))
+        if a is None:
+            return False
+        pairs.append((a, b))
+    if len(pairs) != len(top_half):
+        return False
+    numbers_above = [a for a, b in pairs if a.row == seam - 1 and _is_number(a.text)]
+    numbers_below = [b for a, b in pairs if _is_number(b.text)]
+    if bool(numbers_above) == bool(numbers_below):
+        return False  # both halves hold numbers (two rows) or neither does (nothing to tell)
+    for a, b in pairs:
+        if a.text and b.text and (_is_number(a.text) or _is_number(b.text)):
+            return False
+        if b.text and _NUMBERED_RE.match(b.text) and a.row == seam - 1:
+            return False
+    for a, b in pairs:
+        a.text += b.text
+        a.rowspan += b.rowspan - 1
+    ids = {id(b) for _, b in pairs}
+    for part in placed[k:]:
+        for c in part:
+            if c.row > seam:
+                c.row -= 1
+    placed[k] = [c for c in below if id(c) not in ids]
+    return True
+
+
+def _label_right(cell: RawCell, cells: list[RawCell], seam: int) -> bool:
+    """A text (sub-label) cell to the right of ``cell`` on the seam row: ``cell`` is a group label."""
+    for c in cells:
+        on_seam = c.row + c.rowspan == seam if c.row < seam else c.row == seam
+        if on_seam and c.col >= cell.col + cell.colspan and c.text and not _NUMERIC_RE.match(c.text):
+            return True
+    return False
 
 
 def _join_seam(placed: list[list[RawCell]], k: int) -> None:
@@ -118,6 +221,13 @@ def _join_seam(placed: list[list[RawCell]], k: int) -> None:
             continue
         if not b.text and a.rowspan == 1:
             continue  # an empty cell under a one-row label: a blank in the next row, not a merge
+        if (
+            b.text
+            and a.rowspan == 1
+            and b.rowspan == 1
+            and not (_label_right(a, above, seam) and _label_right(b, below, seam))
+        ):
+            continue  # two one-row labels of plain rows: two rows, not one label cut in two
         a.text += b.text
         a.rowspan += b.rowspan
         remove.append(b)

@@ -42,6 +42,7 @@ _WIDTH[0x3000] = 0x20  # ideographic space
 _WIDTH[0x00A0] = 0x20  # no-break space
 _WIDTH[0x2002] = _WIDTH[0x2003] = _WIDTH[0x2009] = 0x20
 _WIDE_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_WIDTH)) + "]+")
+_LONE_CR_RE = re.compile("\r(?!\n)")
 _DROP_RE = re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -167,6 +168,8 @@ def normalize(
         text, offsets = _delete_matches(text, offsets, _MD_EMPH_RE)
 
     text = _WIDE_RE.sub(lambda m: m.group(0).translate(_WIDTH), text)  # 1:1, offsets unchanged
+    if "\r" in text:
+        text = _LONE_CR_RE.sub("\n", text)  # old Mac line ends (1:1); \r of \r\n is dropped next
     text, offsets = _delete_matches(text, offsets, _DROP_RE)
     text, offsets = _remove_pinyin(text, offsets)
     text = to_simplified(text)
@@ -247,6 +250,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
         pos = nl + 1
 
 
+def is_metadata_line(line: str) -> bool:
+    """True for a web-page header line such as 索引号：… / 发布机构：… / 发布时间：…."""
+    s = line.strip()
+    return bool(s) and len(s) <= 160 and bool(_META_RE.search(s))
+
+
 def is_boilerplate_line(line: str) -> bool:
     """True for a web-page navigation/tool line (当前位置, 打印 字号, 浏览次数 …)."""
     s = line.strip()
@@ -257,9 +266,7 @@ def is_boilerplate_line(line: str) -> bool:
     return bool(_UI_LINE_RE.fullmatch(s) and _UI_TOKEN_RE.search(s) and not s.isdigit())
 
 
-def _remove_boilerplate(
-    text: str, offsets: array, prot: _Protected, boiler: list[str], form: str
-) -> tuple[str, array]:
+def _remove_boilerplate(text: str, offsets: array, prot: _Protected, boiler: list[str], form: str) -> tuple[str, array]:
     edits: list[Edit] = []
     run_re = _RUN_MD_RE if form == "md" else _RUN_RE
     n = len(text)
@@ -321,14 +328,14 @@ def _join_broken_lines(text: str, offsets: array, prot: _Protected) -> tuple[str
     edits: list[Edit] = []
     i = 0
     while i < len(spans) - 1:
-        a_start, a_end = spans[i]
+        a_start = spans[i][0]
         a = raw[i]
         j = i + 1
         while j < len(spans) and not raw[j].strip():
             j += 1
         if j >= len(spans):
             break
-        b_start, b_end = spans[j]
+        b_start = spans[j][0]
         b = raw[j]
         if _should_join(a, b, blank_gap=j > i + 1, wrap=wrap) and not (
             (a_start < n and offsets[a_start] in prot) or (b_start < n and offsets[b_start] in prot)

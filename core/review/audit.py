@@ -60,9 +60,17 @@ def _what(kind: str, d: dict[str, Any]) -> str:
     if kind == "metadata":
         return f"恢复 {d['key']} 为识别值" if d.get("revert") else f"修改 {d['key']} 为“{d.get('new')}”"
     if kind == "section":
-        return f"章节 {d['sid']} 恢复为识别的位置" if d.get("start") is None else f"章节 {d['sid']} 起点改到第 {d['start']} 字"
+        return (
+            f"章节 {d['sid']} 恢复为识别的位置"
+            if d.get("start") is None
+            else f"章节 {d['sid']} 起点改到第 {d['start']} 字"
+        )
     if kind == "row_remap":
-        return f"取消行 {d['source']} 的重新对应" if d.get("target") is None else f"行 {d['source']} 的数值改记到 {d['target']}"
+        return (
+            f"取消行 {d['source']} 的重新对应"
+            if d.get("target") is None
+            else f"行 {d['source']} 的数值改记到 {d['target']}"
+        )
     if kind == "confirm":
         return f"撤销确认 {d['key']}" if d.get("note") is None else f"确认与原文一致：{d['key']}{note}"
     if kind == "reviewed":

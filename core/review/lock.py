@@ -29,7 +29,8 @@ class ProjectLocked(ProjectError):
         if holder is None:
             who = "另一个程序"
         else:
-            who = f"用户“{holder.user or '未知'}”（计算机 {holder.host or '未知'}，进程 {holder.pid}，{holder.time or '时间未知'} 起）"
+            since = holder.time or "时间未知"
+            who = f"用户“{holder.user or '未知'}”（计算机 {holder.host or '未知'}，进程 {holder.pid}，{since} 起）"
         super().__init__(
             f"审核项目“{name}”正由{who}打开，为避免修改互相覆盖，只能以只读方式查看。",
             details=f"lock file: {lock_path(path)}",
@@ -47,7 +48,9 @@ class LockInfo:
     time: str
 
     def to_json(self) -> str:
-        return json.dumps({"pid": self.pid, "host": self.host, "user": self.user, "time": self.time}, ensure_ascii=False)
+        return json.dumps(
+            {"pid": self.pid, "host": self.host, "user": self.user, "time": self.time}, ensure_ascii=False
+        )
 
 
 def lock_path(project: str | os.PathLike[str]) -> str:
@@ -57,12 +60,14 @@ def lock_path(project: str | os.PathLike[str]) -> str:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some locked-down machines
+    except Exception:
         return ""
 
 
 def _me() -> LockInfo:
-    return LockInfo(os.getpid(), socket.gethostname(), _user(), _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    return LockInfo(
+        os.getpid(), socket.gethostname(), _user(), _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    )
 
 
 def read_lock(project: str | os.PathLike[str]) -> LockInfo | None:
@@ -153,7 +158,8 @@ class ProjectLock:
                     return
             except OSError as exc:
                 raise ProjectError(
-                    f"无法在“{Path(self.project).parent}”中创建项目锁文件：{exc.strerror or exc}。请检查文件夹是否可写。",
+                    f"无法在“{Path(self.project).parent}”中创建项目锁文件：{exc.strerror or exc}。"
+                    "请检查文件夹是否可写。",
                     code="project.lock_failed",
                     details=repr(exc),
                 ) from exc

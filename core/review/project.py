@@ -27,13 +27,21 @@ from typing import Any
 
 from core.errors import ProjectError, ReportError
 from core.model import Report
-from core.review import serialize as ser
 from core.review import files, store
+from core.review import serialize as ser
 from core.review.audit import LogEntry, read_log
 from core.review.lock import ProjectLock, ProjectLocked
 from core.review.state import Change, Edit, ReviewedReport, ReviewState, ValueEdit, _now, _user
 
-__all__ = ["LogEntry", "PrintedChange", "Project", "ProjectLocked", "ProjectReadOnly", "ProjectReport", "open_project_reports"]
+__all__ = [
+    "LogEntry",
+    "PrintedChange",
+    "Project",
+    "ProjectLocked",
+    "ProjectReadOnly",
+    "ProjectReport",
+    "open_project_reports",
+]
 
 Parse = Callable[[str], Report]
 
@@ -133,7 +141,9 @@ class Project:
                 files.fsync_dir(abspath)
             except (OSError, sqlite3.Error) as exc:
                 files.unlink_all(tmp)
-                raise ProjectError(f"无法创建审核项目“{name}”：{exc}。", code="project.write_failed", details=repr(exc)) from exc
+                raise ProjectError(
+                    f"无法创建审核项目“{name}”：{exc}。", code="project.write_failed", details=repr(exc)
+                ) from exc
             self._conn = store.connect_writable(abspath)
         except BaseException:
             self._lock.release()
@@ -175,6 +185,13 @@ class Project:
                 self._conn = store.connect_writable(abspath)
                 store.migrate(self._conn, Path(abspath).name)
                 self._load(self._conn)
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            self.close()
+            raise ProjectError(
+                f"审核项目“{Path(abspath).name}”的内容已损坏，无法打开。原文件未做任何改动；请使用备份，或重新建立项目。",
+                code="project.corrupt",
+                details=repr(exc),
+            ) from exc
         except BaseException:
             self.close()
             raise
@@ -231,8 +248,9 @@ class Project:
 
         The objects keep their identity (undo stacks and views keyed by them stay valid): a
         plain ``ReviewedReport`` becomes a ``ProjectReport`` in place and saves its edits from
-        now on; a ``ProjectReport`` of another (closed) project moves here. A report whose
-        source is already in the project is not added twice: the project's object is returned.
+        now on; a ``ProjectReport`` of a closed project moves here (of a still open one: copied).
+        A report whose source is already in the project is not added twice: the project's
+        object is returned.
         """
         self._check_writable()
         conn = self._require_conn()
@@ -259,7 +277,8 @@ class Project:
                         sha, size, mtime = now, st.st_size, st.st_mtime_ns
                 report.path = abspath
                 cur = conn.execute(
-                    "INSERT INTO reports(position, path, sha256, src_size, src_mtime_ns, added_at, added_by, parsed_at, snapshot)"
+                    "INSERT INTO reports(position, path, sha256, src_size, src_mtime_ns,"
+                    " added_at, added_by, parsed_at, snapshot)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (pos, stored, sha, size, mtime, _now(), _user(), _now(), ser.pack_report(report)),
                 )
@@ -287,6 +306,8 @@ class Project:
 
     def _adopt(self, rr: ReviewedReport, rid: int, stored: str) -> ProjectReport:
         """Make ``rr`` a report of this project, keeping the object when possible."""
+        if isinstance(rr, ProjectReport) and rr.project is not self and not rr.project.closed:
+            return ProjectReport(rr.report, copy.deepcopy(rr.state), self, rid, stored)  # still in an open project
         if type(rr) is ReviewedReport:
             rr.__class__ = ProjectReport  # same layout: only methods are added
         if not isinstance(rr, ProjectReport):  # someone's own subclass: wrap, sharing the state
@@ -367,7 +388,9 @@ class Project:
             if tmp:
                 files.unlink_all(tmp)
             lock.release()
-            raise ProjectError(f"项目另存为“{name}”失败：{exc}。原项目未受影响。", code="project.write_failed", details=repr(exc)) from exc
+            raise ProjectError(
+                f"项目另存为“{name}”失败：{exc}。原项目未受影响。", code="project.write_failed", details=repr(exc)
+            ) from exc
         except BaseException:
             if tmp:
                 files.unlink_all(tmp)
@@ -412,7 +435,9 @@ class Project:
     def _check_writable(self) -> None:
         self._check_open()
         if self._read_only:
-            raise ProjectReadOnly(f"审核项目“{Path(self._path).name}”以只读方式打开，不能修改。可以“另存为”一个新项目后再修改。")
+            raise ProjectReadOnly(
+                f"审核项目“{Path(self._path).name}”以只读方式打开，不能修改。可以“另存为”一个新项目后再修改。"
+            )
 
     def _require_conn(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -421,7 +446,9 @@ class Project:
 
     def _write_error(self, exc: BaseException) -> ProjectError:
         return ProjectError(
-            f"无法保存到审核项目“{Path(self._path).name}”：{exc}。刚才的修改没有保存。", code="project.write_failed", details=repr(exc)
+            f"无法保存到审核项目“{Path(self._path).name}”：{exc}。刚才的修改没有保存。",
+            code="project.write_failed",
+            details=repr(exc),
         )
 
     def _store_path(self, abspath: str) -> str:
@@ -480,7 +507,8 @@ class Project:
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(
-                "UPDATE reports SET snapshot = ?, sha256 = ?, src_size = ?, src_mtime_ns = ?, parsed_at = ? WHERE id = ?",
+                "UPDATE reports SET snapshot = ?, sha256 = ?, src_size = ?, src_mtime_ns = ?, parsed_at = ?"
+                " WHERE id = ?",
                 (ser.pack_report(pr.report), detail["sha256"], detail["size"], detail["mtime"], _now(), pr.report_id),
             )
             store.write_state(conn, pr.report_id, pr.state)

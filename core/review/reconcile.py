@@ -70,7 +70,10 @@ def reconcile(
         new_sha = _sha256(abspath)
     except OSError as exc:
         if snapshot is None:
-            fail(f"无法读取源文件“{name}”（{exc.strerror or exc}），项目中保存的解析结果也已损坏。", "project.report_lost")
+            fail(
+                f"无法读取源文件“{name}”（{exc.strerror or exc}），项目中保存的解析结果也已损坏。",
+                "project.report_lost",
+            )
             return None
         pr = make(snapshot)
         pr.notice = f"无法读取源文件“{name}”（{exc.strerror or exc}），显示的是项目中保存的解析结果。"
@@ -83,7 +86,7 @@ def reconcile(
 
     try:
         report = project._parser()(abspath)
-    except Exception as exc:  # noqa: BLE001 - a parser failure must not make the project unopenable
+    except Exception as exc:
         why = exc.message if isinstance(exc, ReportError) else f"内部错误：{exc}"
         if snapshot is None:
             fail(f"项目中保存的“{name}”解析结果已损坏，重新解析源文件也失败了：{why}", "project.report_lost")
@@ -104,7 +107,13 @@ def reconcile(
         )
     else:
         pr.notice = f"源文件“{name}”在上次解析后已被修改，已重新解析并重新套用 {len(state.corrections)} 项更正。"
-    detail: dict[str, Any] = {"snapshot": True, "sha256": new_sha, "old_sha256": sha, "printed_changed": changed, **stat}
+    detail: dict[str, Any] = {
+        "snapshot": True,
+        "sha256": new_sha,
+        "old_sha256": sha,
+        "printed_changed": changed,
+        **stat,
+    }
     project._save_reconciled(pr, detail)
     return pr
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from array import array
 from collections.abc import Sequence
 from dataclasses import asdict, fields, is_dataclass
 from typing import Any
@@ -45,7 +46,7 @@ SNAPSHOT_FORMAT = 2  # bump when the snapshot layout changes incompatibly
 def _json_default(obj: Any) -> Any:
     if is_dataclass(obj) and not isinstance(obj, type):
         return asdict(obj)
-    if isinstance(obj, (set, frozenset, tuple)):
+    if isinstance(obj, set | frozenset | tuple):
         return list(obj)
     return str(obj)
 
@@ -83,15 +84,18 @@ def _offsets_runs(offsets: Sequence[int]) -> list[list[int]]:
     return np.stack((a[starts], lengths), axis=1).tolist()
 
 
-def _offsets_unruns(runs: list[list[int]]) -> list[int]:
+def _offsets_unruns(runs: list[list[int]]) -> array:
+    """The inverse of ``_offsets_runs``, as ``array('l')`` like the loaders produce."""
+    out = array("l")
     if not runs:
-        return []
+        return out
     import numpy as np
 
     r = np.asarray(runs, dtype=np.int64).reshape(-1, 2)
     starts = np.concatenate(([0], np.cumsum(r[:-1, 1])))
     total = int(r[:, 1].sum())
-    out: list[int] = (np.repeat(r[:, 0] - starts, r[:, 1]) + np.arange(total, dtype=np.int64)).tolist()
+    flat = np.repeat(r[:, 0] - starts, r[:, 1]) + np.arange(total, dtype=np.int64)
+    out.frombytes(flat.astype(np.dtype("l")).tobytes())
     return out
 
 
@@ -182,7 +186,16 @@ def _grid_to_json(g: Grid) -> dict[str, Any]:
         "span": _span(g.span),
         "pages": list(g.pages),
         "cells": [
-            [c.text, c.row, c.col, c.rowspan, c.colspan, _span(c.span), c.page, None if c.bbox is None else list(c.bbox)]
+            [
+                c.text,
+                c.row,
+                c.col,
+                c.rowspan,
+                c.colspan,
+                _span(c.span),
+                c.page,
+                None if c.bbox is None else list(c.bbox),
+            ]
             for c in g.cells
         ],
     }
@@ -212,7 +225,9 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "metadata": {k.name: _located_to_json(getattr(meta, k.name)) for k in fields(Metadata)},
         "sections": [_section_to_json(s) for s in r.sections],
         "values": [value_to_json(v) for v in r.values.values()],
-        "extra_rows": [{"table": e.table, "label": e.label, "cells": list(e.cells), "span": _span(e.span)} for e in r.extra_rows],
+        "extra_rows": [
+            {"table": e.table, "label": e.label, "cells": list(e.cells), "span": _span(e.span)} for e in r.extra_rows
+        ],
         "findings": [finding_to_json(f) for f in r.findings],
         "prose_figures": [value_to_json(v) for v in r.prose_figures],
         "sha256": r.sha256,
@@ -224,7 +239,9 @@ def report_to_json(r: Report) -> dict[str, Any]:
             "offsets": _offsets_runs(doc.offsets or []),
             "grids": [_grid_to_json(g) for g in doc.grids],
             "boilerplate": list(doc.boilerplate),
-            "pages": [{"number": p.number, "width": p.width, "height": p.height, "span": _span(p.span)} for p in doc.pages],
+            "pages": [
+                {"number": p.number, "width": p.width, "height": p.height, "span": _span(p.span)} for p in doc.pages
+            ],
             "encoding": doc.encoding,
             "notes": [list(n) for n in doc.notes],
         },
@@ -258,7 +275,9 @@ def report_from_json(d: dict[str, Any]) -> Report:
         metadata=meta,
         sections=[_section_from_json(s) for s in d.get("sections", [])],
         values={v.field: v for v in values},
-        extra_rows=[ExtraRow(e["table"], e["label"], list(e["cells"]), _unspan(e.get("span"))) for e in d.get("extra_rows", [])],
+        extra_rows=[
+            ExtraRow(e["table"], e["label"], list(e["cells"]), _unspan(e.get("span"))) for e in d.get("extra_rows", [])
+        ],
         findings=[finding_from_json(f) for f in d.get("findings", [])],
         prose_figures=[value_from_json(v) for v in d.get("prose_figures", [])],
         sha256=d.get("sha256", ""),

@@ -280,7 +280,8 @@ class ReviewedReport:
                 st.row_remaps[edit.source] = edit.target
             self._values = None
             after = set(self.parsed_values())
-            return RowRemapEdit(edit.source, prev), Change("rows", tuple(sorted(before ^ after | _row_fields(edit))))
+            touched = _row_fields(edit) | _row_fields(RowRemapEdit(edit.source, prev))
+            return RowRemapEdit(edit.source, prev), Change("rows", tuple(sorted(before ^ after | touched)))
         if isinstance(edit, ConfirmEdit):
             old_c = st.confirmed.get(edit.key)
             inverse = ConfirmEdit(edit.key, old_c.note if old_c else None)

@@ -76,13 +76,18 @@ CREATE TABLE edit_log (
     time TEXT NOT NULL,
     user TEXT NOT NULL,
     report TEXT NOT NULL,        -- the report's stored path ('' for project-level events)
-    kind TEXT NOT NULL,          -- value | metadata | section | row_remap | confirm | reviewed | add | remove | source_changed | save_as
+    kind TEXT NOT NULL,          -- edits: value | metadata | section | row_remap | confirm | reviewed;
+                                 -- events: add | remove | source_changed | save_as
     edit TEXT NOT NULL           -- JSON
 );
 CREATE TRIGGER edit_log_no_update BEFORE UPDATE ON edit_log BEGIN SELECT RAISE(ABORT, 'edit_log is append-only'); END;
 CREATE TRIGGER edit_log_no_delete BEFORE DELETE ON edit_log BEGIN SELECT RAISE(ABORT, 'edit_log is append-only'); END;
 """
 
+INSERT_CORRECTION = (
+    "INSERT INTO corrections(report_id, field, printed, new, note, time, user, printed_changed, printed_before)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 REQUIRED_TABLES = {"info", "reports", "corrections", "confirmations", "edit_log"}
 _MAGIC = b"SQLite format 3\x00"
 
@@ -246,8 +251,7 @@ def write_state(conn: sqlite3.Connection, rid: int, st: ReviewState) -> None:
     """Write a report's whole ReviewState (inside the caller's transaction)."""
     conn.execute("DELETE FROM corrections WHERE report_id = ?", (rid,))
     conn.executemany(
-        "INSERT INTO corrections(report_id, field, printed, new, note, time, user, printed_changed, printed_before)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        INSERT_CORRECTION,
         [(rid, *ser.correction_to_row(c)) for c in st.corrections.values()],
     )
     conn.execute("DELETE FROM confirmations WHERE report_id = ?", (rid,))
@@ -256,7 +260,8 @@ def write_state(conn: sqlite3.Connection, rid: int, st: ReviewState) -> None:
         [(rid, c.key, c.note, c.time, c.user) for c in st.confirmed.values()],
     )
     conn.execute(
-        "UPDATE reports SET metadata = ?, section_starts = ?, row_remaps = ?, reviewed = ?, reviewed_by = ?, reviewed_at = ?"
+        "UPDATE reports SET metadata = ?, section_starts = ?, row_remaps = ?,"
+        " reviewed = ?, reviewed_by = ?, reviewed_at = ?"
         " WHERE id = ?",
         (
             ser.dumps(st.metadata),
@@ -277,8 +282,7 @@ def write_edit(conn: sqlite3.Connection, rid: int, st: ReviewState, edit: Edit) 
         c = st.corrections.get(edit.field)
         if c is not None:
             conn.execute(
-                "INSERT INTO corrections(report_id, field, printed, new, note, time, user, printed_changed, printed_before)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                INSERT_CORRECTION,
                 (rid, *ser.correction_to_row(c)),
             )
     elif isinstance(edit, ConfirmEdit):

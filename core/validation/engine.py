@@ -2,10 +2,12 @@
 
 Incremental contract (what the window relies on):
 
-* ``update(changed_fields)`` — values changed (a ``Change`` of kind ``value`` or ``rows``): the
-  identity checks that read a changed field are re-run through an index field → checks, plus
-  the repair suggestions of the checks that share a field with them, plus the document rules
-  that declare ``values:<table>`` of a changed field (``rules.RULES[...].reads``).
+* ``update(changed_fields)`` — values changed (a ``Change`` of kind ``value``): the identity
+  checks that read a changed field are re-run through an index field → checks, plus the repair
+  suggestions of the checks that share a field with them, plus the document rules that declare
+  ``values:<table>`` of a changed field (``rules.RULES[...].reads``).
+* ``update(kind="rows")`` — a row remap: everything is re-run (undoing a remap also changes the
+  previous target row, which ``Change.fields`` does not list).
 * ``update(kind="metadata" | "sections")`` — metadata (agency, year, template) or section
   boundaries changed: the document rules that read them are re-run; a metadata change that
   switches the template of table 三 recompiles the identity checks.
@@ -183,7 +185,11 @@ class Validator:
         confirm | reviewed (see the module docstring).
         """
         changed = set(changed_fields)
-        if (kind in ("metadata", "rows") or changed & _TEMPLATE_MARKERS) and self._recompile():
+        if kind == "rows":
+            # A row remap moves whole rows, and undoing one changes the previous target row too,
+            # which Change.fields does not list: re-check everything (a full run is ~0.2 ms).
+            return self.update_all()
+        if (kind == "metadata" or changed & _TEMPLATE_MARKERS) and self._recompile():
             return self.update_all()
         if changed:
             self._rerun_fields(changed)

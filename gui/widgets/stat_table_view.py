@@ -7,9 +7,11 @@ values, and the context menu offers 恢复为原文数值 and 更正行标签…
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QTableView, QWidget
 
 from core import templates
 from core.review.state import Edit
@@ -19,12 +21,42 @@ from gui.models.stat_grid import PrintedCell
 from gui.models.stat_table_model import StatTableModel
 from gui.widgets.numeric_delegate import NumericDelegate
 
-# Column widths (pixels at the default font) that keep the labels readable without clipping.
+
+
+@dataclass(frozen=True)
+class _Widths:
+    """How a table's columns share the width: fixed label columns, one flexible label column, value columns."""
+
+    labels: tuple[int, ...]  # label column widths; 0 marks the flexible one
+    flex: tuple[int, int]  # min, max of the flexible label column
+    value: tuple[int, int]  # min, max of a value column
+
+
+# Pixels at the default font; labels wrap when the panel is narrow (rows grow instead of clipping).
 _WIDTHS = {
-    TABLE_ACTIVE: ([170], 128),
-    TABLE_APPLY: ([46, 96, 320], 78),
-    TABLE_APPEAL: ([], 58),
+    TABLE_ACTIVE: _Widths((0,), (140, 220), (84, 140)),
+    TABLE_APPLY: _Widths((44, 82, 0), (170, 340), (54, 80)),
+    TABLE_APPEAL: _Widths((), (0, 0), (52, 76)),
 }
+
+
+def column_widths(table: str, n_cols: int, available: int) -> list[int]:
+    """Column widths filling ``available`` pixels when possible, never below the readable minimum."""
+    spec = _WIDTHS[table]
+    n_values = n_cols - len(spec.labels)
+    fixed = sum(spec.labels)
+    has_flex = 0 in spec.labels
+    value = spec.value[1]
+    flex = available - fixed - n_values * value
+    if has_flex and flex < spec.flex[0]:
+        value = max(spec.value[0], (available - fixed - spec.flex[0]) // max(n_values, 1))
+        flex = available - fixed - n_values * value
+    if not has_flex:
+        value = max(spec.value[0], min(spec.value[1], available // max(n_values, 1)))
+    flex = max(spec.flex[0], min(spec.flex[1], flex))
+    return [w or flex for w in spec.labels] + [value] * n_values
+
+
 _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
 
 
@@ -56,6 +88,9 @@ class StatTableView(QTableView):
         )
         self.setStyleSheet("QTableView { gridline-color: #8c8c8c; }")
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Per-pixel scrolling: per-item scrolling would hide whole label columns of the merged grid.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         model.modelReset.connect(self.apply_layout)
         self.apply_layout()
 
@@ -71,9 +106,19 @@ class StatTableView(QTableView):
         self.clearSpans()
         for row, col, rowspan, colspan in model.spans():
             self.setSpan(row, col, rowspan, colspan)
-        labels, value_width = _WIDTHS[model.table]
-        for col in range(model.columnCount()):
-            self.setColumnWidth(col, labels[col] if col < len(labels) else value_width)
+        self._fit_columns(force=True)
+
+    def _fit_columns(self, force: bool = False) -> None:
+        """Share the view's width among the columns, then size the rows to the wrapped labels."""
+        model = self.stat_model()
+        # Leave room for the vertical scroll bar so that its appearing does not resize the columns again.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        available = self.width() - 2 * self.frameWidth() - max(bar, self.verticalScrollBar().sizeHint().width()) - 2
+        widths = column_widths(model.table, model.columnCount(), available)
+        if not force and widths == [self.columnWidth(c) for c in range(model.columnCount())]:
+            return
+        for col, width in enumerate(widths):
+            self.setColumnWidth(col, width)
         for row in range(model.rowCount()):
             self.setRowHeight(row, self._row_height(row))
 
@@ -118,6 +163,16 @@ class StatTableView(QTableView):
             if cells:
                 out.append(cells)
         return out
+
+    def scroll_to_cells(self, indexes: list[QModelIndex]) -> None:
+        """Bring cells into view, keeping the row labels visible when the cells fit beside them."""
+        if not indexes:
+            return
+        self.scrollTo(indexes[-1])
+        self.scrollTo(indexes[0])
+        right = max(sum(self.columnWidth(k) for k in range(i.column() + 1)) for i in indexes)
+        if right <= self.viewport().width():
+            self.horizontalScrollBar().setValue(0)
 
     def select_cells(self, cells: list[PrintedCell]) -> None:
         model = self.stat_model()
@@ -222,6 +277,11 @@ class StatTableView(QTableView):
         return menu
 
     # ------------------------------------------------------------------ Qt overrides
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_columns()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_text(QGuiApplication.clipboard().text())

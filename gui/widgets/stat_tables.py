@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -130,8 +130,10 @@ class StatTablesWidget(QWidget):
             sm = view.selectionModel()
             sm.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
             sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            view.scrollTo(indexes[-1])
-            view.scrollTo(indexes[0])
+            view.scroll_to_cells(indexes)
+            # A table page shown just now is laid out by the event loop: scroll again once it is.
+            persistent = [QPersistentModelIndex(i) for i in indexes]
+            QTimer.singleShot(0, view, lambda: view.scroll_to_cells([QModelIndex(p) for p in persistent if p.isValid()]))
         finally:
             self._selecting = False
 

@@ -149,6 +149,9 @@ EN = {
     "上次使用的文件夹": "Last folder",
     "上次导出的文件夹": "Last export folder",
     "出错时显示错误报告对话框": "Show the error report dialog on failures",
+    "项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。": "The project is open read-only; use \"Save Project As\" for an editable copy.",
+    "已打开 %1 份": "%1 open",
+    "更正行标签…": "Correct Row Label…",
 }
 
 

@@ -212,7 +212,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="200" />
-        <location filename="../../gui/main_window.py" line="752" />
+        <location filename="../../gui/main_window.py" line="764" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="228" />
-        <location filename="../../gui/main_window.py" line="659" />
+        <location filename="../../gui/main_window.py" line="670" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -338,114 +338,120 @@
         <translation>Still reading the previous batch; wait or cancel it first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351" />
+        <location filename="../../gui/main_window.py" line="352" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="365" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390" />
-        <source>正在读取… 已打开 %1 份</source>
-        <translation>Reading… %1 open</translation>
+        <location filename="../../gui/main_window.py" line="395" />
+        <source>已打开 %1 份</source>
+        <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393" />
+        <location filename="../../gui/main_window.py" line="400" />
         <source>已打开 %1 份报告</source>
         <translation>%1 reports open</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397" />
+        <location filename="../../gui/main_window.py" line="404" />
         <source>已取消读取；已打开 %1 份报告</source>
         <translation>Loading cancelled; %1 reports open</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412" />
+        <location filename="../../gui/main_window.py" line="419" />
         <source>部分文件无法读取</source>
         <translation>Some files could not be read</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413" />
+        <location filename="../../gui/main_window.py" line="420" />
         <source>以下 %1 个文件无法读取，其余文件已打开：</source>
         <translation>These %1 files could not be read; the others are open:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="507" />
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="586" />
+        <location filename="../../gui/main_window.py" line="533" />
+        <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
+        <translation>The project is open read-only; use "Save Project As" for an editable copy.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="596" />
         <source>导出当前报告</source>
         <translation>Export Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="595" />
+        <location filename="../../gui/main_window.py" line="605" />
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="595" />
+        <location filename="../../gui/main_window.py" line="605" />
         <source>政府信息公开年报汇总.xlsx</source>
         <translation>ogi-report-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="604" />
+        <location filename="../../gui/main_window.py" line="613" />
+        <location filename="../../gui/main_window.py" line="615" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="610" />
+        <location filename="../../gui/main_window.py" line="621" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="635" />
+        <location filename="../../gui/main_window.py" line="646" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="653" />
+        <location filename="../../gui/main_window.py" line="664" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="653" />
+        <location filename="../../gui/main_window.py" line="664" />
         <source>界面语言将在重新启动程序后生效。</source>
         <translation>The interface language takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="660" />
+        <location filename="../../gui/main_window.py" line="671" />
         <source>政府信息公开年报审核
 读取、核对并汇总政府信息公开工作年度报告。</source>
         <translation>OGI Annual Report Review
 Reads, checks and summarises government information disclosure annual reports.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="691" />
+        <location filename="../../gui/main_window.py" line="702" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="698" />
+        <location filename="../../gui/main_window.py" line="709" />
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>%1 reports, %2 with errors, %3 reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="753" />
+        <location filename="../../gui/main_window.py" line="765" />
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="76" />
+        <location filename="../../gui/app.py" line="79" />
         <source>文件不存在</source>
         <translation>File not found</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="77" />
+        <location filename="../../gui/app.py" line="80" />
         <source>找不到以下文件：</source>
         <translation>These files were not found:</translation>
     </message>
@@ -516,77 +522,77 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="26" />
+        <location filename="../../gui/widgets/report_list.py" line="27" />
         <source>2021版</source>
         <translation>2021 format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="27" />
+        <location filename="../../gui/widgets/report_list.py" line="28" />
         <source>2019版</source>
         <translation>2019 format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="28" />
+        <location filename="../../gui/widgets/report_list.py" line="29" />
         <source>旧版</source>
         <translation>Legacy</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="29" />
+        <location filename="../../gui/widgets/report_list.py" line="30" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="32" />
+        <location filename="../../gui/widgets/report_list.py" line="33" />
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="33" />
+        <location filename="../../gui/widgets/report_list.py" line="34" />
         <source>有错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="34" />
+        <location filename="../../gui/widgets/report_list.py" line="35" />
         <source>有警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="35" />
+        <location filename="../../gui/widgets/report_list.py" line="36" />
         <source>无问题</source>
         <translation>Clean</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="39" />
+        <location filename="../../gui/widgets/report_list.py" line="40" />
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="40" />
+        <location filename="../../gui/widgets/report_list.py" line="41" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="41" />
+        <location filename="../../gui/widgets/report_list.py" line="42" />
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="42" />
+        <location filename="../../gui/widgets/report_list.py" line="43" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="43" />
+        <location filename="../../gui/widgets/report_list.py" line="44" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="194" />
+        <location filename="../../gui/widgets/report_list.py" line="196" />
         <source>错误 %1</source>
         <translation>%1 errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="196" />
+        <location filename="../../gui/widgets/report_list.py" line="198" />
         <source>警告 %1</source>
         <translation>%1 warnings</translation>
     </message>
@@ -594,7 +600,7 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="226" />
+        <location filename="../../gui/widgets/report_list.py" line="228" />
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>

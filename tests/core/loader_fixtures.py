@@ -42,8 +42,15 @@ def report_parts(seed: int, scale: int = 1) -> tuple[str, list[str], list[list[s
     for label in TABLE3_ROWS:
         nums = [rnd.randint(0, 40) for _ in range(6)]
         rows.append([label, *map(str, nums), str(sum(nums))])
-    paras_after = ["四、政府信息公开行政复议、行政诉讼情况", PROSE, "五、存在的主要问题及改进情况", PROSE * 2, "六、其他需要报告的事项", "无。"]
-    return title, paras + ["<TABLE>"] + paras_after, rows
+    paras_after = [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        PROSE,
+        "五、存在的主要问题及改进情况",
+        PROSE * 2,
+        "六、其他需要报告的事项",
+        "无。",
+    ]
+    return title, [*paras, "<TABLE>", *paras_after], rows
 
 
 def make_txt(path: Path, seed: int, encoding: str = "utf-8", scale: int = 1) -> Path:
@@ -220,5 +227,42 @@ def make_pdf(path: Path, seed: int = 1, pages: int = 3, split_table: bool = True
     state["y"] = y - 3 * rh - 30
     paragraph("四、政府信息公开行政复议、行政诉讼情况")
     paragraph(PROSE)
+    c.save()
+    return path
+
+
+Cell = tuple[str, int, int, int, int]  # text, row, first column, end column, rows spanned
+
+
+def make_table_pdf(path: Path, part_a: list[Cell], part_b: list[Cell], widths: list[float]) -> Path:
+    """Two pages: a ruled table ending at the bottom of page 1 (``part_a``) and going on at the top
+    of page 2 (``part_b``); cells are ``(text, row, c0, c1, nrows)`` on a grid of ``widths``."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    height = A4[1]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    cols = [72.0]
+    for w in widths:
+        cols.append(cols[-1] + w)
+    rh = 22.0
+
+    def draw(cells: list[Cell], top: float) -> None:
+        c.setFont("STSong-Light", 9)
+        for text, row, c0, c1, nrows in cells:
+            y = top - row * rh
+            c.rect(cols[c0], y - nrows * rh, cols[c1] - cols[c0], nrows * rh)
+            if text:
+                c.drawString(cols[c0] + 3, y - rh + 8, text)
+
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, height - 80, "三、收到和处理政府信息公开申请情况")
+    rows_a = max(r + n for _, r, _, _, n in part_a)
+    draw(part_a, 60 + rows_a * rh)
+    c.showPage()
+    draw(part_b, height - 60)
     c.save()
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from array import array
 from pathlib import Path
 
 from core.model import (
@@ -61,9 +62,12 @@ def rich_report(path: str) -> Report:
     """A report using every part of the model (for the snapshot round trip)."""
     original = "ＡＢ某局　报告\n表\t1\t2\n"
     text = "AB某局 报告\n表\t1\t2\n"
-    offsets = [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+    offsets = array("l", [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])  # as the loaders make them
     assert len(offsets) == len(text)
-    cells = [GridCell("表", 0, 0, span=Span(7, 8), page=1, bbox=(1.0, 2.0, 3.5, 4.0)), GridCell("1", 0, 1, colspan=2, page=1)]
+    cells = [
+        GridCell("表", 0, 0, span=Span(7, 8), page=1, bbox=(1.0, 2.0, 3.5, 4.0)),
+        GridCell("1", 0, 1, colspan=2, page=1),
+    ]
     doc = SourceDocument(
         path=path,
         form="pdf",
@@ -93,13 +97,23 @@ def rich_report(path: str) -> Report:
         ),
         sections=[Section("h1", "报告", Span(0, 7), Span(0, 14), children=[child])],
         values={
-            "apply.new.total": Value("apply.new.total", 12, "12", "table", Span(9, 11), 1, 0, 3, 4, (1.0, 2.0, 3.0, 4.0)),
+            "apply.new.total": Value(
+                "apply.new.total", 12, "12", "table", Span(9, 11), 1, 0, 3, 4, (1.0, 2.0, 3.0, 4.0)
+            ),
             "active.rules.made": Value("active.rules.made", 2.5, "2.5万元", "inferred"),
             "review.total": Value("review.total", None, "—", "prose"),
         },
         extra_rows=[ExtraRow("apply", "其中：依申请", ["1", "/"], Span(1, 2))],
         findings=[
-            Finding("apply.balance", "error", "收支不平衡", ["apply.new.total"], Span(1, 3), {"left": 3, "key": "k"}, {"apply.new.total": 11})
+            Finding(
+                "apply.balance",
+                "error",
+                "收支不平衡",
+                ["apply.new.total"],
+                Span(1, 3),
+                {"left": 3, "key": "k"},
+                {"apply.new.total": 11},
+            )
         ],
         prose_figures=[Value("apply.new.total", 12, "12", "prose", Span(3, 5))],
         sha256="ab" * 32,

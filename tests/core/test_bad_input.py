@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.errors import LoadError, UnsupportedFormat
 from core.loading.dispatch import load_file
@@ -95,7 +97,9 @@ def test_huge_text_rejected_by_size(tmp_path: Path) -> None:
 
 
 def test_html_entity_expansion(tmp_path: Path) -> None:
-    decl = '<!ENTITY a "AAAAAAAAAA">' + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+    decl = '<!ENTITY a "AAAAAAAAAA">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
     html = f'<?xml version="1.0"?><!DOCTYPE html [{decl}]><html><body><p>一、总体情况&j;&j;</p></body></html>'
     (tmp_path / "lol.html").write_text(html, encoding="utf-8")
     doc = load_file(str(tmp_path / "lol.html"))
@@ -156,7 +160,9 @@ def test_zip_that_is_not_docx(tmp_path: Path) -> None:
 
 def test_html_nested_absurdly_deep(tmp_path: Path) -> None:
     f = tmp_path / "deep.html"
-    f.write_text("<html><body>" + "<div>" * 50000 + "一、总体情况" + "</div>" * 50000 + "</body></html>", encoding="utf-8")
+    f.write_text(
+        "<html><body>" + "<div>" * 50000 + "一、总体情况" + "</div>" * 50000 + "</body></html>", encoding="utf-8"
+    )
     try:
         doc = load_file(str(f))
     except LoadError as exc:
@@ -169,3 +175,40 @@ def test_html_with_too_many_elements(tmp_path: Path) -> None:
     f = tmp_path / "wide.html"
     f.write_text("<html><body>" + "<p>一</p>" * 200_000 + "</body></html>", encoding="utf-8")
     _fails(f, "html.too_large")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(min_size=1, max_size=3000), ext=st.sampled_from([".txt", ".md", ".html", ".bin"]))
+def test_random_bytes_never_crash(tmp_path: Path, data: bytes, ext: str) -> None:
+    f = tmp_path / f"fuzz{ext}"
+    f.write_bytes(data)
+    try:
+        doc = load_file(str(f))
+    except LoadError as exc:
+        assert "fuzz" in exc.message
+    else:
+        assert len(doc.offsets) == len(doc.text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(alphabet="<>/tdrhpabl =\"'&;#x0123一二、（）\n\t colspan rowspan", max_size=400))
+def test_random_html_never_crashes(tmp_path: Path, body: str) -> None:
+    f = tmp_path / "fuzz.html"
+    f.write_text("<html><body><table><tr><td>" + body + "</td></tr></table></body></html>", encoding="utf-8")
+    try:
+        doc = load_file(str(f))
+    except LoadError as exc:
+        assert "fuzz.html" in exc.message
+    else:
+        for g in doc.grids:
+            for c in g.cells:
+                assert doc.text[c.span.start : c.span.end] == c.text
+
+
+def test_html_absurd_spans(tmp_path: Path) -> None:
+    f = tmp_path / "spans.html"
+    rows = '<tr><td rowspan="65534" colspan="999999">一</td><td>1</td></tr>' * 50
+    f.write_text(f"<html><body><p>一、总体情况</p><table>{rows}</table></body></html>", encoding="utf-8")
+    doc = load_file(str(f))
+    assert doc.text.startswith("一、总体情况\n")
+    assert all(g.n_rows * g.n_cols <= 20000 for g in doc.grids)

@@ -207,6 +207,18 @@ def test_findings_sheet_lists_findings_and_confirmations(tmp_path: Path) -> None
     assert ws["D3"].quotePrefix is True
     assert rows[1][1:7] == ["警告", "prose.mismatch", "正文与表格不一致", None, "是", "原文如此"]
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref == "A2:H4"
+    assert ws.row_dimensions[3].height == 30  # the cell name takes two lines
+    assert ws.row_dimensions[4].height is None  # short text: one line, the spreadsheet's own height
+
+
+def test_long_finding_rows_are_tall_enough_to_read(tmp_path: Path) -> None:
+    rr = make_reviewed()
+    long = "表三 “自然人” 列勾稽不平：" + "第一项加第二项之和不等于第三项加第四项之和，" * 6
+    out = tmp_path / "r.xlsx"
+    export_report(rr, str(out), findings=[Finding("apply.balance", "error", long, [])])
+    ws = openpyxl.load_workbook(out)["发现的问题"]
+    assert ws["D3"].value == long and ws["D3"].alignment.wrap_text
+    assert ws.row_dimensions[3].height >= 15 * 4  # ~270 display units in a 60-unit column
 
 
 def test_progress_and_cancel(tmp_path: Path) -> None:
@@ -216,3 +228,30 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         export_report(make_reviewed(), str(tmp_path / "b.xlsx"), cancelled=lambda: True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx"]
+
+
+def test_metadata_correction_renames_title_and_is_logged(tmp_path: Path) -> None:
+    from core.review.state import MetadataEdit
+
+    rr = make_reviewed("2021", agency="示例市测试局", year=2023)
+    rr.apply(MetadataEdit("agency", "示例市测试管理局"))
+    rr.apply(MetadataEdit("template", "2019"))
+    wb, info = export(tmp_path, rr)
+    ws = wb.worksheets[0]
+    assert ws["A1"].value == "示例市测试管理局2023年政府信息公开工作年度报告"
+    assert "2019 版格式" in ws["A2"].value  # the corrected template decides the layout
+    assert "active.rules.made" in info.cells
+    rows = [[c.value for c in r][:5] for r in wb["修改记录"].iter_rows(min_row=3)]
+    assert ["示例市测试管理局 2023年", "报告信息：机关名称", "agency", "示例市测试局", "示例市测试管理局"] in rows
+    assert ["示例市测试管理局 2023年", "报告信息：格式", "template", "2021", "2019"] in rows
+
+
+def test_corrections_can_be_left_unmarked(tmp_path: Path) -> None:
+    rr = make_reviewed()
+    fid = "review.total"
+    rr.apply(ValueEdit(fid, 77))
+    wb, info = export(tmp_path, rr, mark_corrections=False)
+    cell = wb.worksheets[0][info.cells[fid]]
+    assert cell.value == 77 and cell.comment is None and cell.fill.fill_type is None
+    assert info.corrected == []
+    assert len(list(wb["修改记录"].iter_rows(min_row=3))) == 1  # still on record

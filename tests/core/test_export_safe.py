@@ -161,3 +161,49 @@ def test_bad_targets(tmp_path: Path, name: str, code: str) -> None:
     assert exc.value.message  # Chinese sentence for the user
     assert not any(p.name.startswith("~ogi-") for p in tmp_path.iterdir())
     assert os.listdir(tmp_path) == ["adir.xlsx"]
+
+
+def test_read_only_target_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"old")
+    real_access = os.access
+    monkeypatch.setattr(safe.os, "access", lambda p, mode: False if Path(p) == out else real_access(p, mode))
+    with pytest.raises(ExportError) as exc:
+        safe.check_target(out)
+    assert exc.value.code == "export.readonly" and "只读" in exc.value.message
+
+
+def test_folder_without_write_access_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_temp(*a: object, **k: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(safe.tempfile, "mkstemp", no_temp)
+    with pytest.raises(ExportError) as exc:
+        safe.atomic_save(openpyxl.Workbook(), tmp_path / "out.xlsx")
+    assert exc.value.code == "export.folder" and str(tmp_path) in exc.value.message
+
+
+def test_any_text_reads_back_as_the_same_text_never_a_formula(tmp_path: Path) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    written: list[str] = []
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(alphabet=st.sampled_from("=+-@\t\r\n'\"(),:!A1政府信息\x01\x1f 0.5%"), max_size=12))
+    def put(text: str) -> None:
+        cell = safe.put_text(ws.cell(len(written) + 1, 1), text)
+        assert cell.data_type == "s"
+        written.append(safe.clean_text(text))
+
+    put()
+    out = tmp_path / "h.xlsx"
+    wb.save(out)
+    back = openpyxl.load_workbook(out).active
+    for i, text in enumerate(written, start=1):
+        cell = back.cell(i, 1)
+        assert (cell.value or "") == text
+        assert cell.data_type == "s" or cell.value is None
+        assert cell.quotePrefix is safe.is_formula_like(text)

@@ -205,10 +205,15 @@ def test_official_sheets_for_small_batches_only(tmp_path: Path) -> None:
 
 def test_same_agency_twice_gets_unique_sheets(tmp_path: Path) -> None:
     reports = [make_reviewed(seed=i, agency="某某省某某市某某区人民政府办公室某某科某某股") for i in range(3)]
+    reports.append(make_reviewed(agency="O'Hare/测试[局]"))
     out = tmp_path / "a.xlsx"
     export_batch(reports, str(out))
-    names = openpyxl.load_workbook(out).sheetnames[5:]
-    assert len(set(names)) == 3 and all(len(n) <= 31 for n in names)
+    wb = openpyxl.load_workbook(out)
+    names = wb.sheetnames[5:]
+    assert len(set(names)) == 4 and all(len(n) <= 31 for n in names)
+    assert names[3] == "O'Hare_测试_局_（2023）"
+    assert wb["汇总"]["B6"].hyperlink.location == "'O''Hare_测试_局_（2023）'!A1"
+    assert wb[names[3]].print_title_rows == "$1:$2"
 
 
 def test_empty_batch_still_lists_failures(tmp_path: Path) -> None:
@@ -248,6 +253,7 @@ def test_cli_export_writes_workbook_with_unreadable_files(tmp_path: Path) -> Non
     assert main(["export", str(folder), "-o", str(tmp_path / "out.xls")]) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_recalculates_totals_and_keeps_text(exported: tuple[Path, list[Any]], tmp_path: Path) -> None:
     out, reports = exported
@@ -268,3 +274,24 @@ def test_libreoffice_recalculates_totals_and_keeps_text(exported: tuple[Path, li
         by_hand = sum(x or 0 for x in (expected_figures(rr).get(name) for rr in reports)) if name != "未处理错误" else want
         assert int(total[c].replace(",", "")) == want == by_hand, name
     assert rows[4][1] == "=丙区测试委"  # shown as text, not evaluated
+
+
+def test_suggested_filenames_are_valid_everywhere() -> None:
+    from core.export import suggested_filename
+
+    one = make_reviewed(agency="示例市/测试局:办公室", year=2023)
+    assert suggested_filename([one]) == "示例市_测试局_办公室2023年政府信息公开年报审核.xlsx"
+    many = [make_reviewed(year=y) for y in (2021, 2023, 2022)]
+    assert suggested_filename(many) == "政府信息公开年报汇总2021-2023年（3份）.xlsx"
+    assert suggested_filename([make_reviewed(agency=None, year=None)]) == "报告政府信息公开年报审核.xlsx"
+
+
+def test_key_figures_of_a_legacy_report_use_what_exists() -> None:
+    from core.export import key_figures
+
+    rr = make_reviewed("legacy", values={"apply.new.total": 9, "apply.denied.state_secret.total": 2,
+                                         "apply.denied.third_party.total": 3, "apply.other.total": 4})
+    figs = key_figures(rr)
+    assert figs["new"] == 9 and figs["denied"] == 5
+    assert figs["other"] == 4  # no 2021 （六） leaves: the 2019 single row the parser found
+    assert figs["granted"] is None and figs["review"] is None  # nothing is made up

@@ -96,7 +96,9 @@ def test_layout_table_is_not_a_grid(tmp_path: Path) -> None:
 def test_entity_declarations_not_expanded(tmp_path: Path) -> None:
     bomb = (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        + "".join(f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}' * 1 + '">' for i in range(1, 10))
+        + "".join(
+            f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}' * 1 + '">' for i in range(1, 10)
+        )
         + "]><html><body><p>一、总体情况&lol9;</p></body></html>"
     )
     doc = load_file(str(_write(tmp_path, bomb, "utf-8")))
@@ -117,3 +119,23 @@ def test_hidden_elements_dropped(tmp_path: Path) -> None:
     html = '<html><body><p>一、总体情况</p><div style="display: none">隐藏的旧版本</div><p>正文。</p></body></html>'
     doc = load_file(str(_write(tmp_path, html, "utf-8")))
     assert doc.text == "一、总体情况\n正文。\n"
+
+
+def test_table_caption_precedes_grid(tmp_path: Path) -> None:
+    html = "<html><body><table><caption>表二 主动公开</caption><tr><th>规章</th><td>1</td></tr></table></body></html>"
+    doc = load_file(str(_write(tmp_path, html, "utf-8")))
+    assert doc.text == "表二 主动公开\n规章\t1\n"
+    assert doc.grids[0].span.start == doc.text.index("规章")
+
+
+def test_metadata_table_rows_copied_to_boilerplate(tmp_path: Path) -> None:
+    html = (
+        "<html><body><table class='xxgk'>"
+        "<tr><td>索引号</td><td>QH-2021-001</td><td>发布机构</td><td>青禾县审计局</td></tr>"
+        "<tr><td>发布日期</td><td>2022-01-05</td><td>文号</td><td></td></tr></table>"
+        "<p>青禾县审计局2021年政府信息公开工作年度报告</p></body></html>"
+    )
+    doc = load_file(str(_write(tmp_path, html, "utf-8")))
+    assert "索引号 QH-2021-001 发布机构 青禾县审计局" in doc.boilerplate
+    assert "发布日期 2022-01-05 文号" in doc.boilerplate
+    assert doc.text.startswith("索引号\tQH-2021-001\t发布机构\t青禾县审计局\n")

@@ -45,7 +45,16 @@ def test_doc_converted_by_libreoffice(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "src.docx", 4)
     profile = (tmp_path / "p").as_uri()
     subprocess.run(
-        [find_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(src)],
+        [
+            find_soffice(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
         check=True,
         capture_output=True,
         timeout=120,
@@ -63,3 +72,25 @@ def test_garbage_doc_fails_with_message(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as err:
         load_file(str(f))
     assert "bad.doc" in err.value.message
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _CAN_CONVERT, reason="LibreOffice Writer (soffice) not installed")
+def test_template_printed_to_pdf_reads_like_the_docx(tmp_path: Path) -> None:
+    """LibreOffice prints the blank template with 表三 split over pages 2/3: the PDF loader rejoins it."""
+    import subprocess
+
+    from tests.conftest import CORPUS
+
+    src = CORPUS / "template_2021_blank.docx"
+    subprocess.run(
+        [_SOFFICE, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(src)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    pdf = load_file(str(tmp_path / "template_2021_blank.pdf"))
+    docx = load_file(str(src))
+    assert len(pdf.pages) >= 2
+    assert [(g.n_rows, g.n_cols) for g in pdf.grids] == [(g.n_rows, g.n_cols) for g in docx.grids]
+    assert any(len(g.pages) == 2 for g in pdf.grids)
+    assert pdf.text == docx.text

@@ -135,3 +135,125 @@ def test_corrupt_pdf(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as err:
         load_file(str(tmp_path / "junk.pdf"))
     assert err.value.code in ("pdf.corrupt", "pdf.scanned") and "junk.pdf" in err.value.message
+
+
+def test_cancel_between_pages() -> None:
+    from core.errors import Cancelled
+
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        load_file(str(CORPUS / "huaian_city_2024.pdf"), cancelled)
+    assert len(calls) == 3
+
+
+def test_cell_boxes_and_pages_in_points(huaian) -> None:  # type: ignore[no-untyped-def]
+    t3 = huaian.grids[1]
+    cell = next(c for c in t3.cells if c.text == "3050")
+    x0, top, x1, bottom = cell.bbox
+    assert cell.page == 5 and 0 < x0 < x1 <= huaian.pages[4].width and 0 < top < bottom <= huaian.pages[4].height
+    span = huaian.to_original(cell.span)
+    assert huaian.original[span.start : span.end] == "3050"
+
+
+def test_indent_typed_as_spaces_starts_a_paragraph(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "indent.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 12)
+    for k, ln in enumerate(["\u3000\u3000" + "甲" * 35, "乙" * 37, "\u3000\u3000" + "丙" * 35, "丁" * 20]):
+        c.drawString(72, 750 - 20 * k, ln)
+    c.save()
+    doc = load_file(str(path))
+    assert doc.text == "甲" * 35 + "乙" * 37 + "\n" + "丙" * 35 + "丁" * 20 + "\n"
+
+
+def test_row_cut_by_the_page_break_is_one_row(tmp_path: Path) -> None:
+    """Word lets a row break across pages: the label's first half above, its rest and the numbers below."""
+    from tests.core.loader_fixtures import make_table_pdf
+
+    widths = [200.0, 60.0, 60.0]
+    part_a = [
+        ("项目", 0, 0, 1, 1), ("自然人", 0, 1, 2, 1), ("总计", 0, 2, 3, 1),
+        ("（一）予以公开", 1, 0, 1, 1), ("5", 1, 1, 2, 1), ("5", 1, 2, 3, 1),
+        ("（二）部分公开（区分处理的，只计这一", 2, 0, 1, 1), ("", 2, 1, 2, 1), ("", 2, 2, 3, 1),
+    ]  # fmt: skip
+    part_b = [
+        ("情形，不计其他情形）", 0, 0, 1, 1), ("4", 0, 1, 2, 1), ("4", 0, 2, 3, 1),
+        ("（七）总计", 1, 0, 1, 1), ("9", 1, 1, 2, 1), ("9", 1, 2, 3, 1),
+    ]  # fmt: skip
+    doc = load_file(str(make_table_pdf(tmp_path / "cut.pdf", part_a, part_b, widths)))
+    assert len(doc.grids) == 1
+    g = doc.grids[0]
+    assert g.pages == (1, 2) and (g.n_rows, g.n_cols) == (4, 3)
+    rows = [[c.text for c in r] for r in g.rows()]
+    assert rows == [
+        ["项目", "自然人", "总计"],
+        ["（一）予以公开", "5", "5"],
+        ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "4", "4"],
+        ["（七）总计", "9", "9"],
+    ]
+    assert all(c.rowspan == 1 for c in g.cells)
+
+
+def test_two_whole_rows_at_the_break_stay_apart(tmp_path: Path) -> None:
+    from tests.core.loader_fixtures import make_table_pdf
+
+    widths = [200.0, 60.0]
+    part_a = [("项目", 0, 0, 1, 1), ("总计", 0, 1, 2, 1), ("3.补正后申请内容仍不明确", 1, 0, 1, 1), ("", 1, 1, 2, 1)]
+    part_b = [("信访举报投诉类申请", 0, 0, 1, 1), ("", 0, 1, 2, 1), ("（七）总计", 1, 0, 1, 1), ("0", 1, 1, 2, 1)]
+    doc = load_file(str(make_table_pdf(tmp_path / "two.pdf", part_a, part_b, widths)))
+    rows = [[c.text for c in r] for r in doc.grids[0].rows()]
+    assert rows == [["项目", "总计"], ["3.补正后申请内容仍不明确", ""], ["信访举报投诉类申请", ""], ["（七）总计", "0"]]
+
+
+def test_repeated_header_rows_on_the_next_page_dropped(tmp_path: Path) -> None:
+    from tests.core.loader_fixtures import make_table_pdf
+
+    widths = [200.0, 60.0, 60.0]
+    head = [("项目", 0, 0, 1, 2), ("申请人情况", 0, 1, 3, 1), ("自然人", 1, 1, 2, 1), ("总计", 1, 2, 3, 1)]
+    part_a = [*head, ("（一）予以公开", 2, 0, 1, 1), ("5", 2, 1, 2, 1), ("5", 2, 2, 3, 1)]
+    part_b = [*head, ("（七）总计", 2, 0, 1, 1), ("9", 2, 1, 2, 1), ("9", 2, 2, 3, 1)]
+    doc = load_file(str(make_table_pdf(tmp_path / "rep.pdf", part_a, part_b, widths)))
+    g = doc.grids[0]
+    assert (g.n_rows, g.n_cols) == (4, 3)
+    assert [[c.text for c in r] for r in g.rows()] == [
+        ["项目", "申请人情况"],
+        ["自然人", "总计"],
+        ["（一）予以公开", "5", "5"],
+        ["（七）总计", "9", "9"],
+    ]
+    assert doc.text.count("申请人情况") == 1
+
+
+def test_unruled_table_lines_get_tabs(tmp_path: Path) -> None:
+    """A table printed without rules is not a grid, but its columns become tab-separated lines."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "unruled.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 11)
+    c.drawString(72, 760, "二、主动公开政府信息情况")
+    rows = [("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "1", "0", "11"), ("行政规范性文件", "8", "26", "66")]
+    for k, row in enumerate(rows):
+        for x, cell in zip((72, 220, 330, 440), row, strict=True):
+            c.drawString(x, 730 - 20 * k, cell)
+    c.drawString(72, 650, "本年度共收到申请 12 件，办结 12 件。")
+    c.save()
+    doc = load_file(str(path))
+    assert doc.grids == []
+    assert doc.text == (
+        "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n"
+        "行政规范性文件\t8\t26\t66\n本年度共收到申请 12 件，办结 12 件。\n"
+    )

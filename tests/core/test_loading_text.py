@@ -77,7 +77,9 @@ def test_full_width_digits_mapped_to_original(tmp_path: Path) -> None:
     doc = load_file(str(f))
     assert doc.text == "共收到申请123件。"
     i = doc.text.index("123")
-    assert doc.to_original(__import__("core.model", fromlist=["Span"]).Span(i, i + 3)).start == doc.original.index("１２３")
+    assert doc.to_original(__import__("core.model", fromlist=["Span"]).Span(i, i + 3)).start == doc.original.index(
+        "１２３"
+    )
 
 
 def test_synthetic_txt_keeps_tab_rows(tmp_path: Path) -> None:
@@ -111,7 +113,9 @@ def test_real_markdown_report_loads() -> None:
 
 def test_sniffs_html_saved_as_txt(tmp_path: Path) -> None:
     f = tmp_path / "page.txt"
-    f.write_text("<html><body><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></body></html>", encoding="utf-8")
+    f.write_text(
+        "<html><body><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></body></html>", encoding="utf-8"
+    )
     doc = load_file(str(f))
     assert doc.form == "html" and len(doc.grids) == 1
 
@@ -129,8 +133,11 @@ def test_importing_loaders_is_light() -> None:
 
     code = (
         "import sys, core.loading, core.loading.dispatch;"
-        "heavy = [m for m in ('pdfplumber', 'pdfminer', 'docx', 'lxml', 'opencc', 'chardet', 'reportlab') if m in sys.modules];"
+        "mods = ('pdfplumber', 'pdfminer', 'docx', 'lxml', 'opencc', 'chardet', 'reportlab');"
+        "heavy = [m for m in mods if m in sys.modules];"
         "print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2])
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
+    )
     assert out.stdout.strip() == ""

@@ -15,9 +15,12 @@ def _check_offsets(original: str, text: str, offsets) -> None:  # type: ignore[n
     assert all(offsets[i] <= offsets[i + 1] for i in range(len(offsets) - 1))
     for i, ch in enumerate(text):
         src = original[offsets[i]]
-        assert ch == src or to_simplified(src.translate({0xFF10 + d: 0x30 + d for d in range(10)})) == ch or (
-            ch == " " and src.isspace()
-        ) or ch.lower() == chr(ord(src) - 0xFEE0).lower(), (i, ch, src)
+        assert (
+            ch == src
+            or to_simplified(src.translate({0xFF10 + d: 0x30 + d for d in range(10)})) == ch
+            or (ch == " " and src.isspace())
+            or ch.lower() == chr(ord(src) - 0xFEE0).lower()
+        ), (i, ch, src)
 
 
 def test_width_folding_keeps_chinese_punctuation() -> None:
@@ -76,7 +79,11 @@ def test_boilerplate_line_detection_is_narrow() -> None:
 
 def test_page_broken_word_joined_heading_not_joined() -> None:
     para = "2020年度我局未收到政府信息公开申请，也没有因为其他原因出现需要答复的事项，未发生因政府信息公"
-    src = f"{para}\n\n开而受理行政复议、行政诉讼等情况。\n\n" + "我局将继续坚持公开为常态不公开为例外的原则进一步做好各项工作并提升质量和群众满意度\n\n二、主动公开政府信息情况\n"
+    src = (
+        f"{para}\n\n开而受理行政复议、行政诉讼等情况。\n\n"
+        + "我局将继续坚持公开为常态不公开为例外的原则进一步做好各项工作并提升质量和群众满意度"
+        + "\n\n二、主动公开政府信息情况\n"
+    )
     r = normalize(src)
     assert "政府信息公开而受理" in r.text
     assert "满意度\n\n二、主动公开政府信息情况" in r.text
@@ -182,3 +189,10 @@ def test_one_cell_per_line_runs_not_joined() -> None:
     long_label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
     src = "\n".join([long_label, "6", "0", "0", long_label, "3.其他", "108"]) + "\n"
     assert normalize(src).text == src
+
+
+def test_line_ends_crlf_and_lone_cr() -> None:
+    src = "一、总体情况\r\n正文。\r二、主动公开政府信息情况\r"
+    r = normalize(src)
+    assert r.text == "一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+    assert src[r.offsets[r.text.index("二")]] == "二"

@@ -60,7 +60,20 @@ def test_snapshot_round_trip_keeps_every_part_of_a_report(tmp_path):
         ser.unpack_report(b"not zlib")
 
 
-def Span_(a: int, b: int):  # noqa: N802 - tiny local alias
+@pytest.mark.parametrize("name", ["seeds", "corpus"])
+def test_snapshots_of_real_reports_round_trip(name):
+    from core.parsing import parse_report
+    from tests.conftest import CORPUS, SEEDS
+
+    folder = SEEDS if name == "seeds" else CORPUS
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".pdf", ".docx", ".md"))[:6]
+    assert paths, f"no documents in {folder}"
+    for p in paths:
+        rep = parse_report(str(p))
+        assert ser.unpack_report(ser.pack_report(rep)) == rep, p.name
+
+
+def Span_(a: int, b: int):
     from core.model import Span
 
     return Span(a, b)
@@ -95,13 +108,25 @@ def test_log_records_every_edit_and_is_append_only(batch):
         _every_edit(rr)
         log = project.log(str(files[0]))
     kinds = [e.kind for e in log]
-    assert kinds == ["add", "value", "value", "value", "value", "metadata", "metadata", "section", "row_remap", "confirm", "reviewed"]
+    assert kinds == [
+        "add",
+        "value",
+        "value",
+        "value",
+        "value",
+        "metadata",
+        "metadata",
+        "section",
+        "row_remap",
+        "confirm",
+        "reviewed",
+    ]
     first = log[1]
     assert first.report == "src/r0.txt" and first.user and first.time
     assert first.data == {"field": "apply.new.total", "new": 70, "note": "原件为七十", "revert": False, "printed": 7}
-    assert ser.edit_from_json({"kind": kinds[1], **{k: v for k, v in first.data.items() if k != "printed"}}) == ValueEdit(
-        "apply.new.total", 70, "原件为七十"
-    )
+    assert ser.edit_from_json(
+        {"kind": kinds[1], **{k: v for k, v in first.data.items() if k != "printed"}}
+    ) == ValueEdit("apply.new.total", 70, "原件为七十")
     lines = [e.describe() for e in log]
     assert "原文 7 → 70" in lines[1] and "原件为七十" in lines[1] and first.user in lines[1] and "r0.txt" in lines[1]
     assert "恢复原文数值" in lines[3] and "标记为已审核" in lines[-1] and "加入项目" in lines[0]
@@ -112,7 +137,10 @@ def test_log_records_every_edit_and_is_append_only(batch):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             conn.execute("UPDATE edit_log SET user = 'x'")
         stored = [r[0] for r in conn.execute("SELECT path FROM reports ORDER BY position")]
-        app_id, version = conn.execute("PRAGMA application_id").fetchone()[0], conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id, version = (
+            conn.execute("PRAGMA application_id").fetchone()[0],
+            conn.execute("PRAGMA user_version").fetchone()[0],
+        )
     finally:
         conn.close()
     assert stored == ["src/r0.txt"]  # relative to the project file
@@ -204,7 +232,9 @@ def test_save_as_leaves_both_files_valid_and_continues_on_the_copy(batch, tmp_pa
 def test_iter_reviewed_yields_project_reports_with_corrections(batch):
     path, files = batch
     with Project.create(path) as project:
-        project.add_reports([ReviewedReport(fake_parse(str(f))) for f in files])[2].apply(ValueEdit("apply.new.total", 42))
+        project.add_reports([ReviewedReport(fake_parse(str(f))) for f in files])[2].apply(
+            ValueEdit("apply.new.total", 42)
+        )
     items = list(iter_reviewed([str(path)]))
     assert [i.path for i in items] == [str(f) for f in files]
     assert items[2].value("apply.new.total") == 42 and items[0].value("apply.new.total") == 7
@@ -266,3 +296,13 @@ def test_added_reports_keep_their_identity_and_listeners(batch, tmp_path):
     with Project.open(path) as p1, Project.open(other) as p2:
         assert p1.reviewed_reports()[0].value("apply.new.total") == 2
         assert p2.reviewed_reports()[0].value("apply.new.total") == 4
+
+
+def test_a_report_of_another_open_project_is_copied_not_taken(batch, tmp_path):
+    path, files = batch
+    with Project.create(path) as p1, Project.create(tmp_path / ("p2" + PROJECT_SUFFIX)) as p2:
+        [rr] = p1.add_reports([ReviewedReport(fake_parse(str(files[0])))])
+        [copy_rr] = p2.add_reports([rr])
+        assert copy_rr is not rr and rr.project is p1 and copy_rr.project is p2
+        copy_rr.apply(ValueEdit("apply.new.total", 5))
+        assert rr.value("apply.new.total") == 7 and p1.reviewed_reports() == [rr]

@@ -64,21 +64,29 @@ def test_kill_9_loses_no_acknowledged_edit(tmp_path: Path):
     assert proc.returncode == -signal.SIGKILL
     assert read_lock(path).pid == proc.pid  # it died holding the lock
 
+    before = path.read_bytes()
+    with Project.open(path, read_only=True, parse=fake_parse) as viewer:  # reads the crashed writer's log
+        _every_acknowledged_edit_is_there(viewer, acked)
+    assert path.read_bytes() == before
     with Project.open(path, parse=fake_parse) as again:  # stale lock taken over
-        by_path = {r.path: r for r in again.reviewed_reports()}
-        last: dict[tuple[str, int], int] = {}
-        for n, kind, rpath in acked:
-            last[(rpath, kind)] = n
-            if kind == 2:
-                confirmed = by_path[rpath].state.confirmed
-                assert confirmed[f"rule{n}|x"].note == f"确认{n}"
-        for (rpath, kind), n in last.items():
-            rr = by_path[rpath]
-            if kind == 0:
-                # the killed process may have committed one more edit than it acknowledged
-                assert rr.value("apply.new.total") in (n, n + 12)
-                assert rr.state.corrections["apply.new.total"].note in (f"第{n}次", f"第{n + 12}次")
-            elif kind == 1:
-                assert rr.metadata_value("agency") in (f"局{n}", f"局{n + 12}")
-        logged = [e for e in again.log() if e.kind != "add"]
-        assert len(logged) in (len(acked), len(acked) + 1)
+        _every_acknowledged_edit_is_there(again, acked)
+
+
+def _every_acknowledged_edit_is_there(project: Project, acked: list[tuple[int, int, str]]) -> None:
+    by_path = {r.path: r for r in project.reviewed_reports()}
+    last: dict[tuple[str, int], int] = {}
+    for n, kind, rpath in acked:
+        last[(rpath, kind)] = n
+        if kind == 2:
+            confirmed = by_path[rpath].state.confirmed
+            assert confirmed[f"rule{n}|x"].note == f"确认{n}"
+    for (rpath, kind), n in last.items():
+        rr = by_path[rpath]
+        if kind == 0:
+            # the killed process may have committed one more edit than it acknowledged
+            assert rr.value("apply.new.total") in (n, n + 12)
+            assert rr.state.corrections["apply.new.total"].note in (f"第{n}次", f"第{n + 12}次")
+        elif kind == 1:
+            assert rr.metadata_value("agency") in (f"局{n}", f"局{n + 12}")
+    logged = [e for e in project.log() if e.kind != "add"]
+    assert len(logged) in (len(acked), len(acked) + 1)

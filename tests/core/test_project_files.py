@@ -167,3 +167,11 @@ def test_garbage_lock_is_stale(project_file):
     Path(lock_path(project_file)).write_bytes(b"")
     with Project.open(project_file):
         assert read_lock(project_file).pid == os.getpid()
+
+
+def test_damaged_contents_inside_a_sound_database(project_file):
+    conn = sqlite3.connect(project_file)
+    conn.execute("UPDATE reports SET metadata = '{broken' WHERE id = 3")
+    conn.commit()
+    conn.close()
+    assert _expect_refused(project_file, "损坏").code == "project.corrupt"

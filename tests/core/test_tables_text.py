@@ -62,6 +62,9 @@ def test_seed_001_short_and_long_rows_are_inferred_with_warnings() -> None:
     # 表四 prints 14 numbers (the header stops at 复议后起诉 尚未审结): the total is inferred
     assert "suit_after_review.total" in named
     assert res.values["suit_after_review.total"].origin == "inferred"
+    # …and its header says which column is missing, so the 14 printed numbers stay as printed
+    assert res.values["review.total"].origin == "table"
+    assert res.values["suit_after_review.pending"].origin == "table"
     msg = next(f.message for f in inferred if "suit_after_review.total" in f.fields)
     assert "表四" in msg and "总计" in msg
 
@@ -203,3 +206,27 @@ def test_blank_template_docx_invents_nothing() -> None:
     rep = parse_report(str(CORPUS / "template_2021_blank.docx"))
     assert all(v.value == 0 and v.raw == "" for v in rep.values.values())
     assert rep.table_templates.get("apply") == "2021"
+
+
+def test_row_label_broken_over_two_lines() -> None:
+    text = HEAD + "\t\t5.属于三类内部事务信\n息\t0\t0\t2\t0\t0\t0\t2\n\t\t6.属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1\n"
+    res = _tables(text)
+    assert res.values["apply.denied.internal_affairs.research"].value == 2
+    assert res.values["apply.denied.process_info.natural"].value == 1
+    assert res.extra_rows == []
+
+
+def test_fourteen_numbers_without_a_header_are_placed_by_the_identities() -> None:
+    text = "四、政府信息公开行政复议、行政诉讼情况\n1 0 0 1 2 0 0 0 0 0 0 1 0 0 \n五、存在的主要问题及改进情况\n"
+    res = _tables(text)
+    # only "the last total is missing" keeps every group total equal to its parts
+    assert res.values["suit_after_review.total"].value == 1
+    assert all(v.origin == "inferred" for v in res.values.values())
+    assert [f.rule for f in res.findings] == ["table.inferred"]
+
+
+def test_seed_001_through_the_pipeline() -> None:
+    rep = parse_report(str(seed("001")))
+    assert {k: v.value for k, v in rep.values.items()} == {k: v.value for k, v in _tables(
+        seed("001").read_text(encoding="utf-8")).values.items()}  # fmt: skip
+    assert rep.template == "2019"

@@ -268,3 +268,25 @@ def test_a_printed_but_blank_table_is_not_missing():
     s1 = next(s for s in rr.sections() if s.id == "s1")
     rr.report.document.grids[0] = Grid([], 3, 15, span=Span(s1.body.start + 2, s1.body.end))  # a grid elsewhere
     assert "table.missing" in _rules(rr)
+
+
+def test_fee_statement_when_six_is_missing():
+    rr = make_report(consistent_values("2021", 1), sections=["s1", "s2", "s3", "s4", "s5"])
+    assert _only(rr, "s6.fee_statement").message.startswith("报告（未找到第六部分）未说明")
+    ok = make_report(
+        consistent_values("2021", 1), sections=["s1", "s2", "s3", "s4", "s5"], bodies={"s5": "全年未收取信息处理费。"}
+    )
+    assert "s6.fee_statement" not in _rules(ok)
+
+
+def test_correcting_the_table_to_the_prose_figure_resolves_the_contradiction():
+    from core.review.state import ValueEdit
+
+    vals = consistent_values("2021", 1)
+    n = vals["apply.granted.total"] + 5
+    rr = make_report(vals, prose=[("apply.granted.total", n, f"全年予以公开{n}件。")])
+    assert "prose.contradiction" in _rules(rr)
+    rr.apply(ValueEdit("apply.granted.total", n))
+    rules = _rules(rr)
+    assert "prose.contradiction" not in rules
+    assert "apply.row_total" in rules  # the table row now disagrees with itself: values stay as printed

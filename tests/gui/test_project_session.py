@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from core.batch import PROJECT_SUFFIX
 from core.review.project import Project
 from core.review.state import ReviewedReport, ValueEdit
-from gui.project_session import MAX_RECENT, RECENT_KEY, READ_ONLY_SUFFIX, ProjectSession
+from gui.project_session import MAX_RECENT, READ_ONLY_SUFFIX, RECENT_KEY, ProjectSession
 from tests.core.project_support import fake_parse, write_source
 
 
@@ -169,3 +169,15 @@ def test_unwritable_project_file_opens_read_only_with_a_message(session, tmp_pat
     assert session.open(str(path)) is True
     assert session.read_only and [k for k, _ in events] == ["opened", "read_only", "error"]
     assert "只读" in str(events[-1][1]) and path.name in str(events[-1][1])
+
+
+def test_reopening_or_recreating_the_current_project(session, tmp_path):
+    path = str(tmp_path / ("同一个" + PROJECT_SUFFIX))
+    assert session.new(path)
+    first = session.project
+    events = _record(session)
+    assert session.open(path) is True and session.project is first and events == []
+    src = write_source(tmp_path / "a.txt", {"apply.new.total": 3})
+    session.add_reports([ReviewedReport(fake_parse(str(src)))])
+    assert session.new(path) is True  # replaces it (the save dialog confirmed): no lock conflict with ourselves
+    assert [k for k, _ in events] == ["closed", "opened"] and session.reviewed_reports() == []

@@ -75,3 +75,11 @@ def test_screenshot_html_2021(qtbot, window, tmp_path, sync_workers) -> None:
     qtbot.wait(20)
     window.grab().save(str(OUT / "main_window_html2021_original.png"))
     assert "<" in window.source_view.text.toPlainText() or window.source_view.text.toPlainText().strip()
+
+
+@pytest.mark.slow
+def test_screenshot_pdf(qtbot, window, sync_workers) -> None:
+    from tests.conftest import CORPUS
+
+    _shoot(qtbot, window, CORPUS / "huaian_city_2024.pdf", "main_window_pdf")
+    assert window.pdf_view is not None and window.pdf_view.isVisible()

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QInputMethodEvent, QUndoStack
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QInputMethodEvent, QUndoStack, QValidator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from core.review.state import ReviewedReport, RowRemapEdit
 from gui.dialogs.row_remap_dialog import RowRemapDialog
 from gui.models import cell_style
 from gui.undo_commands import EditCommand
+from gui.widgets.numeric_delegate import validator_for
 from gui.widgets.stat_tables import StatTablesWidget
 from tests.gui.test_stat_tables_fixtures import finding, make_report, make_reviewed
 
@@ -270,7 +271,8 @@ def test_2019_and_unknown_templates(tables) -> None:
 
 def test_screenshot_of_the_2021_tables(tables, qtbot) -> None:
     w, rv, stack = tables
-    assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese), "no Chinese font: install fonts-noto-cjk"
+    chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    assert chinese, "no Chinese font: install fonts-noto-cjk"
     w.set_findings([finding("apply.balance", "error", ["apply.new.total"]), finding("x", "warning", [F])], set())
     model = w.models["apply"]
     model.setData(model.index_of("apply.partial.social"), "7")
@@ -318,3 +320,39 @@ def test_without_an_undo_stack_edits_apply_directly(qapp) -> None:
     w.set_report(None, None)
     assert rv.listeners == []
     w.deleteLater()
+
+
+def test_columns_share_a_narrow_panel_and_labels_stay_visible(tables, qtbot) -> None:
+    w, rv, stack = tables
+    w.resize(720, 700)
+    view = w.views["apply"]
+    w.select_fields(["apply.rejected.petition.total"])
+    qtbot.wait(10)
+    widths = [view.columnWidth(c) for c in range(view.model().columnCount())]
+    assert widths[2] >= 170 and min(widths[3:]) >= 54
+    assert sum(widths) <= view.viewport().width()  # fits: no horizontal scrolling
+    assert view.horizontalScrollBar().value() == 0  # the row labels stay in view
+    label = view.model().index(view.model().index_of("apply.rejected.petition.total").row(), 2)
+    assert view.viewport().rect().contains(view.visualRect(label).center())
+    # a label that wraps gets a taller row
+    long_row = view.model().index_of("apply.other.no_fee.natural").row()
+    assert view.rowHeight(long_row) > view.rowHeight(long_row + 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "ok"),
+    [
+        ("int", "12", True),
+        ("int", "１２", True),
+        ("int", "-3", False),
+        ("int", "1.5", False),
+        ("signed", "-3", True),
+        ("signed", "减3", True),
+        ("signed", "+４", True),
+        ("decimal", "12.50", True),
+        ("decimal", "x", False),
+    ],
+)
+def test_editor_validators(qapp, kind: str, text: str, ok: bool) -> None:
+    state, _, _ = validator_for(kind).validate(text, 0)
+    assert (state == QValidator.State.Acceptable) is ok

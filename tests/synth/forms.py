@@ -96,6 +96,10 @@ def render_html(
     return "\n".join(out).encode(encoding if encoding.lower() != "gbk" else "gb18030")
 
 
+def _bbox(r: int, k: int) -> tuple[float, float, float, float]:
+    return (float(k * 30), float(r * 12), float(k * 30 + 30), float(r * 12 + 12))
+
+
 def simulate_document(blocks: list[Block], form: str, path: str = "synthetic") -> SourceDocument:
     """What a loader makes of the structured forms (html/docx/pdf): text with each grid row a line
     of tab-separated slots (merged text once in its top-left slot), grids whose cell spans point
@@ -132,7 +136,7 @@ def simulate_document(blocks: list[Block], form: str, path: str = "synthetic") -
                     GridCell(
                         c.text, r, k, c.rs, c.cs, Span(s, s + len(c.text)),
                         page=page if form == "pdf" else None,
-                        bbox=(float(k * 30), float(r * 12), float(k * 30 + 30), float(r * 12 + 12)) if form == "pdf" else None,
+                        bbox=_bbox(r, k) if form == "pdf" else None,
                     )
                 )
             add("\n")

@@ -13,7 +13,8 @@ import bisect
 from dataclasses import dataclass, field
 
 from core.model import ExtraRow, Finding, Grid, GridCell, Section, SourceDocument, Value
-from core.parsing.tables.mapping import find_regions, map_active, map_appeal, map_apply
+from core.parsing.tables.mapping import map_active, map_appeal, map_apply
+from core.parsing.tables.regions import find_regions
 from core.parsing.tables.text_grid import split_lines
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
 

@@ -8,7 +8,6 @@ from functools import cache
 
 from core.templates import (
     LAYOUTS,
-    TABLE_ACTIVE,
     TABLE_APPLY,
     TEMPLATE_2019,
     TEMPLATE_2021,
@@ -60,12 +59,12 @@ class RowSpec:
     block: SubTable
     row: Row
     templates: frozenset[str]
+    fields: tuple[str, ...] = ()  # field IDs in column order
 
 
-@cache
 def spec_fields(spec: RowSpec) -> tuple[str, ...]:
     """The field IDs of a template row, in column order."""
-    return tuple(field_id_for(spec.table, spec.row, col) for col in spec.block.columns)
+    return spec.fields
 
 
 @cache
@@ -74,7 +73,8 @@ def row_specs(table: str, template: str) -> tuple[RowSpec, ...]:
     out: list[RowSpec] = []
     for block in LAYOUTS[template][table]:
         for row in block.rows:
-            out.append(RowSpec(table, row.key, len(out), block, row, frozenset({template})))
+            fids = tuple(field_id_for(table, row, col) for col in block.columns)
+            out.append(RowSpec(table, row.key, len(out), block, row, frozenset({template}), fids))
     return tuple(out)
 
 
@@ -134,6 +134,3 @@ def count_markers(text: str, markers: tuple[str, ...]) -> int:
     n = norm(text)
     return sum(1 for m in markers if norm(m) in n)
 
-
-def is_active_table(table: str) -> bool:
-    return table == TABLE_ACTIVE

@@ -1,11 +1,10 @@
-"""Table rows → field values: regions, label matching in order, gap filling, findings."""
+"""Table rows → field values: label matching in printed order, gap filling, reconciliation, findings."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from core.model import ExtraRow, Finding, Span, Value
+from core.model import ExtraRow, Finding, Value
 from core.parsing.tables.labels import (
     ACTIVE_HEADER_2019,
     ACTIVE_HEADER_2021,
@@ -65,6 +64,11 @@ def match_label(table: str, row: TextRow) -> str | None:
     """The template row a row's labels name: the last label first, then longer tails of the labels."""
     for cand in _label_candidates(row):
         m = match_row(table, cand)
+        if m is not None:
+            return m[0]
+    if row.before and row.labels and any(c.text for c in row.values):
+        # a label broken over two lines of a text table: "5.属于三类内部事务信" / "息\t0\t0 …"
+        m = match_row(table, row.before[-1].text + row.labels[0].text)
         if m is not None:
             return m[0]
     return None
@@ -330,6 +334,7 @@ def map_appeal(lines: list[Line]) -> Mapped:
     """表四: the run of numbers after the header (or after the heading), 15 mapped by position."""
     out = Mapped()
     cells: list[Cell] = []
+    header: list[str] = []  # the outcome column labels printed above the numbers, in order
     started = False
     for ln in lines:
         if not ln.cells:
@@ -337,6 +342,8 @@ def map_appeal(lines: list[Line]) -> Mapped:
         nums = [c for c in ln.cells if c.kind != "label"]
         labels = [c for c in ln.cells if c.kind == "label"]
         if labels and not any(c.text for c in nums):
+            if not started:
+                header.extend(k for k in (_outcome(c.text) for c in labels) if k)
             if started and len(cells) >= 15:
                 break
             if started and not ln.structured and len(ln.text.strip()) > 30:
@@ -359,7 +366,8 @@ def map_appeal(lines: list[Line]) -> Mapped:
     if not any(c.text for c in cells):
         return out
     out.template = None
-    fit = fit_row(cells, 15, APPEAL_IDENTITIES, leading_first=True)
+    hint = _missing_column(header, len(cells))
+    fit = fit_row(cells, 15, APPEAL_IDENTITIES, leading_first=True, missing=hint)
     fids = [field_id_for(TABLE_APPEAL, g, c) for g, c in _APPEAL_SPECS]
     if not fit.ok:
         out.findings.append(
@@ -380,11 +388,19 @@ def map_appeal(lines: list[Line]) -> Mapped:
             out.values[fid] = Value(fid, None, cell.text, "table", cell.span)
             unread.append(fid)
         else:
-            out.values[fid] = Value(fid, value, cell.text, "inferred" if fit.inferred else "table", cell.span)
+            placed_by = "inferred" if fit.inferred and hint is None else "table"
+            out.values[fid] = Value(fid, value, cell.text, placed_by, cell.span)
     for fid in unread:
         v = out.values[fid]
         out.findings.append(
-            Finding("table.unreadable", "error", f"{field_of(fid).printed_name()} 印为“{v.raw}”，不是数字，无法读取。", [fid], span=v.span)
+            Finding(
+                "table.unreadable",
+                "error",
+                f"{field_of(fid).printed_name()} 印为“{v.raw}”，不是数字，无法读取。",
+                [fid],
+                span=v.span,
+                params={"raw": v.raw},
+            )
         )
     if fit.inferred:
         guessed = [f for f, c in zip(fids, fit.slots, strict=True) if c is None]
@@ -394,7 +410,7 @@ def map_appeal(lines: list[Line]) -> Mapped:
                 "table.inferred",
                 "warning",
                 f"表四 印出 {len(cells)} 个数字，应为 15 个；已按“总计等于各项之和”推定，请核对：{_names(named)}。",
-                fids,
+                named if hint is not None else fids,
                 params={"key": "appeal", "printed": len(cells)},
             )
         )
@@ -412,69 +428,26 @@ def map_appeal(lines: list[Line]) -> Mapped:
     return out
 
 
+_OUTCOME_KEYS = (("维持", "U"), ("纠正", "C"), ("其他", "O"), ("尚未", "P"), ("审结", "P"), ("总计", "T"))
+_EXPECTED_HEADER = "UCOPT" * 3
+
+
+def _outcome(label: str) -> str | None:
+    for word, key in _OUTCOME_KEYS:
+        if word in label:
+            return key
+    return None
+
+
+def _missing_column(header: list[str], printed: int) -> int | None:
+    """The one 表四 column the printed header leaves out, when the header says so unambiguously."""
+    if printed != 14 or len(header) != 14:
+        return None
+    seq = "".join(header)
+    hits = {d for d in range(15) if _EXPECTED_HEADER[:d] + _EXPECTED_HEADER[d + 1 :] == seq}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _inner(cells: list[Cell]) -> list[Cell]:
     """A structured line's value cells (labels left out)."""
     return [c for c in cells if c.kind != "label"]
-
-
-# --------------------------------------------------------------------------- regions
-
-_HEAD5 = re.compile(r"^\s*[(（]?[五六][)）]?[、.．]|存在的主要问题|主要问题及改进")
-
-
-@dataclass
-class Regions:
-    active: tuple[int, int] | None = None
-    apply: tuple[int, int] | None = None
-    appeal: tuple[int, int] | None = None
-
-
-def find_regions(raw_lines: list[str]) -> Regions:
-    """Where tables 二, 三 and 四 lie, as line-index ranges, found by their own header words."""
-    n = len(raw_lines)
-    structured = [("\t" in t or t.count("|") >= 2) for t in raw_lines]
-
-    def short(i: int) -> bool:
-        return structured[i] or len(raw_lines[i].strip()) <= 90
-
-    def has(i: int, words: tuple[str, ...]) -> bool:
-        t = raw_lines[i]
-        if not any(w[0] in t for w in words):
-            return False
-        nt = norm(t)
-        return any(w in nt for w in words)
-
-    a = next(
-        (i for i in range(n) if short(i) and ("第二十条第" in raw_lines[i] or raw_lines[i].lstrip("|# \t").startswith("信息内容"))),
-        None,
-    )
-    s = a or 0
-    b = next((i for i in range(s, n) if short(i) and has(i, ("勾稽", "申请人情况", "新收政府信息公开申请", "本年新收"))), None)
-    s = b if b is not None else s
-    c = next(
-        (
-            i
-            for i in range(s, n)
-            if short(i)
-            and (
-                has(i, ("结果维持", "复议后起诉", "未经复议"))
-                or (has(i, ("行政复议",)) and ("行政诉讼" in raw_lines[i] or "情况" in raw_lines[i]) and "。" not in raw_lines[i])
-            )
-        ),
-        None,
-    )
-    s = c if c is not None else s
-    end = next((i for i in range(s + 1, n) if not structured[i] and _HEAD5.search(raw_lines[i])), n)
-    r = Regions()
-    if a is not None:
-        r.active = (a, b if b is not None else c if c is not None else end)
-    if b is not None:
-        r.apply = (b, c if c is not None else end)
-    if c is not None:
-        r.appeal = (c, end)
-    return r
-
-
-def region_span(lines: list[Line], rng: tuple[int, int]) -> Span:
-    """The text span of a range of lines."""
-    return Span(lines[rng[0]].span.start, lines[rng[1] - 1].span.end if rng[1] > rng[0] else lines[rng[0]].span.end)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -96,7 +96,12 @@ def _num(cell: Cell) -> Number | None:
 
 
 def fit_row(
-    cells: Sequence[Cell], due: int, identities: Sequence[Identity] = (), *, leading_first: bool = False
+    cells: Sequence[Cell],
+    due: int,
+    identities: Sequence[Identity] = (),
+    *,
+    leading_first: bool = False,
+    missing: int | None = None,
 ) -> Fit:
     """Place a row's cells in its ``due`` columns.
 
@@ -105,7 +110,8 @@ def fit_row(
     identity makes it. More: one cell too many is dropped, or two adjacent digit runs are joined
     (a number broken by a stray space). A placement must keep every identity; when all the
     placements that do give the same numbers, that reading is taken (``inferred``), otherwise
-    the row is left to the reviewer (``ok`` False).
+    the row is left to the reviewer (``ok`` False). ``missing``: the one column known (from the
+    printed header) to have no cell, when there is one cell too few.
     """
     cells = trim(cells, due, leading_first)
     n = len(cells)
@@ -116,10 +122,13 @@ def fit_row(
     counts: dict[tuple, int] = {}
     if n < due and n > 0:
         count = 0
-        for pos in combinations(range(due), n):
+        every = combinations(range(due), n)
+        if missing is not None and n == due - 1:
+            every = iter([tuple(i for i in range(due) if i != missing)])
+        for pos in every:
             count += 1
-            if count > _MAX_PLACEMENTS:
-                break
+            if count > _MAX_PLACEMENTS:  # too many readings to weigh: the reviewer decides
+                return Fit([None] * due, [None] * due, True, False, count, "too many placements", printed=n)
             slots: list[Cell | None] = [None] * due
             for p, c in zip(pos, cells, strict=True):
                 slots[p] = c
@@ -175,5 +184,3 @@ def blank_total(fit: Fit, identities: Sequence[Identity]) -> list[tuple[int, Num
             out.append((total, s))
     return out
 
-
-Checker = Callable[[Sequence[Number | None]], bool]

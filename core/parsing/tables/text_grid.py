@@ -64,6 +64,7 @@ class TextRow:
     values: list[Cell] = field(default_factory=list)
     structured: bool = False
     line: int = 0  # index of the first line
+    before: list[Cell] = field(default_factory=list)  # labels of a label-only line just above
 
     @property
     def label_text(self) -> str:
@@ -128,7 +129,9 @@ def split_line(line: str, start: int) -> Line:
             if t.kind in ("number", "empty") and all(u.kind in ("number", "empty") for u in toks[i:]):
                 first_value = i
                 break
-        if first_value is not None and any(t.kind == "number" for t in toks[first_value:]):
+        if first_value is not None and (
+            any(t.kind == "number" for t in toks[first_value:]) or (first_value == 0 and len(parts) >= 3)
+        ):
             cells: list[Cell] = []
             if first_value > 0:
                 a = parts[0][0]
@@ -173,6 +176,7 @@ def group_rows(lines: list[Line], cell_mode: bool) -> list[TextRow]:
     """
     rows: list[TextRow] = []
     pending: TextRow | None = None
+    above: list[Cell] = []  # labels of the previous structured line when it had no values
     for i, ln in enumerate(lines):
         if not ln.cells:
             continue
@@ -180,13 +184,15 @@ def group_rows(lines: list[Line], cell_mode: bool) -> list[TextRow]:
             if pending is not None:
                 rows.append(pending)
                 pending = None
-            row = TextRow(structured=True, line=i)
+            row = TextRow(structured=True, line=i, before=above)
             cells = list(ln.cells)
             last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
             row.labels = [c for c in cells[: last_label + 1] if c.text]
             row.values = cells[last_label + 1 :]
+            above = row.labels if not row.values else []  # a line that ends in its label
             rows.append(row)
             continue
+        above = []
         cell = ln.cells[0]
         if len(ln.cells) == 2 and cell.kind == "label":  # glued "label0": a label and its first value
             if pending is not None:

@@ -1,0 +1,214 @@
+"""Word automatic numbering: the "一、" / "（一）" / "1." labels Word draws but does not store as text.
+
+Headings of many .docx reports are numbered by a list style, so without this the text would read
+"总体情况" where the page shows "一、总体情况". Numbering comes from the paragraph's own
+``w:numPr`` or from its style (``styles.xml``, following ``basedOn``); levels and formats from
+``numbering.xml``. Counters run per abstract numbering, deeper levels restart when a
+shallower level advances.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class Numbering:
+    """Numbering definitions of one document and the running counters."""
+
+    nums: dict[str, str] = field(default_factory=dict)  # numId → abstractNumId
+    starts: dict[tuple[str, int], int] = field(default_factory=dict)  # (numId, ilvl) → startOverride
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNumId → levels
+    style_num: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId → (numId, ilvl)
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    styles_source: tuple[bytes, object] | None = None  # styles.xml and parser, read on first need
+
+    def label(self, p: object) -> str:
+        """The label Word shows before paragraph ``p`` (advancing the counters), or ''."""
+        ppr = p.find(W + "pPr")  # type: ignore[attr-defined]
+        num_id, ilvl = None, 0
+        if ppr is not None:
+            npr = ppr.find(W + "numPr")
+            if npr is not None:
+                nid = npr.find(W + "numId")
+                lvl = npr.find(W + "ilvl")
+                num_id = nid.get(W + "val") if nid is not None else None
+                ilvl = _int(lvl.get(W + "val") if lvl is not None else None, 0)
+            if num_id is None:
+                if self.styles_source is not None:
+                    raw, parse = self.styles_source
+                    self.styles_source = None
+                    _read_styles(self, raw, parse)
+                style = ppr.find(W + "pStyle")
+                if style is not None and style.get(W + "val") in self.style_num:
+                    num_id, ilvl = self.style_num[style.get(W + "val")]
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract, [0] * 9)
+        ilvl = min(max(ilvl, 0), 8)
+        for k in range(9):
+            if counters[k] == 0 and k < ilvl:
+                counters[k] = self.starts.get((num_id, k), levels.get(k, _Level()).start)
+        if counters[ilvl] == 0:
+            counters[ilvl] = self.starts.get((num_id, ilvl), levels[ilvl].start)
+        else:
+            counters[ilvl] += 1
+        for k in range(ilvl + 1, 9):
+            counters[k] = 0
+        lvl = levels[ilvl]
+        if lvl.fmt in ("bullet", "none"):
+            return ""
+        text = lvl.text
+        for k in range(ilvl, -1, -1):
+            text = text.replace(f"%{k + 1}", format_number(counters[k], levels.get(k, _Level()).fmt))
+        return text
+
+
+def format_number(n: int, fmt: str) -> str:
+    """``n`` in a Word number format (decimal, chineseCounting, upperRoman …)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
+               "ideographTraditional", "japaneseCounting"):  # fmt: skip
+        return chinese_number(n)
+    if fmt == "chineseLegalSimplified":
+        return "".join(_CN_LEGAL[int(d)] for d in str(n))
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else str(n)
+    if fmt == "decimalFullWidth":
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        s = _roman(n)
+        return s if fmt == "upperRoman" else s.lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 105 → 一百零五."""
+    if n <= 0:
+        return "〇"
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = (
+            ""
+            if rest == 0
+            else (
+                "零" + _CN_DIGITS[rest]
+                if rest < 10
+                else ("一" + chinese_number(rest) if rest < 20 else chinese_number(rest))
+            )
+        )
+        return _CN_DIGITS[n // 100] + "百" + tail
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _int(v: str | None, default: int) -> int:
+    try:
+        return int(v) if v is not None else default
+    except ValueError:
+        return default
+
+
+def read_numbering(numbering_xml: bytes | None, styles_xml: bytes | None, parse: object) -> Numbering:
+    """Numbering definitions from the package parts (missing or broken parts → no numbering)."""
+    num = Numbering()
+    if numbering_xml:
+        try:
+            root = parse(numbering_xml)  # type: ignore[operator]
+        except Exception:
+            root = None
+        if root is not None:
+            for an in root.iter(W + "abstractNum"):
+                levels: dict[int, _Level] = {}
+                for lvl in an.findall(W + "lvl"):
+                    ilvl = _int(lvl.get(W + "ilvl"), 0)
+                    fmt = lvl.find(W + "numFmt")
+                    text = lvl.find(W + "lvlText")
+                    start = lvl.find(W + "start")
+                    levels[ilvl] = _Level(
+                        fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+                        text.get(W + "val", "") if text is not None else "",
+                        _int(start.get(W + "val") if start is not None else None, 1),
+                    )
+                num.levels[an.get(W + "abstractNumId", "")] = levels
+            for n in root.iter(W + "num"):
+                ref = n.find(W + "abstractNumId")
+                if ref is None:
+                    continue
+                nid = n.get(W + "numId", "")
+                num.nums[nid] = ref.get(W + "val", "")
+                for ov in n.findall(W + "lvlOverride"):
+                    so = ov.find(W + "startOverride")
+                    if so is not None:
+                        num.starts[(nid, _int(ov.get(W + "ilvl"), 0))] = _int(so.get(W + "val"), 1)
+    if styles_xml and num.nums:
+        num.styles_source = (styles_xml, parse)
+    return num
+
+
+def _read_styles(num: Numbering, styles_xml: bytes, parse: object) -> None:
+    """Styles that number their paragraphs (directly or through ``basedOn``)."""
+    try:
+        sroot = parse(styles_xml)  # type: ignore[operator]
+    except Exception:
+        return
+    own: dict[str, tuple[str, int]] = {}
+    based: dict[str, str] = {}
+    for st in sroot.iter(W + "style"):
+        sid = st.get(W + "styleId", "")
+        npr = st.find(f"{W}pPr/{W}numPr")
+        if npr is not None:
+            nid = npr.find(W + "numId")
+            lvl = npr.find(W + "ilvl")
+            own[sid] = (
+                nid.get(W + "val", "") if nid is not None else "",
+                _int(lvl.get(W + "val") if lvl is not None else None, 0),
+            )
+        b = st.find(W + "basedOn")
+        if b is not None:
+            based[sid] = b.get(W + "val", "")
+    for sid in set(own) | set(based):
+        cur, seen = sid, set()
+        while cur and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur, "")
+        found = own.get(cur) if cur else None
+        if found and found[0]:
+            num.style_num[sid] = found
