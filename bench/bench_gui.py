@@ -42,7 +42,9 @@ def make_report(i: int, rng: random.Random) -> str:
         f"{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，本年度主动公开政府信息 {rng.randint(10, 300)} 条。",
         "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t"
         + "\t".join(str(rng.randint(0, 5)) for _ in range(3)),
-        "一、本年新收政府信息公开申请数量\t" + "\t".join(map(str, nums)) + f"\t{total}\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "一、本年新收政府信息公开申请数量\t"
+        + "\t".join(map(str, nums))
+        + f"\t{total}\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
         "本年度未发生行政复议、行政诉讼。",
         "信息公开的及时性和解读质量有待提高。",
         "本年度未收取信息处理费。",
@@ -194,7 +196,9 @@ def main() -> int:
         window.report_list.select_entry(e)
         app.processEvents()
         t_switch.append(time.perf_counter() - t0)
-    print(f"switch to another open report: median {statistics.median(t_switch) * 1000:.0f} ms, max {max(t_switch) * 1000:.0f} ms")
+    print(
+        f"switch to another open report: median {statistics.median(t_switch) * 1000:.0f} ms, max {max(t_switch) * 1000:.0f} ms"
+    )
 
     # --- memory with N reports open
     if args.memory > len(window.entries()):

@@ -6,6 +6,7 @@ Public API:
     expand_inputs(paths) -> list[str | Failure]: the same, with a Failure for a folder that holds
         no report file or cannot be listed (so the caller can tell the user)
     iter_reviewed(paths, progress=None, cancelled=None): ReviewedReport or Failure per input
+    read_input(item, cancelled=None): the same for one item of expand_inputs
     Failure: a path and the ReportError explaining why it could not be read
 """
 
@@ -108,7 +109,8 @@ def _not_regular(path: str) -> Failure | None:
     if stat.S_ISREG(st.st_mode):
         return None
     return Failure(
-        path, LoadError(f"“{Path(path).name}”不是普通文件（可能是设备或管道），无法作为报告读取。", code="file.not_regular")
+        path,
+        LoadError(f"“{Path(path).name}”不是普通文件（可能是设备或管道），无法作为报告读取。", code="file.not_regular"),
     )
 
 
@@ -120,31 +122,40 @@ def iter_reviewed(
     Items come in input order (a folder's files sorted). A review project yields its reports
     with the saved corrections applied. One failing file never stops the batch.
     """
-    from core.parsing import parse_report
-
     inputs = expand_inputs(paths)
     for i, item in enumerate(inputs):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        if isinstance(item, Failure):
-            yield item
-        elif item.lower().endswith(PROJECT_SUFFIX):
-            yield from _project_items(item)
-        else:
-            odd = _not_regular(item)
-            if odd is not None:
-                yield odd
-            else:
-                try:
-                    yield ReviewedReport(parse_report(item, cancelled=cancelled))
-                except Cancelled:
-                    raise
-                except ReportError as exc:
-                    yield Failure(item, exc)
-                except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
-                    yield Failure(item, _internal(item, exc))
+        yield from read_input(item, cancelled)
         if progress is not None:
             progress((i + 1) / max(1, len(inputs)))
+
+
+def read_input(item: str | Failure, cancelled: Callable[[], bool] | None = None) -> Iterator[ReviewedReport | Failure]:
+    """One expanded input: a report file gives one item, a review project one per report it holds."""
+    from core.parsing import parse_report
+
+    if isinstance(item, Failure):
+        yield item
+        return
+    if item.lower().endswith(PROJECT_SUFFIX):
+        yield from _project_items(item)
+        return
+    odd = _not_regular(item)
+    if odd is not None:
+        yield odd
+        return
+    try:
+        reviewed = ReviewedReport(parse_report(item, cancelled=cancelled))
+    except Cancelled:
+        raise
+    except ReportError as exc:
+        yield Failure(item, exc)
+        return
+    except Exception as exc:  # a bug in one file must not stop the batch
+        yield Failure(item, _internal(item, exc))
+        return
+    yield reviewed
 
 
 def _project_items(path: str) -> Iterator[ReviewedReport | Failure]:
@@ -156,7 +167,7 @@ def _project_items(path: str) -> Iterator[ReviewedReport | Failure]:
         raise
     except ReportError as exc:
         yield Failure(path, exc)
-    except Exception as exc:  # noqa: BLE001 - a damaged project must not stop the batch
+    except Exception as exc:  # a damaged project must not stop the batch
         yield Failure(path, _internal(path, exc))
 
 

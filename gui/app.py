@@ -7,7 +7,14 @@ import time
 from pathlib import Path
 
 _T0 = time.perf_counter()
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", "WenQuanYi Micro Hei")
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimSun",
+    "WenQuanYi Micro Hei",
+)
 
 
 def chinese_font_families() -> list[str]:
@@ -47,6 +54,12 @@ def create_application(argv: list[str] | None = None) -> object:
     sys.setswitchinterval(0.002)
     QCoreApplication.setOrganizationName("ogi-review")
     QCoreApplication.setApplicationName("ogi-review")
+    if QApplication.instance() is None:
+        # Fractional scaling (125 %, 150 % on office laptops) without rounding: crisp text and icons.
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationDisplayName("政府信息公开年报审核")
     app.setWindowIcon(icon("app"))
@@ -57,8 +70,11 @@ def create_application(argv: list[str] | None = None) -> object:
     return app
 
 
-def run_app(args: list[str]) -> int:
-    """Open the review window on the given files/folders (none: the bundled samples)."""
+def start_app(args: list[str]) -> tuple[object, object]:
+    """Everything ``run_app`` does before the event loop: the application and the shown window.
+
+    The files/folders given (none: the bundled samples) start loading once the loop runs.
+    """
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from core.resources import sample_files
@@ -82,4 +98,14 @@ def run_app(args: list[str]) -> int:
     paths = [p for p in paths if Path(p).exists()]
     if paths:
         QTimer.singleShot(0, lambda: window.open_paths(paths))
-    return app.exec()  # type: ignore[attr-defined]
+    return app, window
+
+
+def run_app(args: list[str]) -> int:
+    """Open the review window on the given files/folders (none: the bundled samples); run until quit."""
+    app, _window = start_app(args)
+    code = app.exec()  # type: ignore[attr-defined]
+    from gui.workers import wait_all
+
+    wait_all(5000)  # a cancelled batch stops at its next file
+    return int(code)

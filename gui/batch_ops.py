@@ -36,7 +36,11 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
 
 
 def export_report_op(
-    parent: QObject | None, reviewed: ReviewedReport, path: str, findings: Sequence[Finding] | None = None, options: Any = None
+    parent: QObject | None,
+    reviewed: ReviewedReport,
+    path: str,
+    findings: Sequence[Finding] | None = None,
+    options: Any = None,
 ) -> Op:
     """Export one report in the official layout (core.export.export_report) in a worker."""
     findings = None if findings is None else list(findings)

@@ -74,7 +74,13 @@ def show_error(parent: QObject | None, exc: BaseException) -> None:
         message(parent, "warning", QCoreApplication.translate("errors", "操作未完成"), exc.message, exc.details)
     else:
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        message(parent, "critical", QCoreApplication.translate("errors", "内部错误"), QCoreApplication.translate("errors", "发生了意外错误：%s") % exc, details)
+        message(
+            parent,
+            "critical",
+            QCoreApplication.translate("errors", "内部错误"),
+            QCoreApplication.translate("errors", "发生了意外错误：%s") % exc,
+            details,
+        )
 
 
 def set_status_sink(sink: Callable[[str, int], None] | None) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QHeaderView, QSplitter, QWidget
 
 SCHEMA_VERSION = 2
@@ -98,7 +98,7 @@ def get(key: str) -> Any:
         return decl.default
 
 
-def set(key: str, value: Any) -> None:  # noqa: A001 - settings.set reads naturally
+def set(key: str, value: Any) -> None:
     """Store a declared setting (unknown keys are a programming error)."""
     if key not in SETTINGS:
         raise KeyError(f"undeclared setting {key!r}")

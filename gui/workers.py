@@ -179,7 +179,7 @@ class Op(QObject):
         ctx = OpContext(self)
         try:
             result = self._work(ctx)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes to the one failure path
+        except BaseException as exc:
             ctx.flush()
             self._post("failed", exc)
         else:

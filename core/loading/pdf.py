@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from core.errors import Cancelled, LoadError
@@ -83,6 +84,7 @@ def _open_error(name: str, exc: Exception) -> LoadError:
 def _read_pages(pdf: object, name: str, cancelled: Callable[[], bool] | None) -> list[_Page]:
     out: list[_Page] = []
     total_chars = 0
+    scanned_pages = 0
     for page in pdf.pages:  # type: ignore[attr-defined]
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -90,13 +92,15 @@ def _read_pages(pdf: object, name: str, cancelled: Callable[[], bool] | None) ->
         p = _Page(number, float(page.width), float(page.height))
         chars = page.chars
         total_chars += len(chars)
+        if len(chars) < 20 and page.images:
+            scanned_pages += 1
         if chars:
             _read_page(page, p)
         page.close()  # drop the page's cached objects: memory stays bounded on long PDFs
         out.append(p)
     if not out:
         raise LoadError(f"PDF 文件“{name}”没有任何页面（文件可能已损坏）。", code="pdf.corrupt")
-    if total_chars < 10:
+    if total_chars == 0 or scanned_pages == len(out):
         raise LoadError(
             f"PDF 文件“{name}”是扫描件，没有文字层，无法读取其中的文字；需要先做文字识别（OCR）后再导入。",
             code="pdf.scanned",
@@ -145,10 +149,12 @@ def _strip_running(pages: list[_Page]) -> list[str]:
     removed: list[str] = []
     for p in pages:
         kept = []
-        for top, it in p.items:
+        n = len(p.items)
+        for k, (top, it) in enumerate(p.items):
             if isinstance(it, _Line) and _in_edge(it, p):
-                compact = it.text.replace(" ", "")
-                if _PAGE_NO_RE.match(compact) or re.sub(r"\d+", "#", compact) in running:
+                compact = it.text.replace(" ", "").replace("\t", "")
+                outer = k < 2 or k >= n - 2  # a page number is the first or last thing on the page
+                if (outer and _PAGE_NO_RE.match(compact)) or re.sub(r"\d+", "#", compact) in running:
                     if compact not in removed and not _PAGE_NO_RE.match(compact):
                         removed.append(it.text.strip())
                     continue
@@ -250,11 +256,15 @@ def _with_column_gaps(text: str, chars: list[dict]) -> str:  # type: ignore[type
     if len(visible) < 2:
         return text
     gaps = []
-    for a, b in zip(visible, visible[1:], strict=False):
+    for a, b in pairwise(visible):
         size = max(a["bottom"] - a["top"], 1.0)
         gaps.append((b["x0"] - a["x1"], size))
-    if not any(g > 2 * size for g, size in gaps):
+    wide = [i for i, (g, size) in enumerate(gaps) if g > 2 * size]
+    if not wide:
         return text
+    bounds = [-1, *wide, len(visible) - 1]
+    if all(b - a == 1 for a, b in pairwise(bounds)):
+        return text  # letter-spaced heading ("目    录"), not columns
     out = [visible[0]["text"]]
     for (gap, size), ch in zip(gaps, visible[1:], strict=True):
         if gap > 2 * size:
@@ -271,6 +281,8 @@ def _continues(prev: _Line, line: _Line, right: float, left: float, size: float)
         return False
     if prev.x1 < right - 1.5 * size:
         return False
+    if prev.bottom - prev.top > 1.15 * size or prev.x0 > left + 2.5 * size:
+        return False  # a title: larger type or centred, never the start of a wrapped paragraph
     if line.x0 > left + 1.2 * size:  # first-line indent: a new paragraph
         return False
     if _HEADING_RE.match(line.text):

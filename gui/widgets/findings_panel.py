@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QT_TRANSLATE_NOOP,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -105,10 +105,18 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             tip = f.message
             if f.suggestion:
-                tip += "\n" + QCoreApplication.translate("FindingsModel", "建议：") + "，".join(f"{k} = {v}" for k, v in f.suggestion.items())
+                tip += (
+                    "\n"
+                    + QCoreApplication.translate("FindingsModel", "建议：")
+                    + "，".join(f"{k} = {v}" for k, v in f.suggestion.items())
+                )
             if confirmed:
                 c = self.reviewed.state.confirmed[f.key]
-                tip += "\n" + QCoreApplication.translate("FindingsModel", "已确认与原文一致") + (f"（{c.user} {c.time}）" if c.user or c.time else "")
+                tip += (
+                    "\n"
+                    + QCoreApplication.translate("FindingsModel", "已确认与原文一致")
+                    + (f"（{c.user} {c.time}）" if c.user or c.time else "")
+                )
             return tip
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
@@ -58,7 +58,9 @@ class MetadataPanel(QWidget):
         self.published = QLineEdit(self)
         self.published.setObjectName("meta_published")
         self.published.setPlaceholderText("YYYY-MM-DD")
-        self.published.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"), self))
+        self.published.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"), self)
+        )
         self.published.setMaximumWidth(110)
         self.reviewed_check = QCheckBox(self.tr("已审核"), self)
         self.reviewed_check.setObjectName("meta_reviewed")
@@ -108,13 +110,20 @@ class MetadataPanel(QWidget):
         self.template.setCurrentIndex(i if i >= 0 else self.template.count() - 1)
         self.published.setText(str(rr.metadata_value("published") or ""))
         self.reviewed_check.setChecked(rr.state.reviewed)
-        for key, w in (("agency", self.agency), ("year", self.year), ("template", self.template), ("published", self.published)):
+        for key, w in (
+            ("agency", self.agency),
+            ("year", self.year),
+            ("template", self.template),
+            ("published", self.published),
+        ):
             edited = key in rr.state.metadata
             w.setStyleSheet(EDITED_STYLE if edited else "")
             parsed = rr.report.template if key == "template" else getattr(rr.report.metadata, key).value
             tip = key_label(key)
             if edited:
-                tip += "\n" + self.tr("已手工修改；解析结果：%1").replace("%1", str(parsed if parsed not in (None, "") else "—"))
+                tip += "\n" + self.tr("已手工修改；解析结果：%1").replace(
+                    "%1", str(parsed if parsed not in (None, "") else "—")
+                )
             w.setToolTip(tip)
 
     # ---- internals

@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
     QSortFilterProxyModel,
     Qt,
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
@@ -63,8 +63,18 @@ class ReportEntry:
     def __init__(self, reviewed: ReviewedReport, validator: Validator | None = None) -> None:
         self.reviewed = reviewed
         self.validator = validator or Validator(reviewed)
+        self.cross: list[Finding] = []  # findings against last year's report of the same agency
         self.findings: list[Finding] = self.validator.findings()
         self.status: Status = status(reviewed, self.findings)
+
+    def set_cross_findings(self, cross: list[Finding]) -> bool:
+        """Replace the cross-year findings; True when they changed."""
+        if [f.key for f in cross] == [f.key for f in self.cross]:
+            return False
+        self.cross = list(cross)
+        self.findings = self.validator.findings() + self.cross
+        self.status = status(self.reviewed, self.findings)
+        return True
 
     @property
     def path(self) -> str:
@@ -74,11 +84,11 @@ class ReportEntry:
         """Bring findings and status up to date after a change (None: everything)."""
         kind = change.kind if change is not None else "all"
         if kind == "value":
-            self.findings = self.validator.update(change.fields)
+            self.findings = self.validator.update(change.fields) + self.cross
         elif kind in ("rows", "sections", "metadata", "all"):
             # Structure changed: which rules apply may have changed too, so start over.
             self.validator = Validator(self.reviewed)
-            self.findings = self.validator.findings()
+            self.findings = self.validator.findings() + self.cross
         self.status = status(self.reviewed, self.findings)
 
     def status_key(self) -> str:
@@ -173,8 +183,14 @@ class ReportListModel(QAbstractTableModel):
                 return Path(rr.path).name
         if role == Qt.DecorationRole and col == COL_STATUS:
             return icon({"reviewed": "reviewed", "error": "error", "warning": "warning"}.get(e.status_key(), "clean"))
+        if role == Qt.ToolTipRole and col == COL_STATUS:
+            st = e.status
+            return QCoreApplication.translate("ReportListModel", "%1 个错误，%2 个警告，%3 个已确认").replace(
+                "%1", str(st.errors)
+            ).replace("%2", str(st.warnings)).replace("%3", str(st.confirmed))
         if role == Qt.ToolTipRole:
-            return rr.path
+            agency = str(rr.metadata_value("agency") or "")
+            return f"{agency}\n{rr.path}" if agency else rr.path
         if role == Qt.UserRole:  # sort key
             if col == COL_STATUS:
                 s = e.status
@@ -242,10 +258,10 @@ class ReportListWidget(QWidget):
         h = self.view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
-        h.resizeSection(COL_AGENCY, 118)
-        h.resizeSection(COL_YEAR, 42)
-        h.resizeSection(COL_TEMPLATE, 58)
-        h.resizeSection(COL_STATUS, 110)
+        h.resizeSection(COL_AGENCY, 110)
+        h.resizeSection(COL_YEAR, 40)
+        h.resizeSection(COL_TEMPLATE, 52)
+        h.resizeSection(COL_STATUS, 120)
         h.resizeSection(COL_FILE, 160)
         h.setContextMenuPolicy(Qt.CustomContextMenu)
         h.customContextMenuRequested.connect(self._header_menu)

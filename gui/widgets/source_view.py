@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -314,7 +314,11 @@ class SourceView(QWidget):
         cur = self.section_combo.currentData()
         self.section_combo.clear()
         for sid, _label in self._boundary_choices():
-            name = _tr(SECTION_NAMES[sid]) if sid in SECTION_NAMES else (self._section(sid).title if self._section(sid) else sid)
+            name = (
+                _tr(SECTION_NAMES[sid])
+                if sid in SECTION_NAMES
+                else (self._section(sid).title if self._section(sid) else sid)
+            )
             self.section_combo.addItem(name, sid)
         if cur:
             i = self.section_combo.findData(cur)

@@ -15,7 +15,7 @@ from pathlib import Path
 EN = {
     "确认与原文一致": "Confirmed as printed",
     "确认下述问题是原文如此印刷，而不是识别错误：": "Confirm that the document really prints this (it is not a reading error):",
-    "说明（可选，例如“原文合计有误，已电话核实”）：": "Note (optional, e.g. \"the printed total is wrong, checked by phone\"):",
+    "说明（可选，例如“原文合计有误，已电话核实”）：": 'Note (optional, e.g. "the printed total is wrong, checked by phone"):',
     "确认": "Confirm",
     "取消": "Cancel",
     "程序出错": "Program error",
@@ -140,7 +140,7 @@ EN = {
     "未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。": "No parts recognised; put the cursor on a heading line to set them by hand.",
     "%1 格式，%2 个部分": "%1 file, %2 parts",
     "（开头位置已手工调整）": "(start moved by hand)",
-    "设为“%1”的开头": "Make this the start of \"%1\"",
+    "设为“%1”的开头": 'Make this the start of "%1"',
     "设为部分开头": "Set part start",
     "设定部分开头：请先切换到规范化文本": "To set a part start, switch to the normalised text first",
     "操作未完成": "Operation failed",
@@ -149,8 +149,9 @@ EN = {
     "上次使用的文件夹": "Last folder",
     "上次导出的文件夹": "Last export folder",
     "出错时显示错误报告对话框": "Show the error report dialog on failures",
-    "项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。": "The project is open read-only; use \"Save Project As\" for an editable copy.",
+    "项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。": 'The project is open read-only; use "Save Project As" for an editable copy.',
     "已打开 %1 份": "%1 open",
+    "%1 个错误，%2 个警告，%3 个已确认": "%1 errors, %2 warnings, %3 confirmed",
     "更正行标签…": "Correct Row Label…",
 }
 
@@ -164,7 +165,7 @@ def fill(ts: Path) -> int:
         tr = msg.find("translation")
         if tr is None:
             tr = ET.SubElement(msg, "translation")
-        if tr.get("type") in ("unfinished", None) and not (tr.text or "").strip() or tr.get("type") == "unfinished":
+        if (tr.get("type") in ("unfinished", None) and not (tr.text or "").strip()) or tr.get("type") == "unfinished":
             if src in EN:
                 tr.text = EN[src]
                 tr.attrib.pop("type", None)

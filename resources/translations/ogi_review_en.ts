@@ -31,22 +31,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/errors.py" line="129" />
+        <location filename="../../gui/errors.py" line="135" />
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="131" />
+        <location filename="../../gui/errors.py" line="137" />
         <source>程序遇到了意外错误。您的修改已记录在项目中；可以继续工作，建议保存后重新启动。</source>
         <translation>The program hit an unexpected error. Your corrections are recorded; you can go on, but saving and restarting is advised.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="134" />
+        <location filename="../../gui/errors.py" line="140" />
         <source>日志文件：%s</source>
         <translation>Log file: %s</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="138" />
+        <location filename="../../gui/errors.py" line="144" />
         <source>复制详细信息</source>
         <translation>Copy details</translation>
     </message>
@@ -89,12 +89,12 @@
         <translation>As printed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="108" />
+        <location filename="../../gui/widgets/findings_panel.py" line="110" />
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="111" />
+        <location filename="../../gui/widgets/findings_panel.py" line="117" />
         <source>已确认与原文一致</source>
         <translation>Confirmed as printed</translation>
     </message>
@@ -102,53 +102,53 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="158" />
-        <location filename="../../gui/widgets/findings_panel.py" line="247" />
+        <location filename="../../gui/widgets/findings_panel.py" line="166" />
+        <location filename="../../gui/widgets/findings_panel.py" line="255" />
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="160" />
+        <location filename="../../gui/widgets/findings_panel.py" line="168" />
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="162" />
+        <location filename="../../gui/widgets/findings_panel.py" line="170" />
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="163" />
+        <location filename="../../gui/widgets/findings_panel.py" line="171" />
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="165" />
+        <location filename="../../gui/widgets/findings_panel.py" line="173" />
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="166" />
+        <location filename="../../gui/widgets/findings_panel.py" line="174" />
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="216" />
+        <location filename="../../gui/widgets/findings_panel.py" line="224" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="219" />
+        <location filename="../../gui/widgets/findings_panel.py" line="227" />
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings: %1 errors, %2 warnings, %3 confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="241" />
+        <location filename="../../gui/widgets/findings_panel.py" line="249" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="244" />
+        <location filename="../../gui/widgets/findings_panel.py" line="252" />
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
@@ -156,302 +156,302 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="59" />
+        <location filename="../../gui/main_window.py" line="57" />
         <source>统计表组件不可用</source>
         <translation>Statistics tables are not available</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="87" />
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/window_menus.py" line="40" />
         <source>打开文件…</source>
         <translation>Open Files…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/window_menus.py" line="44" />
         <source>打开一个或多个报告文件（Ctrl+O）</source>
         <translation>Open one or more report files (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/window_menus.py" line="47" />
         <source>打开文件夹…</source>
         <translation>Open Folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183" />
+        <location filename="../../gui/window_menus.py" line="51" />
         <source>打开文件夹中的全部报告（Ctrl+Shift+O）</source>
         <translation>Open every report in a folder (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186" />
+        <location filename="../../gui/window_menus.py" line="54" />
         <source>导出当前报告…</source>
         <translation>Export Current Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/window_menus.py" line="58" />
         <source>按官方表格格式把当前报告导出为 Excel（Ctrl+E）</source>
         <translation>Export the current report to Excel in the official layout (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/window_menus.py" line="61" />
         <source>导出汇总…</source>
         <translation>Export Summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/window_menus.py" line="65" />
         <source>把全部已打开的报告汇总导出为 Excel（Ctrl+Shift+E）</source>
         <translation>Export a summary of all open reports to Excel (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/window_menus.py" line="68" />
         <source>关闭当前报告</source>
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200" />
-        <location filename="../../gui/main_window.py" line="764" />
+        <location filename="../../gui/main_window.py" line="440" />
+        <location filename="../../gui/window_menus.py" line="71" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/window_menus.py" line="74" />
         <source>取消读取</source>
         <translation>Cancel Loading</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203" />
+        <location filename="../../gui/window_menus.py" line="76" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/window_menus.py" line="79" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/window_menus.py" line="85" />
         <source>下一个问题</source>
         <translation>Next Finding</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/window_menus.py" line="89" />
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/window_menus.py" line="92" />
         <source>上一个问题</source>
         <translation>Previous Finding</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219" />
+        <location filename="../../gui/window_menus.py" line="96" />
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
+        <location filename="../../gui/window_menus.py" line="99" />
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224" />
+        <location filename="../../gui/window_menus.py" line="105" />
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226" />
+        <location filename="../../gui/window_menus.py" line="112" />
         <source>筛选报告</source>
         <translation>Filter Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227" />
+        <location filename="../../gui/window_menus.py" line="115" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228" />
-        <location filename="../../gui/main_window.py" line="670" />
+        <location filename="../../gui/window_menus.py" line="117" />
+        <location filename="../../gui/window_menus.py" line="208" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232" />
+        <location filename="../../gui/window_menus.py" line="121" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235" />
+        <location filename="../../gui/window_menus.py" line="124" />
         <source>最近打开的文件</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246" />
+        <location filename="../../gui/window_menus.py" line="135" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254" />
+        <location filename="../../gui/window_menus.py" line="143" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258" />
+        <location filename="../../gui/window_menus.py" line="147" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261" />
+        <location filename="../../gui/window_menus.py" line="150" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/window_menus.py" line="167" />
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/window_menus.py" line="170" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320" />
+        <location filename="../../gui/window_io.py" line="33" />
         <source>打开报告文件</source>
         <translation>Open Report Files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320" />
+        <location filename="../../gui/window_io.py" line="35" />
         <source>报告文件 (%1)</source>
         <translation>Report files (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326" />
+        <location filename="../../gui/window_io.py" line="42" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337" />
+        <location filename="../../gui/window_io.py" line="53" />
         <source>正在读取上一批文件，请稍候或先取消。</source>
         <translation>Still reading the previous batch; wait or cancel it first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="352" />
+        <location filename="../../gui/window_io.py" line="70" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/window_io.py" line="101" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395" />
+        <location filename="../../gui/window_io.py" line="131" />
         <source>已打开 %1 份</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400" />
+        <location filename="../../gui/window_io.py" line="137" />
         <source>已打开 %1 份报告</source>
         <translation>%1 reports open</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404" />
+        <location filename="../../gui/window_io.py" line="143" />
         <source>已取消读取；已打开 %1 份报告</source>
         <translation>Loading cancelled; %1 reports open</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="419" />
+        <location filename="../../gui/window_io.py" line="164" />
         <source>部分文件无法读取</source>
         <translation>Some files could not be read</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420" />
+        <location filename="../../gui/window_io.py" line="165" />
         <source>以下 %1 个文件无法读取，其余文件已打开：</source>
         <translation>These %1 files could not be read; the others are open:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507" />
+        <location filename="../../gui/main_window.py" line="269" />
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="533" />
+        <location filename="../../gui/main_window.py" line="295" />
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use "Save Project As" for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="596" />
+        <location filename="../../gui/window_io.py" line="183" />
         <source>导出当前报告</source>
         <translation>Export Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="605" />
+        <location filename="../../gui/window_io.py" line="193" />
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="605" />
+        <location filename="../../gui/window_io.py" line="194" />
         <source>政府信息公开年报汇总.xlsx</source>
         <translation>ogi-report-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="613" />
-        <location filename="../../gui/main_window.py" line="615" />
+        <location filename="../../gui/window_io.py" line="203" />
+        <location filename="../../gui/window_io.py" line="205" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="621" />
+        <location filename="../../gui/window_io.py" line="212" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="646" />
+        <location filename="../../gui/window_io.py" line="238" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="664" />
+        <location filename="../../gui/window_menus.py" line="200" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="664" />
+        <location filename="../../gui/window_menus.py" line="201" />
         <source>界面语言将在重新启动程序后生效。</source>
         <translation>The interface language takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="671" />
+        <location filename="../../gui/window_menus.py" line="209" />
         <source>政府信息公开年报审核
 读取、核对并汇总政府信息公开工作年度报告。</source>
         <translation>OGI Annual Report Review
 Reads, checks and summarises government information disclosure annual reports.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="702" />
+        <location filename="../../gui/window_menus.py" line="186" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="709" />
+        <location filename="../../gui/main_window.py" line="385" />
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>%1 reports, %2 with errors, %3 reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="765" />
+        <location filename="../../gui/main_window.py" line="441" />
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="79" />
+        <location filename="../../gui/app.py" line="95" />
         <source>文件不存在</source>
         <translation>File not found</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="80" />
+        <location filename="../../gui/app.py" line="96" />
         <source>找不到以下文件：</source>
         <translation>These files were not found:</translation>
     </message>
@@ -499,22 +499,22 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="63" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="65" />
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="65" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="67" />
         <source>标记本报告已审核完毕（可撤销）</source>
         <translation>Mark this report as fully reviewed (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="85" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="87" />
         <source>年度 / 模板 / 发布日期</source>
         <translation>Year / template / published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="117" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="124" />
         <source>已手工修改；解析结果：%1</source>
         <translation>Corrected by hand; as parsed: %1</translation>
     </message>
@@ -587,12 +587,17 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="196" />
+        <location filename="../../gui/widgets/report_list.py" line="188" />
+        <source>%1 个错误，%2 个警告，%3 个已确认</source>
+        <translation>%1 errors, %2 warnings, %3 confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="212" />
         <source>错误 %1</source>
         <translation>%1 errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="198" />
+        <location filename="../../gui/widgets/report_list.py" line="214" />
         <source>警告 %1</source>
         <translation>%1 warnings</translation>
     </message>
@@ -600,7 +605,7 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="228" />
+        <location filename="../../gui/widgets/report_list.py" line="244" />
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
@@ -751,12 +756,12 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>Make this the start of "%1"</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="404" />
+        <location filename="../../gui/widgets/source_view.py" line="408" />
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="409" />
+        <location filename="../../gui/widgets/source_view.py" line="413" />
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>
@@ -769,12 +774,12 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>Operation failed</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="77" />
+        <location filename="../../gui/errors.py" line="80" />
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="77" />
+        <location filename="../../gui/errors.py" line="81" />
         <source>发生了意外错误：%s</source>
         <translation>An unexpected error occurred: %s</translation>
     </message>

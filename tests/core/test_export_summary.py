@@ -250,7 +250,9 @@ def test_cli_export_writes_workbook_with_unreadable_files(tmp_path: Path) -> Non
     assert main(["export", str(folder), "-o", str(out)]) == 1
     fails = [[c.value for c in r] for r in openpyxl.load_workbook(out)["无法读取的文件"].iter_rows(min_row=3)]
     assert len(fails) == 1 and fails[0][0].endswith("空.txt") and fails[0][2]
-    assert main(["export", str(folder), "-o", str(tmp_path / "out.xls")]) == 1
+    # an output that is not .xlsx is a usage error (cli-json.md: exit 2), and nothing is written
+    assert main(["export", str(folder), "-o", str(tmp_path / "out.xls")]) == 2
+    assert not (tmp_path / "out.xls").exists()
 
 
 @pytest.mark.slow

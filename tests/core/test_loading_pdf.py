@@ -117,6 +117,7 @@ def test_scanned_pdf_without_text_layer(tmp_path: Path) -> None:
     c.drawImage(ImageReader(img), 50, 100, 400, 560)
     c.showPage()
     c.drawImage(ImageReader(img), 50, 100, 400, 560)
+    c.drawString(290, 30, "- 2 -")  # a scanner's page number is not a text layer
     c.save()
     with pytest.raises(LoadError) as err:
         load_file(str(path))
@@ -245,7 +246,11 @@ def test_unruled_table_lines_get_tabs(tmp_path: Path) -> None:
     c = canvas.Canvas(str(path))
     c.setFont("STSong-Light", 11)
     c.drawString(72, 760, "二、主动公开政府信息情况")
-    rows = [("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "1", "0", "11"), ("行政规范性文件", "8", "26", "66")]
+    rows = [
+        ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+        ("规章", "1", "0", "11"),
+        ("行政规范性文件", "8", "26", "66"),
+    ]
     for k, row in enumerate(rows):
         for x, cell in zip((72, 220, 330, 440), row, strict=True):
             c.drawString(x, 730 - 20 * k, cell)
@@ -257,3 +262,19 @@ def test_unruled_table_lines_get_tabs(tmp_path: Path) -> None:
         "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n"
         "行政规范性文件\t8\t26\t66\n本年度共收到申请 12 件，办结 12 件。\n"
     )
+
+
+def test_letter_spaced_heading_not_split_into_columns(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "spaced.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 14)
+    for k, ch in enumerate("工作报告"):
+        c.drawString(200 + 50 * k, 760, ch)
+    c.drawString(72, 700, "本年度共收到申请 12 件。")
+    c.save()
+    assert "\t" not in load_file(str(path)).text

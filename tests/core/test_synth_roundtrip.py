@@ -6,9 +6,10 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from core.model import SourceDocument
 from core.parsing import parse_report
 from core.parsing.tables import extract_tables
 from tests.synth import FORMS, Noise, check_identities, random_values, render, simulate
@@ -106,3 +107,42 @@ def test_office_forms_round_trip_through_the_loaders(tmp_path: Path, seed: int, 
     out = render(values, template, form, noise=Noise.messy(), seed=seed)
     rep = parse_report(str(out.write(tmp_path / f"r{seed}_{form}")))
     assert _values(rep) == values
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    template=st.sampled_from(["2021", "2019"]),
+    fault=st.sampled_from(["extra", "missing", "split"]),
+    where=st.integers(0, 10_000),
+    empty_rate=st.sampled_from([0.0, 0.5]),
+)
+def test_damaged_row_is_never_misread_silently(seed: int, template: str, fault: str, where: int, empty_rate) -> None:
+    """A 表三 row with a stray cell, a lost cell or a number split in two: read right and flagged, or left out."""
+    values = random_values(template, random.Random(seed), zero_rate=0.4)
+    text = render(values, template, "txt_tabs", seed=seed, noise=Noise(empty_rate)).content
+    assert isinstance(text, str)
+    lines = text.split("\n")
+    start = next(i for i, ln in enumerate(lines) if "新收政府信息公开申请数量" in ln)
+    end = next(i for i, ln in enumerate(lines) if "结转下年度继续办理" in ln)
+    k = start + where % (end - start + 1)
+    cells = lines[k].split("\t")
+    j = len(cells) - 7 + (where // 7) % 7
+    if fault == "extra":
+        cells.insert(j, "0")
+    elif fault == "missing":
+        del cells[j]
+    else:
+        assume(len(cells[j]) >= 2 and cells[j].isdigit())
+        cells[j : j + 1] = [cells[j][0], cells[j][1:]]
+    lines[k] = "\t".join(cells)
+    damaged = "\n".join(lines)
+    res = extract_tables(SourceDocument("t.txt", "txt", damaged, damaged), [])
+    wrong = {fid: (v.value, values[fid]) for fid, v in res.values.items() if v.value != values[fid]}
+    assert wrong == {}
+    assert res.findings, "a damaged row must be flagged"
+    missing = set(values) - set(res.values)
+    flagged = {f for x in res.findings if x.rule == "table.ambiguous" for f in x.fields}
+    assert missing <= flagged
+    for x in res.findings:
+        assert x.rule in ("table.inferred", "table.ambiguous") and x.severity == "warning"

@@ -129,12 +129,13 @@ def test_unreadable_cell_is_an_error_naming_the_cell() -> None:
 def test_extra_provincial_row_is_kept_and_does_not_shift_rows() -> None:
     text = (
         "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
-        "规章\t1\t0\t5\n其他主动公开文件（本省增设）\t9\t9\t9\n行政规范性文件\t2\t1\t30\n"
+        "规章\t1\t0\t5\n其他主动公开文件（本省增设）\t9\t9\t9\n本部门转发的上级规范性文件汇编\t7\t7\t7\n"
+        "行政规范性文件\t2\t1\t30\n"
     )
     res = _tables(text)
     assert res.values["active.normative.in_force"].value == 30
     assert res.values["active.rules.issued"].value == 1
-    assert [r.label for r in res.extra_rows] == ["其他主动公开文件（本省增设）"]
+    assert [r.label for r in res.extra_rows] == ["其他主动公开文件（本省增设）", "本部门转发的上级规范性文件汇编"]
     assert "table.extra_row" in _rules(res)
     assert "table.missing_rows" in _rules(res)  # 许可/处罚/强制/收费 are not printed
 
@@ -230,3 +231,26 @@ def test_seed_001_through_the_pipeline() -> None:
     assert {k: v.value for k, v in rep.values.items()} == {k: v.value for k, v in _tables(
         seed("001").read_text(encoding="utf-8")).values.items()}  # fmt: skip
     assert rep.template == "2019"
+
+
+def test_lost_cell_is_placed_by_the_column_identities() -> None:
+    # the 予以公开 row loses its 自然人 cell (one slot fewer than the other rows): the row total
+    # alone cannot tell which column is missing; 总计 = Σ outcomes per column can
+    import random
+
+    from tests.synth import random_values, render
+
+    values = random_values("2019", random.Random(1), zero_rate=0.0)
+    text = render(values, "2019", "txt_tabs").content
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if "予以公开" in ln and "\t" in ln)
+    cells = lines[k].split("\t")
+    del cells[-7]
+    lines[k] = "\t".join(cells)
+    res = _tables("\n".join(lines))
+    assert res.values["apply.granted.natural"].value == values["apply.granted.natural"] > 0
+    assert res.values["apply.granted.natural"].origin == "inferred"
+    assert res.values["apply.new.natural"].origin == "table"
+    assert {k: v.value for k, v in res.values.items()} == values
+    f = next(f for f in res.findings if f.rule == "table.inferred")
+    assert "apply.granted.natural" in f.fields

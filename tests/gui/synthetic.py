@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.model import Finding, Metadata, Located, Report, Section, SourceDocument, Span, Value
+from core.model import Finding, Located, Metadata, Report, Section, SourceDocument, Span, Value
 
 HEADINGS = (
     ("s1", "一、总体情况"),

@@ -34,16 +34,28 @@ def test_english_translation_is_complete_and_current(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     gui = resource_dir().parent / "gui"
     # The shell's modules (other engineers' widgets join the .ts when they mark strings for translation).
-    mine = ["app.py", "main_window.py", "errors.py", "settings.py", "widgets/report_list.py", "widgets/source_view.py",
-            "widgets/findings_panel.py", "widgets/metadata_panel.py", "dialogs/confirm_dialog.py",
-            "dialogs/settings_dialog.py"]
+    mine = [
+        "app.py",
+        "main_window.py",
+        "errors.py",
+        "settings.py",
+        "widgets/report_list.py",
+        "widgets/source_view.py",
+        "widgets/findings_panel.py",
+        "widgets/metadata_panel.py",
+        "dialogs/confirm_dialog.py",
+        "dialogs/settings_dialog.py",
+    ]
     sources = [str(gui / m) for m in mine]
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = _sources(fresh) - _sources(TS)
     assert not missing, f"run `python -m gui.i18n` and fill_en.py: {sorted(missing)[:5]}"
-    unfinished = [m.find("source").text for m in ET.parse(TS).getroot().iter("message")
-                  if m.find("translation").get("type") == "unfinished"]
+    unfinished = [
+        m.find("source").text
+        for m in ET.parse(TS).getroot().iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
     assert not unfinished
 
 

@@ -125,7 +125,7 @@ def test_click_finding_selects_cells_and_highlights_source(qtbot, window) -> Non
 
 
 def test_finding_with_span_only_highlights_text(qtbot, window) -> None:
-    (entry,) = _open(window, [synthetic_report()])
+    _open(window, [synthetic_report()])
     _click_finding(qtbot, window, NOTE_RULE)
     assert window.source_view.highlighted_text() == "五、存在的主要问题及改进情况"
     assert window.source_view.current_section_id() == "s5"
@@ -147,8 +147,11 @@ def test_original_text_switch_maps_spans(qtbot, window) -> None:
 def test_f8_walks_unresolved_findings_across_reports(qtbot, window) -> None:
     a, b, c = _open(
         window,
-        [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局", findings=False, total=6),
-         synthetic_report("c.txt", agency="丙局")],
+        [
+            synthetic_report("a.txt", agency="甲局"),
+            synthetic_report("b.txt", agency="乙局", findings=False, total=6),
+            synthetic_report("c.txt", agency="丙局"),
+        ],
     )
     order = [(e, f.key) for e in (a, b, c) for f in e.open_findings() if f.severity in ("error", "warning")]
     assert order, "synthetic reports have findings"
@@ -260,7 +263,7 @@ def test_undo_stacks_follow_the_current_report(qtbot, window) -> None:
 
 
 def test_export_current_via_action(qtbot, window, tmp_path) -> None:
-    (entry,) = _open(window, [synthetic_report()])
+    _open(window, [synthetic_report()])
     target = tmp_path / "当前报告.xlsx"
     window._ask_save_path = lambda title, name: str(target)
     window.edit_metadata("agency", "导出测试局")
@@ -313,3 +316,23 @@ def test_close_report(qtbot, window) -> None:
     window.report_list.select_entry(a)
     qtbot.keyClick(window, Qt.Key_W, Qt.ControlModifier)
     assert window.entries() == [b] and window.current is b
+
+
+def test_cross_year_findings_join_the_later_report(qtbot, window) -> None:
+    from core.model import Value
+    from core.review.state import ValueEdit
+
+    prev = synthetic_report("2022.txt", agency="青松县示例局", year=2022, findings=False, total=6)
+    prev.values["apply.carry_forward.natural"] = Value("apply.carry_forward.natural", 1, "1")
+    this = synthetic_report("2023.txt", agency="青松县示例局", year=2023, findings=False, total=6)
+    this.values["apply.carried.natural"] = Value("apply.carried.natural", 2, "2")
+    e_prev, e_this = _open(window, [prev, this])
+    cross = [f for f in e_this.findings if f.rule.startswith("cross.")]
+    assert cross and "apply.carried.natural" in cross[0].fields
+    assert not [f for f in e_prev.findings if f.rule.startswith("cross.")]
+    # correcting last year's figure removes the finding at once
+    window.report_list.select_entry(e_prev)
+    window.push_edit(ValueEdit("apply.carry_forward.natural", 2))
+    assert not [f for f in e_this.findings if f.rule.startswith("cross.")]
+    window.act_undo.trigger()
+    assert [f for f in e_this.findings if f.rule.startswith("cross.")]

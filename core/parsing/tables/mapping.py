@@ -16,8 +16,15 @@ from core.parsing.tables.labels import (
     row_specs,
     spec_fields,
 )
-from core.parsing.tables.reconcile import APPEAL_IDENTITIES, APPLY_IDENTITY, Fit, blank_total, fit_row
-from core.parsing.tables.text_grid import Cell, Line, TextRow, group_rows
+from core.parsing.tables.reconcile import (
+    APPEAL_IDENTITIES,
+    APPLY_IDENTITY,
+    Fit,
+    blank_total,
+    fit_row,
+    resolve_by_columns,
+)
+from core.parsing.tables.text_grid import Cell, Line, TextRow, group_rows, table_width
 from core.templates import (
     APPEAL_COLUMNS,
     APPEAL_GROUPS,
@@ -233,7 +240,7 @@ def map_active(lines: list[Line], region_text: str) -> Mapped:
     template = active_template(region_text, rows)
     out.template = template
     specs = {s.key: s for s in row_specs(TABLE_ACTIVE, template)}
-    seen: set[str] = set()
+    chosen: dict[str, TextRow] = {}
     for row in rows:
         if not row.labels:
             _stray(out, TABLE_ACTIVE, row)
@@ -242,15 +249,27 @@ def map_active(lines: list[Line], region_text: str) -> Mapped:
         if key is None or key not in specs:
             _extra(out, TABLE_ACTIVE, row, "标签不在模板中" if key is None else "该行不属于本表所用模板")
             continue
-        if key in seen:
-            _extra(out, TABLE_ACTIVE, row, "与前面的行重复")
+        if key in chosen:
+            # two rows name the same template row ("规范性文件" and a provincial "其他规范性文件汇编"):
+            # the label closer to the template's keeps it, the other is an extra row
+            a, b = chosen[key], row
+            if _distance(b, specs[key]) < _distance(a, specs[key]):
+                chosen[key], b = b, a
+            _extra(out, TABLE_ACTIVE, b, "与模板中的行重名")
             continue
-        seen.add(key)
+        chosen[key] = row
+    for key, row in chosen.items():
         spec = specs[key]
         fit = fit_row(row.values, len(spec.block.columns), leading_first=False)
         _store(out, TABLE_ACTIVE, spec, fit, template, "table", short_label(spec.row.label))
-    _missing(out, TABLE_ACTIVE, row_specs(TABLE_ACTIVE, template), seen)
+    _missing(out, TABLE_ACTIVE, row_specs(TABLE_ACTIVE, template), set(chosen))
     return out
+
+
+def _distance(row: TextRow, spec: RowSpec) -> int:
+    """How far a row's label is from the template label (length difference of the folded texts)."""
+    label = row.labels[-1].text if row.labels else ""
+    return abs(len(norm(label)) - len(norm(spec.row.label)))
 
 
 # --------------------------------------------------------------------------- 表三
@@ -315,12 +334,17 @@ def map_apply(lines: list[Line], region_text: str, fallback: str | None) -> Mapp
         placed[i] = (row, "table")
         last = max(last, i)
     flush(len(specs))
+    width = table_width(lines)
+    fits: dict[str, Fit] = {}
     for i in sorted(placed):
         row, origin = placed[i]
+        regular = None if not (row.structured and width) else row.width == width
+        extra = row.width - width if width else 0
+        fits[specs[i].key] = fit_row(row.values, 7, APPLY_IDENTITY, leading_first=True, regular=regular, extra=extra)
+    resolve_by_columns(fits, [s.key for s in specs])
+    for i in sorted(placed):
         spec = specs[i]
-        fit = fit_row(row.values, 7, APPLY_IDENTITY, leading_first=True)
-        label = short_label(spec.row.label)
-        _store(out, TABLE_APPLY, spec, fit, template, origin, label)
+        _store(out, TABLE_APPLY, spec, fits[spec.key], template, placed[i][1], short_label(spec.row.label))
     _missing(out, TABLE_APPLY, specs, {specs[i].key for i in placed})
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from core.model import Span
@@ -65,6 +66,7 @@ class TextRow:
     structured: bool = False
     line: int = 0  # index of the first line
     before: list[Cell] = field(default_factory=list)  # labels of a label-only line just above
+    width: int = 0  # slots of the text line (structured rows)
 
     @property
     def label_text(self) -> str:
@@ -184,9 +186,9 @@ def group_rows(lines: list[Line], cell_mode: bool) -> list[TextRow]:
             if pending is not None:
                 rows.append(pending)
                 pending = None
-            row = TextRow(structured=True, line=i, before=above)
+            row = TextRow(structured=True, line=i, before=above, width=len(ln.cells))
             cells = list(ln.cells)
-            last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
+            last_label = next((k for k in range(len(cells) - 1, -1, -1) if cells[k].token.kind == "label"), -1)
             row.labels = [c for c in cells[: last_label + 1] if c.text]
             row.values = cells[last_label + 1 :]
             above = row.labels if not row.values else []  # a line that ends in its label
@@ -218,3 +220,12 @@ def group_rows(lines: list[Line], cell_mode: bool) -> list[TextRow]:
     if pending is not None:
         rows.append(pending)
     return rows
+
+
+def table_width(lines: list[Line]) -> int:
+    """The slot count most lines of a tab/pipe table share (0 when there is no clear one)."""
+    counts = Counter(len(ln.cells) for ln in lines if ln.structured and len(ln.cells) >= 3)
+    if not counts:
+        return 0
+    (w, n), *rest = counts.most_common(2) + [(0, 0)]
+    return w if n >= 3 and n > rest[0][1] else 0

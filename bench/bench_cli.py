@@ -1,0 +1,143 @@
+"""Benchmark the command line's start-up: ``ogi-review parse --json`` on one small .txt, wall clock.
+
+Run from the repository root:  .venv/bin/python bench/bench_cli.py [--runs 10] [--bad] [--imports]
+Target: ≤ 0.5 s median including interpreter start-up, with compiled bytecode (what an install
+has: pip and the frozen build compile every module). Also shown: the same without a bytecode cache
+(PYTHONDONTWRITEBYTECODE=1, the state of a fresh source checkout), ``--version`` and ``python -c
+pass`` for reference; ``--imports`` the slowest imports (``python -X importtime``); ``--bad`` the
+time of each bad input of tests/core/test_end_to_end.py through the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SMALL_REPORT = (
+    "某某县测试局2023年政府信息公开工作年度报告\n"
+    "一、总体情况\n本年度共收到政府信息公开申请5件，均已按时答复。\n"
+    "二、主动公开政府信息情况\n（表格略）\n"
+    "五、存在的主要问题及改进情况\n公开内容有待细化。\n"
+    "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+)
+
+
+def entry_command() -> list[str]:
+    """The installed ``ogi-review`` script when present, else the same entry point via ``-m``."""
+    script = Path(sys.executable).with_name("ogi-review")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "gui.launcher"]
+
+
+def timed_runs(cmd: list[str], env: dict[str, str], runs: int) -> list[float]:
+    subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, check=False)  # warm the OS cache and the pyc cache
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, check=False)
+        out.append(time.perf_counter() - t0)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{cmd} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-500:]}")
+    return out
+
+
+def row(label: str, times: list[float]) -> None:
+    print(f"{label:<44}{statistics.median(times):>9.3f}{min(times):>9.3f}{max(times):>9.3f}")
+
+
+def import_breakdown(parse_args: list[str], env: dict[str, str], top: int = 15) -> None:
+    """The modules with the largest own import time (``python -X importtime``), one run."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "gui.launcher", *parse_args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:"):
+            continue
+        parts = [x.strip() for x in line[len("import time:") :].split("|")]
+        if len(parts) == 3 and parts[0].isdigit():
+            rows.append((int(parts[0]), int(parts[1]), parts[2]))
+    total = sum(s for s, _, _ in rows)
+    print(f"\nimports (one run, -X importtime): {len(rows)} modules, {total / 1000:.0f} ms in total")
+    print(f"{'module':<48}{'self ms':>9}{'cum ms':>9}")
+    for self_us, cum, name in sorted(rows, reverse=True)[:top]:
+        print(f"{name:<48}{self_us / 1000:>9.1f}{cum / 1000:>9.1f}")
+
+
+def bad_inputs(cmd: list[str], env: dict[str, str]) -> None:
+    from tests.core.test_end_to_end import make_bad_inputs
+
+    with tempfile.TemporaryDirectory(prefix="ogi-bench-bad-") as tmp:
+        files = make_bad_inputs(Path(tmp))
+        print(f"\n{'bad input (one run each)':<28}{'s':>7}  result")
+        for key, path in files.items():
+            t0 = time.perf_counter()
+            proc = subprocess.run(
+                [*cmd, "parse", "--json", str(path)],
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                check=False,
+            )
+            dt = time.perf_counter() - t0
+            first = proc.stdout.splitlines()[0] if proc.stdout else proc.stderr[-200:]
+            try:
+                obj = json.loads(first)
+                res = "ok" if obj["ok"] else obj["error"]["code"]
+            except ValueError:
+                res = "NOT JSON: " + first[:80]
+            print(f"{key:<28}{dt:>7.2f}  {res}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--bad", action="store_true", help="also time every bad input")
+    ap.add_argument("--imports", action="store_true", help="also list the slowest imports")
+    args = ap.parse_args()
+    cmd = entry_command()
+    with tempfile.TemporaryDirectory(prefix="ogi-bench-cli-") as tmp:
+        small = Path(tmp) / "small.txt"
+        small.write_text(SMALL_REPORT, encoding="utf-8")
+        compiled = dict(os.environ)
+        compiled.pop("PYTHONDONTWRITEBYTECODE", None)
+        compiled["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pyc")  # never writes into the source tree
+        source_only = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        source_only.pop("PYTHONPYCACHEPREFIX", None)
+        print(
+            f"entry point: {' '.join(cmd)}   runs: {args.runs}   "
+            f"cores: {os.cpu_count()}   load: {os.getloadavg()[0]:.2f}"
+        )
+        print(f"{'command (wall clock, s)':<44}{'median':>9}{'min':>9}{'max':>9}")
+        row("python -c pass", timed_runs([sys.executable, "-c", "pass"], compiled, args.runs))
+        row("ogi-review --version", timed_runs([*cmd, "--version"], compiled, args.runs))
+        parse = [*cmd, "parse", "--json", str(small)]
+        times = timed_runs(parse, compiled, args.runs)
+        row("ogi-review parse --json small.txt", times)
+        row("  … without bytecode cache", timed_runs(parse, source_only, max(3, args.runs // 2)))
+        verdict = "OK" if statistics.median(times) <= 0.5 else "OVER TARGET"
+        print(f"\nstart-up target ≤ 0.5 s (compiled): median {statistics.median(times):.3f} s → {verdict}")
+        if args.imports:
+            import_breakdown(parse[len(cmd) :], compiled)
+        if args.bad:
+            bad_inputs(cmd, compiled)
+
+
+if __name__ == "__main__":
+    main()

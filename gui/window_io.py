@@ -1,0 +1,242 @@
+"""The review window's background work: opening batches of files and exporting (a mixin of MainWindow).
+
+Strings use the ``MainWindow`` translation context explicitly (see gui.window_menus).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog
+
+from core.batch import REPORT_SUFFIXES, Failure
+from core.errors import Cancelled
+from core.review.state import ReviewedReport
+from gui import errors, settings
+from gui.batch_ops import export_batch_op, export_report_op, load_op
+from gui.widgets.report_list import ReportEntry
+from gui.workers import Op
+
+log = logging.getLogger(__name__)
+
+
+class LoadExportMixin:
+    """Opens files, folders and projects in the background and exports to Excel."""
+
+    def open_files_dialog(self) -> None:
+        exts = " ".join(f"*{s}" for s in REPORT_SUFFIXES) + " *.ogiproj"
+        paths = self._ask_open_files(
+            QCoreApplication.translate("MainWindow", "打开报告文件"),
+            settings.get("files/last_dir"),
+            QCoreApplication.translate("MainWindow", "报告文件 (%1)").replace("%1", exts),
+        )
+        if paths:
+            settings.set("files/last_dir", str(Path(paths[0]).parent))
+            self.open_paths(paths)
+
+    def open_folder_dialog(self) -> None:
+        d = self._ask_directory(QCoreApplication.translate("MainWindow", "打开文件夹"), settings.get("files/last_dir"))
+        if d:
+            settings.set("files/last_dir", d)
+            self.open_paths([d])
+
+    def open_paths(self, paths: list[str]) -> Op | None:
+        """Parse files, folders or projects in the background; reports appear as they are read."""
+        paths = [str(p) for p in paths if str(p)]
+        if not paths:
+            return None
+        if self._load_op is not None and self._load_op.running:
+            errors.status_message(QCoreApplication.translate("MainWindow", "正在读取上一批文件，请稍候或先取消。"))
+            return None
+        for p in paths:
+            settings.add_recent(p)
+        self._batch_failures = []
+        self._batch_count = 0
+        op = load_op(self, paths)
+        op.on_item(self._items_loaded).on_progress(self._progress).on_success(self._batch_done).on_failure(
+            self._batch_failed
+        )
+        op.finished.connect(self._batch_finished)
+        self._load_op = op
+        self.progress.setValue(0)
+        self.progress.setFormat("%p%")
+        self.progress.show()
+        self.cancel_button.show()
+        self.act_cancel.setEnabled(True)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "正在读取…"))
+        op.run()
+        return op
+
+    def add_reviewed(self, reports: list[ReviewedReport]) -> list[ReportEntry]:
+        """Open already-parsed reports (projects, tests): validate and list them."""
+        entries = [ReportEntry(rr) for rr in reports]
+        self._items_loaded(entries)
+        self.update_cross_year()
+        return entries
+
+    def update_cross_year(self) -> None:
+        """Check each report against last year's report of the same agency (core.validation.cross_year)."""
+        from core.validation import cross_year
+
+        entries = self.entries()
+        try:
+            found = cross_year([e.reviewed for e in entries])
+        except Exception:
+            log.exception("cross-year check failed")
+            return
+        for e in entries:
+            if e.set_cross_findings(found.get(e.path, [])):
+                self.report_list.model.entry_changed(e)
+                if e is self.current:
+                    self._push_findings()
+        self._update_count()
+
+    def cancel_batch(self) -> None:
+        if self._load_op is not None and self._load_op.running:
+            self._load_op.cancel()
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "正在取消…"))
+
+    def is_loading(self) -> bool:
+        return self._load_op is not None and self._load_op.running
+
+    def _items_loaded(self, items: list[Any]) -> None:
+        new: list[ReportEntry] = []
+        for item in items:
+            if isinstance(item, Failure):
+                self._batch_failures.append(item)
+                self.failures.append(item)
+                continue
+            if item.path in self._open_paths and not item.path.lower().endswith(".ogiproj"):
+                continue  # already open: keep the reviewer's work
+            self._open_paths.add(item.path)
+            item.reviewed.listeners.append(partial(self._report_changed, item))
+            new.append(item)
+        self._batch_count += len(new)
+        self.report_list.model.add_entries(new)
+        if new and self.current is None:
+            self.report_list.select_entry(new[0])
+        self._update_count()
+        self._update_actions()
+
+    def _progress(self, fraction: float) -> None:
+        # Only the progress bar changes while a batch loads: a new status-bar message each time
+        # re-lays out the whole status bar, which showed up as the longest event-loop stalls.
+        value = int(fraction * 1000)
+        if abs(value - self.progress.value()) >= 5 or value == 1000:
+            self.progress.setValue(value)
+        fmt = QCoreApplication.translate("MainWindow", "已打开 %1 份").replace("%1", str(self._batch_count)) + " · %p%"
+        if fmt != self.progress.format():
+            self.progress.setFormat(fmt)
+
+    def _batch_done(self, _n: int) -> None:
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "已打开 %1 份报告").replace("%1", str(self._batch_count)), 8000
+        )
+
+    def _batch_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "已取消读取；已打开 %1 份报告").replace(
+                    "%1", str(self._batch_count)
+                ),
+                8000,
+            )
+        else:
+            errors.show_error(self, exc)
+
+    def _batch_finished(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.act_cancel.setEnabled(False)
+        if self._batch_failures:
+            lines = [f"{Path(f.path).name}：{f.error.message}" for f in self._batch_failures]
+            shown = "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else "")
+            details = "\n".join(
+                f"{f.path}\n  {f.error.code}: {f.error.message} {f.error.details}" for f in self._batch_failures
+            )
+            errors.message(
+                self,
+                "warning",
+                QCoreApplication.translate("MainWindow", "部分文件无法读取"),
+                QCoreApplication.translate("MainWindow", "以下 %1 个文件无法读取，其余文件已打开：").replace(
+                    "%1", str(len(lines))
+                )
+                + "\n\n"
+                + shown,
+                details,
+            )
+        self._load_op = None
+        self.update_cross_year()
+        self.batch_finished.emit()
+
+    def export_current_dialog(self) -> Op | None:
+        if self.current is None:
+            return None
+        rr = self.current.reviewed
+        agency = str(rr.metadata_value("agency") or Path(rr.path).stem)
+        year = rr.metadata_value("year")
+        name = f"{agency}{year or ''}年度报告审核.xlsx"
+        path = self._ask_save_path(QCoreApplication.translate("MainWindow", "导出当前报告"), name)
+        if not path:
+            return None
+        return self._run_export(export_report_op(self, rr, path, self.current.findings), [rr])
+
+    def export_batch_dialog(self) -> Op | None:
+        entries = self.entries()
+        if not entries:
+            return None
+        path = self._ask_save_path(
+            QCoreApplication.translate("MainWindow", "导出汇总"),
+            QCoreApplication.translate("MainWindow", "政府信息公开年报汇总.xlsx"),
+        )
+        if not path:
+            return None
+        reports = [e.reviewed for e in entries]
+        return self._run_export(export_batch_op(self, reports, path, self.failures), reports)
+
+    def _run_export(self, op: Op, reports: list[ReviewedReport]) -> Op:
+        self.progress.setValue(0)
+        self.progress.setFormat(QCoreApplication.translate("MainWindow", "正在导出…") + " %p%")
+        self.progress.show()
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "正在导出…"))
+
+        def done(path: str) -> None:
+            for rr in reports:
+                self.undo.stack_for(rr).setClean()
+            settings.set("export/last_dir", str(Path(path).parent))
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "已导出：%1").replace("%1", path), 8000
+            )
+            self.export_finished.emit(path)
+
+        def ended() -> None:
+            self.progress.hide()
+            self._export_op = None
+
+        op.on_progress(lambda f: self.progress.setValue(int(f * 1000))).on_success(done)
+        op.on_failure(lambda exc: errors.show_error(self, exc))
+        op.finished.connect(ended)
+        self._export_op = op
+        op.run()
+        return op
+
+    def _ask_open_files(self, title: str, directory: str, filt: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self, title, directory, filt)
+        return paths
+
+    def _ask_directory(self, title: str, directory: str) -> str:
+        return QFileDialog.getExistingDirectory(self, title, directory)
+
+    def _ask_save_path(self, title: str, name: str) -> str:
+        d = settings.get("export/last_dir") or settings.get("files/last_dir")
+        default = str(Path(d) / name) if d else name
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, default, QCoreApplication.translate("MainWindow", "Excel 工作簿 (*.xlsx)")
+        )
+        if path and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path

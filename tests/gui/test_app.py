@@ -1,0 +1,25 @@
+"""gui.app.start_app (run_app without the event loop): the window opens the command-line files."""
+
+from __future__ import annotations
+
+import sys
+
+from gui import app as gui_app
+from gui import errors
+from tests.gui.synthetic import write_report
+
+
+def test_start_app_opens_command_line_files(qtbot, qapp, tmp_path, monkeypatch) -> None:
+    files = [write_report(tmp_path, f"cli{i}.txt", f"命令行{i}局", 2023) for i in range(2)]
+    monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
+    old_hook = sys.excepthook
+    try:
+        _app, window = gui_app.start_app([str(p) for p in files] + [str(tmp_path / "没有这个文件.txt"), "--no-crash-dialog"])
+    finally:
+        sys.excepthook = old_hook
+    qtbot.addWidget(window)
+    assert window.isVisible() and "政府信息公开年报审核" in window.windowTitle()
+    assert any("没有这个文件.txt" in m[2] for m in errors.shown)
+    qtbot.waitUntil(lambda: len(window.entries()) == 2 and not window.is_loading(), timeout=20000)
+    assert sorted(e.path for e in window.entries()) == sorted(str(p) for p in files)
+    assert window.current is not None
