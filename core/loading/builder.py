@@ -11,11 +11,14 @@ from core.model import Grid, GridCell, PageBox, SourceDocument, Span
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _WS_CJK_RE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _WS_RE = re.compile("\\s+")
+_PLAIN_RE = re.compile("[^\\s\u00a0\u3000\u200b]*")
 MAX_GRID_CELLS = 20000
 
 
 def clean_cell_text(text: str) -> str:
     """Cell text as one line: whitespace between CJK characters dropped, other runs → one space."""
+    if _PLAIN_RE.fullmatch(text):
+        return text  # the common case: "12", "规章", "/" — nothing to clean
     text = text.replace("\u00a0", " ").replace("\u3000", " ").replace("\u200b", "")
     text = _WS_CJK_RE.sub("", text.strip())
     return _WS_RE.sub(" ", text)

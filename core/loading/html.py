@@ -32,15 +32,17 @@ def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool]
     Raises:
         LoadError: the page is not parseable or absurdly large.
     """
-    import lxml.html
     from lxml import etree
 
     name = path.rsplit("/", 1)[-1]
     cleaned = _DECL_RE.sub("", text)
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+    # Plain etree elements (not lxml.html's): no per-element Python class lookup, ~2× faster here.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
     try:
-        root = lxml.html.document_fromstring(cleaned or "<html></html>", parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(cleaned or "<html></html>", parser=parser)
+        if root is None:
+            root = etree.fromstring("<html></html>", parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise LoadError(
             f"无法解析网页文件“{name}”：文件内容不是有效的 HTML。", code="html.invalid", details=str(exc)
         ) from exc
@@ -113,30 +115,38 @@ def _collapse(s: str) -> str:
 
 def _cell_text(cell: object) -> str:
     """Text of a table cell; block children and <br> become line breaks."""
-    from lxml import etree
-
-    out: list[str] = []
-    walker = etree.iterwalk(cell, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if event == "start":
-            if not tag or tag in _DROP:
-                walker.skip_subtree()
-                continue
-            if tag == "br" or (tag in _BLOCK and el is not cell):
-                out.append("\n")
-            if el.text:
-                out.append(el.text)
-        else:
-            if tag in _BLOCK and el is not cell:
-                out.append("\n")
-            if el.tail and el is not cell:
-                out.append(el.tail)
+    if len(cell) == 0:  # type: ignore[arg-type]  # the common case: <td>12</td>
+        return cell.text or ""  # type: ignore[attr-defined]
+    out: list[str] = [cell.text or ""]  # type: ignore[attr-defined]
+    _children_text(cell, out)
     return "".join(out)
 
 
+def _children_text(el: object, out: list[str]) -> None:
+    # A plain recursive walk: several times faster than iterwalk's start/end events for cells.
+    for child in el:  # type: ignore[attr-defined]
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag and tag not in _DROP:
+            block = tag in _BLOCK
+            if block or tag == "br":
+                out.append("\n")
+            if child.text:
+                out.append(child.text)
+            if len(child):
+                _children_text(child, out)
+            if block:
+                out.append("\n")
+        if child.tail:
+            out.append(child.tail)
+
+
 def _span(el: object, attr: str) -> int:
-    raw = (el.get(attr) or "1").strip()  # type: ignore[attr-defined]
+    raw = el.get(attr)  # type: ignore[attr-defined]
+    if raw is None:
+        return 1
+    raw = raw.strip()
+    if raw.isdigit():
+        return int(raw) or 1
     m = re.match(r"\d+", raw)
     return int(m.group(0)) if m else 1
 
@@ -149,7 +159,11 @@ def _add_table(b: DocBuilder, table: object) -> None:
             b.paragraph(text)
     rows = []
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):  # type: ignore[attr-defined]
-        cells = [(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan")) for td in tr.xpath("./td|./th")]
+        cells = [
+            (_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"))
+            for td in tr
+            if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")
+        ]
         rows.append(cells)
     rows = [r for r in rows if r]
     if not rows:
