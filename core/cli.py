@@ -22,14 +22,8 @@ from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from core.batch import Failure, expand_inputs, read_input
-from core.cli_output import (
-    SECTION_IDS,
-    Tally,
-    check_lines,
-    failure_json,
-    failure_lines,
-    report_json,
-)
+from core.cli_output import SECTION_IDS, Tally, check_lines, failure_lines, report_json
+from core.cli_output import failure_json as _failure_json
 from core.review.state import ReviewedReport
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
@@ -41,6 +35,11 @@ def _items(paths: list[str]) -> Iterator[tuple[ReviewedReport | Failure, str | N
         project = item if isinstance(item, str) and item.lower().endswith(".ogiproj") else None
         for out in read_input(item):
             yield out, (project if isinstance(out, ReviewedReport) else None)
+
+
+def failure_json(failure: Failure) -> dict[str, Any]:
+    """The JSON object of the contract for a file that could not be read."""
+    return _failure_json(failure.path, failure.error.code, failure.error.message)
 
 
 def _internal_message(path: str, exc: Exception) -> str:
@@ -60,7 +59,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for item, project in _items(args.paths):
         if isinstance(item, Failure):
             status = 1
-            obj = failure_json(item.path, item.error.code, item.error.message)
+            obj = failure_json(item)
         else:
             try:
                 obj = report_json(item)
@@ -68,7 +67,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                     obj["project"] = project
             except Exception as exc:  # one broken report must not stop the batch
                 status = 1
-                obj = failure_json(item.path, "internal", _internal_message(item.path, exc))
+                obj = _failure_json(item.path, "internal", _internal_message(item.path, exc))
         if args.json:
             _emit(json.dumps(obj, ensure_ascii=False, allow_nan=False))
         else:
@@ -118,10 +117,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             try:
                 findings = validate(item)
-                lines = check_lines(item, findings, tally, width, project=project)
-                notice = getattr(item, "notice", "")
-                if notice:
-                    lines.insert(2, f"    注意：{notice}")
+                notice = str(getattr(item, "notice", "") or "")
+                lines = check_lines(item, findings, tally, width, project=project, notice=notice)
             except Exception as exc:  # one broken report must not stop the batch
                 lines = failure_lines(item.path, _internal_message(item.path, exc), tally, width)
         for line in lines:
@@ -135,18 +132,30 @@ def _cmd_check(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- export
 
 
+_CLEAR = "\r" + " " * 40 + "\r"  # blanks a progress line on any terminal (no escape codes)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from core.errors import Cancelled, ReportError
 
     out = args.output
     reports: list[ReviewedReport] = []
     failures: list[Failure] = []
-    for item, _project in _items(args.paths):
-        if isinstance(item, Failure):
-            failures.append(item)
-            print(f"✗ 无法读取：{item.path}：{item.error.message}", file=sys.stderr)
-        else:
-            reports.append(item)
+    inputs = expand_inputs(args.paths)
+    show_progress = sys.stderr.isatty()
+    for i, given in enumerate(inputs, 1):
+        if show_progress:
+            print(f"{_CLEAR}正在读取 {i}/{len(inputs)} …", end="", file=sys.stderr, flush=True)
+        for item in read_input(given):
+            if isinstance(item, Failure):
+                failures.append(item)
+                print(
+                    f"{_CLEAR if show_progress else ''}✗ 无法读取：{item.path}：{item.error.message}", file=sys.stderr
+                )
+            else:
+                reports.append(item)
+    if show_progress:
+        print(f"{_CLEAR}正在写入 {out} …", file=sys.stderr, flush=True)
     if not reports and not failures:
         print("没有可导出的报告。", file=sys.stderr)
         return 1
@@ -220,7 +229,9 @@ def _xlsx_path(value: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the headless commands."""
     p = _Parser(prog="ogi-review", description="政府信息公开工作年度报告审核（命令行）")
-    sub = p.add_subparsers(dest="command", required=True, title="命令", metavar="命令", parser_class=_Parser)
+    sub = p.add_subparsers(
+        dest="command", required=True, title="命令", metavar="parse|check|export", parser_class=_Parser
+    )
     sp = sub.add_parser("parse", help="解析报告，输出读取结果", description="解析报告，每个文件输出一项结果")
     sp.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（JSON Lines）")
     sp.add_argument(

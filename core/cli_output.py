@@ -275,7 +275,12 @@ def report_heading(rr: ReviewedReport) -> str:
 
 
 def check_lines(
-    rr: ReviewedReport, findings: Sequence[Finding], tally: Tally, width: int, project: str | None = None
+    rr: ReviewedReport,
+    findings: Sequence[Finding],
+    tally: Tally,
+    width: int,
+    project: str | None = None,
+    notice: str = "",
 ) -> list[str]:
     """The readable block of ``check`` for one report; counts go into ``tally``."""
     open_ = [f for f in findings if not rr.is_confirmed(f)]
@@ -295,6 +300,8 @@ def check_lines(
     lines = [f"{mark} {report_heading(rr)}（{counts}）", f"    文件：{rr.path}"]
     if project:
         lines.append(f"    审核项目：{project}（已应用其中保存的修改）")
+    if notice:
+        lines.extend(_hanging(notice, width, "    注意："))
     if not findings:
         lines.append("    未发现问题。")
     for group in _groups(rr, findings):

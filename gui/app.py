@@ -103,9 +103,17 @@ def start_app(args: list[str]) -> tuple[object, object]:
 
 def run_app(args: list[str]) -> int:
     """Open the review window on the given files/folders (none: the bundled samples); run until quit."""
+    import multiprocessing
+
+    # In a frozen build the parse worker processes start this executable again; this call
+    # turns such a start into a worker instead of a second window (no-op otherwise).
+    multiprocessing.freeze_support()
     app, _window = start_app(args)
     code = app.exec()  # type: ignore[attr-defined]
     from gui.workers import wait_all
 
     wait_all(5000)  # a cancelled batch stops at its next file
+    from gui.parse_worker import shutdown
+
+    shutdown()
     return int(code)

@@ -60,8 +60,12 @@ def _utf8_stdio() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``ogi-review``; returns the exit status."""
+    if argv is None and getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # a frozen parse-worker child runs its task and exits here
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in ("-h", "--help", "help"):
+    if args and (args[0] in ("-h", "--help", "help") or (args[0] == "gui" and {"-h", "--help"} & set(args[1:]))):
         _utf8_stdio()
         print(USAGE)
         return 0

@@ -276,8 +276,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
                 pos = keys.index((True, cur.key))
             else:
                 # Start just before (or after) the current report's findings.
-                idx = entries.index(self.current) if self.current in entries else -1
-                before = [i for i, (e, _f) in enumerate(flat) if entries.index(e) < idx]
+                order = {id(e): i for i, e in enumerate(entries)}
+                idx = order.get(id(self.current), -1)
+                before = [i for i, (e, _f) in enumerate(flat) if order[id(e)] < idx]
                 pos = (before[-1] if before else -1) if step > 0 else (before[-1] + 1 if before else 0)
         target = (pos + step) % len(flat)
         entry, finding = flat[target]
@@ -404,6 +405,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         settings.restore_header(self.report_list.view.horizontalHeader(), "report_list")
         settings.restore_header(self.findings_panel.view.horizontalHeader(), "findings")
         self.source_view.original_check.setChecked(settings.get("view/show_original"))
+        self.source_view.wrap_check.setChecked(settings.get("view/wrap_lines"))
 
     def save_state(self) -> None:
         settings.save_geometry(self)
@@ -412,6 +414,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         settings.save_header(self.report_list.view.horizontalHeader(), "report_list")
         settings.save_header(self.findings_panel.view.horizontalHeader(), "findings")
         settings.set("view/show_original", self.source_view.showing_original())
+        settings.set("view/wrap_lines", self.source_view.wrap_check.isChecked())
         settings.sync()
 
     # ------------------------------------------------------------------ Qt overrides

@@ -32,6 +32,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("files/last_dir", str, "", QT_TRANSLATE_NOOP("settings", "上次使用的文件夹")),
         Setting("export/last_dir", str, "", QT_TRANSLATE_NOOP("settings", "上次导出的文件夹")),
         Setting("view/show_original", bool, False, QT_TRANSLATE_NOOP("settings", "显示原文")),
+        Setting("view/wrap_lines", bool, True, QT_TRANSLATE_NOOP("settings", "正文自动换行")),
         Setting("errors/crash_dialog", bool, True, QT_TRANSLATE_NOOP("settings", "出错时显示错误报告对话框")),
     )
 }

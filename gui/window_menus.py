@@ -114,6 +114,16 @@ class MenusMixin:
         self.act_settings = self._action(
             QCoreApplication.translate("MainWindow", "设置…"), self.open_settings, None, "settings"
         )
+        self.focus_actions = []
+        for key, text, target in (
+            ("Alt+1", QCoreApplication.translate("MainWindow", "报告列表"), lambda: self.report_list.view),
+            ("Alt+2", QCoreApplication.translate("MainWindow", "原文"), lambda: self.source_view.text),
+            ("Alt+3", QCoreApplication.translate("MainWindow", "统计表"), self._tables_focus_widget),
+            ("Alt+4", QCoreApplication.translate("MainWindow", "问题列表"), lambda: self.findings_panel.view),
+            ("Alt+5", QCoreApplication.translate("MainWindow", "机关名称"), lambda: self.metadata_panel.agency),
+        ):
+            act = self._action(text, lambda _=False, t=target: t().setFocus(Qt.ShortcutFocusReason), QKeySequence(key))
+            self.focus_actions.append(act)
         self.act_about = self._action(QCoreApplication.translate("MainWindow", "关于"), self._about)
 
     def _build_menus(self) -> None:
@@ -144,6 +154,9 @@ class MenusMixin:
         v.addAction(self.act_next)
         v.addAction(self.act_prev)
         v.addAction(self.act_filter)
+        fm = mb.addMenu(QCoreApplication.translate("MainWindow", "转到(&G)"))
+        for act in self.focus_actions:
+            fm.addAction(act)
         h = mb.addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)"))
         h.addAction(self.act_about)
 
@@ -210,3 +223,11 @@ class MenusMixin:
                 "MainWindow", "政府信息公开年报审核\n读取、核对并汇总政府信息公开工作年度报告。"
             ),
         )
+
+    def _tables_focus_widget(self) -> Any:
+        """The statistics table on the current tab (the tables widget itself if it has none)."""
+        views = getattr(self.stat_tables, "views", None)
+        current = getattr(self.stat_tables, "current_table", None)
+        if views and current is not None:
+            return views.get(current(), self.stat_tables)
+        return self.stat_tables

@@ -148,6 +148,7 @@ def atomic_save(
         ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    _give_default_mode(tmp)
     try:
         try:
             workbook.save(tmp)
@@ -165,3 +166,16 @@ def atomic_save(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _give_default_mode(path: Path) -> None:
+    """mkstemp makes 0600 files: give the workbook the mode a normal save would (colleagues on a
+    shared folder must be able to open it)."""
+    if os.name != "posix":
+        return
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(path, 0o666 & ~umask)
+    except OSError:
+        pass

@@ -240,19 +240,38 @@ def find_candidates(text: str) -> list[Candidate]:
 
 
 def choose_chain(cands: list[Candidate]) -> list[Candidate]:
-    """One heading per section, in section order and text order, of the greatest total weight."""
+    """One heading per section, in section order and text order, of the greatest total weight.
+
+    ``cands`` are sorted by start. A weighted chain over the six section ids, computed in
+    O(n · 6): candidates become possible predecessors once the text has passed their end.
+    Among equal totals the earliest predecessor wins.
+    """
+    import heapq
+
     n = len(cands)
     if n == 0:
         return []
     order = {sid: i for i, sid in enumerate(SECTION_IDS)}
     best = [c.weight for c in cands]
     prev = [-1] * n
-    for i in range(n):
-        for j in range(i):
-            if cands[j].end <= cands[i].start and order[cands[j].sid] < order[cands[i].sid]:
-                if best[j] + cands[i].weight > best[i]:
-                    best[i] = best[j] + cands[i].weight
-                    prev[i] = j
+    by_order: list[tuple[float, int] | None] = [None] * len(SECTION_IDS)  # (best total, -index)
+    pending: list[tuple[int, int]] = []  # (end, index) not yet passed
+    for i, c in enumerate(cands):
+        while pending and pending[0][0] <= c.start:
+            _, j = heapq.heappop(pending)
+            o = order[cands[j].sid]
+            key = (best[j], -j)
+            if by_order[o] is None or key > by_order[o]:  # type: ignore[operator]
+                by_order[o] = key
+        pred: tuple[float, int] | None = None
+        for o in range(order[c.sid]):
+            cand = by_order[o]
+            if cand is not None and (pred is None or cand > pred):
+                pred = cand
+        if pred is not None and pred[0] + c.weight > best[i]:
+            best[i] = pred[0] + c.weight
+            prev[i] = -pred[1]
+        heapq.heappush(pending, (c.end, i))
     i = max(range(n), key=lambda k: (best[k], -k))
     chain: list[Candidate] = []
     while i >= 0:

@@ -26,9 +26,11 @@ from core.model import Finding, Report, SourceDocument, Span, Value
 from core.templates import field as field_of
 
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"(?P<n>[0-9０-９][0-9０-９,，\s]*|[零〇一二两三四五六七八九十]{1,3})"
-_UNIT = r"\s*(?:件|起|个)"
-_GAP = r"[^，,。；;：:\n\d０-９]{0,12}?"
+# Bounded repetition, and a space only between digits: an unbounded run backtracked
+# quadratically on a long line of spaced digits (minutes for 100 k characters).
+_NUM = r"(?P<n>[0-9０-９](?:[0-9０-９,，]|\s(?=[0-9０-９])){0,15}|[零〇一二两三四五六七八九十]{1,3})"
+_UNIT = r"\s*(?:件|起)"
+_GAP = r"(?:共计|共|合计|总计|数量|总数|数|为|达|是|有|的|答复|\s){0,4}"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def _p(fid: str, pattern: str) -> _Pattern:
 
 PATTERNS = (
     _p("apply.new.total", rf"(?:共收到|收到|新收)(?:政府信息公开|依申请公开|信息公开)(?:申请)?(?:件)?{_GAP}\s*{_NUM}{_UNIT}"),
-    _p("apply.carried.total", rf"上年(?:度)?结转{_GAP}{_NUM}{_UNIT}"),
+    _p("apply.carried.total", rf"上年(?:度)?结转(?:政府信息公开申请|的申请|申请)?{_GAP}{_NUM}{_UNIT}"),
     _p("apply.granted.total", rf"(?:予以公开|同意公开)(?:答复|的)?\s*{_NUM}{_UNIT}"),
     _p("apply.partial.total", rf"部分公开(?:答复|的)?\s*{_NUM}{_UNIT}"),
     _p("apply.unable.not_held.total", rf"本机关不掌握(?:相关)?(?:政府)?信息(?:的)?\s*{_NUM}{_UNIT}"),

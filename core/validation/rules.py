@@ -91,6 +91,20 @@ RULES: dict[str, RuleSpec] = {
             ("values:active", "values:apply", "values:appeal", "metadata"),
         ),
         _r(
+            "table.blank",
+            "warning",
+            "印出的统计表应填有数字",
+            "{table_title}印出了表格，但每个单元格都是空白（按 0 计）：可能是空白模板，或数字在转换时丢失，请核对原文",
+            ("values:active", "values:apply", "values:appeal"),
+        ),
+        _r(
+            "metadata.missing",
+            "warning",
+            "应能识别发布机关和报告年度",
+            "未能识别{what}，请在“机关名称 / 年度”处填写，否则汇总表中无法归类",
+            ("metadata",),
+        ),
+        _r(
             "template.year_mismatch",
             "warning",
             "统计表格式应与报告年度相符",

@@ -172,6 +172,32 @@ def table_missing(ctx: Context) -> list[Finding]:
     return out
 
 
+def table_blank(ctx: Context) -> list[Finding]:
+    """A table printed with every cell blank: zeros by the contract, but worth a reviewer's look."""
+    if ctx.kind != "report":
+        return []
+    by_table: dict[str, list[Value]] = {}
+    for fid, v in ctx.values.items():
+        if v.origin == "table":
+            by_table.setdefault(table_of(fid), []).append(v)
+    out = []
+    for table in R.TABLES_REQUIRED:
+        vals = by_table.get(table)
+        if vals and all(v.raw.strip() == "" for v in vals):
+            out.append(finding("table.blank", table_title=TABLE_TITLES[table], key=table))
+    return out
+
+
+def metadata_missing(ctx: Context) -> list[Finding]:
+    """The agency or the year could not be read (and the reviewer has not filled them in)."""
+    if ctx.kind == "other":
+        return []
+    missing = [name for key, name in (("agency", "发布机关"), ("year", "报告年度")) if not ctx.reviewed.metadata_value(key)]
+    if not missing:
+        return []
+    return [finding("metadata.missing", what="和".join(missing), key=",".join(missing))]
+
+
 # --------------------------------------------------------------------------- template
 
 
@@ -387,6 +413,8 @@ def _only(rule: str, fn: Callable[[Context], list[Finding]]) -> Callable[[Contex
 EVALUATORS: dict[str, Callable[[Context], list[Finding]]] = {
     "section.missing": section_missing,
     "table.missing": table_missing,
+    "table.blank": table_blank,
+    "metadata.missing": metadata_missing,
     "template.year_mismatch": _only("template.year_mismatch", template_year_mismatch),
     "template.year_newer": _only("template.year_newer", template_year_mismatch),
     "template.mixed": template_mixed,

@@ -42,6 +42,7 @@ SEVERITY_LABELS = {
     "info": QT_TRANSLATE_NOOP("FindingsModel", "提示"),
 }
 FindingRole = Qt.UserRole + 1
+_ROLES = frozenset({FindingRole, Qt.DisplayRole, Qt.DecorationRole, Qt.ForegroundRole, Qt.ToolTipRole})
 
 
 def _tr(text: str) -> str:
@@ -80,7 +81,9 @@ class FindingsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.findings):
+        # Views ask for a dozen roles per cell on every repaint; answering the unused ones
+        # with one set lookup keeps repaints cheap (enum comparisons are slow in PySide).
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.findings):
             return None
         f = self.findings[index.row()]
         col = index.column()

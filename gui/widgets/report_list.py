@@ -44,6 +44,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ReportListModel", "文件"),
 )
 EntryRole = Qt.UserRole + 1
+_ROLES = frozenset({EntryRole, Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole, Qt.UserRole, Qt.TextAlignmentRole})
 
 
 def _tr(text: str) -> str:
@@ -161,7 +162,9 @@ class ReportListModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+        # Views ask for a dozen roles per cell on every repaint; answering the unused ones
+        # with one set lookup keeps repaints cheap (enum comparisons are slow in PySide).
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
         e = self.entries[index.row()]
         col = index.column()
@@ -185,9 +188,12 @@ class ReportListModel(QAbstractTableModel):
             return icon({"reviewed": "reviewed", "error": "error", "warning": "warning"}.get(e.status_key(), "clean"))
         if role == Qt.ToolTipRole and col == COL_STATUS:
             st = e.status
-            return QCoreApplication.translate("ReportListModel", "%1 个错误，%2 个警告，%3 个已确认").replace(
-                "%1", str(st.errors)
-            ).replace("%2", str(st.warnings)).replace("%3", str(st.confirmed))
+            return (
+                QCoreApplication.translate("ReportListModel", "%1 个错误，%2 个警告，%3 个已确认")
+                .replace("%1", str(st.errors))
+                .replace("%2", str(st.warnings))
+                .replace("%3", str(st.confirmed))
+            )
         if role == Qt.ToolTipRole:
             agency = str(rr.metadata_value("agency") or "")
             return f"{agency}\n{rr.path}" if agency else rr.path

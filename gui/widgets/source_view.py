@@ -107,6 +107,13 @@ class SourceView(QWidget):
         self.original_check.setObjectName("show_original")
         self.original_check.setToolTip(self.tr("显示文件的原始文字（未经繁简转换、去除拼音和页眉页脚等规范化处理）"))
         self.original_check.toggled.connect(self._show_mode_changed)
+        self.wrap_check = QCheckBox(self.tr("自动换行"), self)
+        self.wrap_check.setObjectName("wrap_lines")
+        self.wrap_check.setToolTip(self.tr("关闭后，表格的每一行在正文中占一行，便于对照各列"))
+        self.wrap_check.setChecked(True)
+        self.wrap_check.toggled.connect(
+            lambda on: self.text.setLineWrapMode(QPlainTextEdit.WidgetWidth if on else QPlainTextEdit.NoWrap)
+        )
         self.info = QLabel(self)
         self.info.setObjectName("source_info")
 
@@ -120,6 +127,7 @@ class SourceView(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.original_check)
+        top.addWidget(self.wrap_check)
         top.addWidget(self.info, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)

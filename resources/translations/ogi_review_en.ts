@@ -211,7 +211,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440" />
+        <location filename="../../gui/main_window.py" line="442" />
         <location filename="../../gui/window_menus.py" line="71" />
         <source>退出</source>
         <translation>Quit</translation>
@@ -272,48 +272,78 @@
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="117" />
-        <location filename="../../gui/window_menus.py" line="208" />
+        <location filename="../../gui/window_menus.py" line="119" />
+        <source>报告列表</source>
+        <translation>Report List</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="120" />
+        <source>原文</source>
+        <translation>Source Text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="121" />
+        <source>统计表</source>
+        <translation>Statistics Tables</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="122" />
+        <source>问题列表</source>
+        <translation>Findings List</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="123" />
+        <source>机关名称</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="127" />
+        <location filename="../../gui/window_menus.py" line="221" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="121" />
+        <location filename="../../gui/window_menus.py" line="131" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="124" />
+        <location filename="../../gui/window_menus.py" line="134" />
         <source>最近打开的文件</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="135" />
+        <location filename="../../gui/window_menus.py" line="145" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="143" />
+        <location filename="../../gui/window_menus.py" line="153" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="147" />
+        <location filename="../../gui/window_menus.py" line="157" />
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="160" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="150" />
+        <location filename="../../gui/window_menus.py" line="163" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="167" />
+        <location filename="../../gui/window_menus.py" line="180" />
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="170" />
+        <location filename="../../gui/window_menus.py" line="183" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -414,24 +444,24 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="200" />
+        <location filename="../../gui/window_menus.py" line="213" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="201" />
+        <location filename="../../gui/window_menus.py" line="214" />
         <source>界面语言将在重新启动程序后生效。</source>
         <translation>The interface language takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="209" />
+        <location filename="../../gui/window_menus.py" line="222" />
         <source>政府信息公开年报审核
 读取、核对并汇总政府信息公开工作年度报告。</source>
         <translation>OGI Annual Report Review
 Reads, checks and summarises government information disclosure annual reports.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="186" />
+        <location filename="../../gui/window_menus.py" line="199" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -441,7 +471,7 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>%1 reports, %2 with errors, %3 reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441" />
+        <location filename="../../gui/main_window.py" line="443" />
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -587,17 +617,17 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="188" />
+        <location filename="../../gui/widgets/report_list.py" line="189" />
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>%1 errors, %2 warnings, %3 confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="212" />
+        <location filename="../../gui/widgets/report_list.py" line="215" />
         <source>错误 %1</source>
         <translation>%1 errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="214" />
+        <location filename="../../gui/widgets/report_list.py" line="217" />
         <source>警告 %1</source>
         <translation>%1 warnings</translation>
     </message>
@@ -605,7 +635,7 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="244" />
+        <location filename="../../gui/widgets/report_list.py" line="247" />
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
@@ -721,47 +751,57 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>Show the file's text as extracted (before script conversion, pinyin and header/footer removal)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="115" />
+        <location filename="../../gui/widgets/source_view.py" line="110" />
+        <source>自动换行</source>
+        <translation>Wrap lines</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/source_view.py" line="112" />
+        <source>关闭后，表格的每一行在正文中占一行，便于对照各列</source>
+        <translation>When off, each table row stays on one line, so columns line up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/source_view.py" line="122" />
         <source>设为该部分开头</source>
         <translation>Set as start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="117" />
+        <location filename="../../gui/widgets/source_view.py" line="124" />
         <source>把光标所在行设为所选部分的开头（可撤销）</source>
         <translation>Make the cursor's line the start of the chosen part (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="126" />
+        <location filename="../../gui/widgets/source_view.py" line="134" />
         <source>光标所在行：</source>
         <translation>Cursor line:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="169" />
+        <location filename="../../gui/widgets/source_view.py" line="177" />
         <source>未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。</source>
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="239" />
+        <location filename="../../gui/widgets/source_view.py" line="247" />
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="265" />
+        <location filename="../../gui/widgets/source_view.py" line="273" />
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="310" />
+        <location filename="../../gui/widgets/source_view.py" line="318" />
         <source>设为“%1”的开头</source>
         <translation>Make this the start of "%1"</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="408" />
+        <location filename="../../gui/widgets/source_view.py" line="416" />
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="413" />
+        <location filename="../../gui/widgets/source_view.py" line="421" />
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>
@@ -813,6 +853,11 @@ Reads, checks and summarises government information disclosure annual reports.</
     </message>
     <message>
         <location filename="../../gui/settings.py" line="35" />
+        <source>正文自动换行</source>
+        <translation>Wrap source text lines</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="36" />
         <source>出错时显示错误报告对话框</source>
         <translation>Show the error report dialog on failures</translation>
     </message>

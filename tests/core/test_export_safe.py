@@ -207,3 +207,17 @@ def test_any_text_reads_back_as_the_same_text_never_a_formula(tmp_path: Path) ->
         assert (cell.value or "") == text
         assert cell.data_type == "s" or cell.value is None
         assert cell.quotePrefix is safe.is_formula_like(text)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_saved_workbook_has_the_usual_file_mode(tmp_path):
+    # Regression: the temporary file's 0600 mode was kept, so colleagues could not open it.
+    from openpyxl import Workbook
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "out.xlsx"
+        safe.atomic_save(Workbook(), str(target))
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

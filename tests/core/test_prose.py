@@ -56,6 +56,9 @@ def test_seed_001_prose_is_not_mapped_over_the_table() -> None:
         ("共收到政府信息公开申请两件。", {"apply.new.total": 2}),
         ("不予公开3件，无法提供4件。", {}),
         ("行政诉讼1起。", {}),
+        ("收到政府信息公开申请的答复时间平均为3个工作日。", {}),
+        ("收到政府信息公开申请后平均3件一批处理。", {}),
+        ("转下一年度办理答复的有 1 件。", {"apply.carry_forward.total": 1}),
     ],
 )  # fmt: skip
 def test_sentences(sentence: str, expected: dict[str, int]) -> None:
@@ -70,3 +73,27 @@ def test_prose_figures_are_recorded_even_when_the_table_states_them() -> None:
     values, findings = prose_values(doc, report)
     assert values == {} and findings == []
     assert [(v.field, v.value, v.origin) for v in report.prose_figures] == [("apply.new.total", 7, "prose")]
+
+
+def test_kewei_prose_figures_are_recorded_next_to_the_table() -> None:
+    from tests.conftest import CORPUS
+
+    rep = parse_report(str(CORPUS / "kewei_2024.md"))
+    got = {v.field: v.value for v in rep.prose_figures}
+    assert got == {
+        "review.total": 1,
+        "apply.new.total": 34,
+        "apply.carried.total": 2,
+        "apply.granted.total": 9,
+        "apply.partial.total": 0,
+        "apply.carry_forward.total": 1,  # the table's 总计 cell is blank: the rules compare the two
+    }
+    assert all(v.origin != "prose" for v in rep.values.values())  # every field is in the table
+
+
+@pytest.mark.timeout(30)
+def test_long_line_of_spaced_digits_does_not_hang():
+    # Regression: an unbounded number pattern backtracked quadratically on such a line.
+    from core.parsing.prose import find_prose_figures
+
+    assert find_prose_figures("一、总体情况\n" + "1 " * 50000) == []

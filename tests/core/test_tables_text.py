@@ -206,6 +206,7 @@ def test_huaian_city_2024_pdf() -> None:
 def test_blank_template_docx_invents_nothing() -> None:
     rep = parse_report(str(CORPUS / "template_2021_blank.docx"))
     assert all(v.value == 0 and v.raw == "" for v in rep.values.values())
+    assert set(rep.values) == {f.id for f in fields_for("2021")}  # every printed (empty) cell, nothing else
     assert rep.table_templates.get("apply") == "2021"
 
 
@@ -254,3 +255,11 @@ def test_lost_cell_is_placed_by_the_column_identities() -> None:
     assert {k: v.value for k, v in res.values.items()} == values
     f = next(f for f in res.findings if f.rule == "table.inferred")
     assert "apply.granted.natural" in f.fields
+
+
+def test_header_without_rows_is_reported() -> None:
+    text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\n三、收到和处理政府信息公开申请情况\n无。\n"
+    res = _tables(text)
+    assert res.values == {}
+    f = next(f for f in res.findings if f.rule == "table.no_rows")
+    assert f.severity == "warning" and f.params["table"] == "active"

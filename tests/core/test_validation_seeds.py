@@ -80,8 +80,15 @@ def test_kewei_blank_total_is_pinpointed_by_the_identities():
     assert [f for f in _ours(rr) if f.severity == "error"] == []
 
 
-def test_blank_national_template_gets_no_finding():
+def test_blank_national_template_says_it_is_blank():
     rr = _rr(CORPUS / "template_2021_blank.docx")
     assert all(v.value in (0, None) for v in rr.values().values())
-    # every table is printed (blank): none is "missing"; 六 says where the fee is reported
-    assert _ours(rr) == []
+    # every table is printed (blank): none is "missing" and no identity breaks; 六 says where the
+    # fee is reported. But a reviewer must hear that nothing was filled in and who published it.
+    rules = sorted((f.rule, f.params.get("key")) for f in _ours(rr))
+    assert rules == [
+        ("metadata.missing", "发布机关,报告年度"),
+        ("table.blank", "active"),
+        ("table.blank", "appeal"),
+        ("table.blank", "apply"),
+    ]

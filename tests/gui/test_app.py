@@ -14,7 +14,9 @@ def test_start_app_opens_command_line_files(qtbot, qapp, tmp_path, monkeypatch) 
     monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
     old_hook = sys.excepthook
     try:
-        _app, window = gui_app.start_app([str(p) for p in files] + [str(tmp_path / "没有这个文件.txt"), "--no-crash-dialog"])
+        _app, window = gui_app.start_app(
+            [str(p) for p in files] + [str(tmp_path / "没有这个文件.txt"), "--no-crash-dialog"]
+        )
     finally:
         sys.excepthook = old_hook
     qtbot.addWidget(window)

@@ -298,6 +298,8 @@ def test_export_batch_via_action_and_error(qtbot, window, tmp_path) -> None:
 def test_window_state_is_saved(qtbot, window, tmp_settings: Path) -> None:
     window.h_splitter.setSizes([200, 600, 800])
     window.source_view.original_check.setChecked(True)
+    window.source_view.wrap_check.setChecked(False)
+    assert window.source_view.text.lineWrapMode() == window.source_view.text.LineWrapMode.NoWrap
     window.close()
     from gui import settings
     from gui.main_window import MainWindow
@@ -308,6 +310,7 @@ def test_window_state_is_saved(qtbot, window, tmp_settings: Path) -> None:
     w2.show()
     qtbot.waitExposed(w2)
     assert w2.source_view.original_check.isChecked()
+    assert not w2.source_view.wrap_check.isChecked()
     assert abs(w2.h_splitter.sizes()[0] - window.h_splitter.sizes()[0]) <= 2
 
 
@@ -336,3 +339,40 @@ def test_cross_year_findings_join_the_later_report(qtbot, window) -> None:
     assert not [f for f in e_this.findings if f.rule.startswith("cross.")]
     window.act_undo.trigger()
     assert [f for f in e_this.findings if f.rule.startswith("cross.")]
+
+
+def test_row_remap_from_the_tables_is_undoable_in_the_window(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    (entry,) = _open(window, [synthetic_report()])
+    rr = entry.reviewed
+    before = {f: rr.value(f) for f in ("apply.new.natural", "apply.new.total")}
+    n_findings = len(entry.findings)
+    dialog = window.stat_tables.open_remap_dialog("apply.new")
+    assert dialog is not None
+    dialog.select_row("apply.carried")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert rr.value("apply.carried.natural") == before["apply.new.natural"]
+    assert rr.value("apply.new.natural") is None
+    assert window.act_undo.isEnabled() and window.isWindowModified()
+    # structural change: the window re-validated the whole report
+    assert [f.key for f in window.findings_panel.model.findings] == [f.key for f in entry.findings]
+    window.act_undo.trigger()
+    assert {f: rr.value(f) for f in before} == before
+    assert len(entry.findings) == n_findings
+
+
+def test_keyboard_shortcuts_reach_the_actions(qtbot, window) -> None:
+    calls: list[str] = []
+    window._ask_open_files = lambda *a: calls.append("files") or []
+    window._ask_directory = lambda *a: calls.append("folder") or ""
+    qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier | Qt.ShiftModifier)
+    assert calls == ["files", "folder"]
+    _open(window, [synthetic_report()])
+    qtbot.keyClick(window, Qt.Key_3, Qt.AltModifier)
+    assert window.stat_tables.isAncestorOf(window.focusWidget())
+    qtbot.keyClick(window, Qt.Key_4, Qt.AltModifier)
+    assert window.focusWidget() is window.findings_panel.view
+    qtbot.keyClick(window, Qt.Key_1, Qt.AltModifier)
+    assert window.focusWidget() is window.report_list.view

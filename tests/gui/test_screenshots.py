@@ -36,8 +36,11 @@ HTML_2021 = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>示例市
 
 
 def _html_sample(tmp_path: Path) -> Path:
+    """A bundled 2021-format HTML sample; written here when the bundle has none."""
+    from core.parsing import parse_report
+
     for p in sample_files():
-        if p.suffix.lower() in (".html", ".htm") and "2021" in p.read_text(encoding="utf-8", errors="replace")[:20000]:
+        if p.suffix.lower() in (".html", ".htm") and parse_report(str(p)).template == "2021":
             return p
     p = tmp_path / "示例市生态环境局2022年报告.html"
     p.write_text(HTML_2021, encoding="utf-8")
@@ -83,3 +86,18 @@ def test_screenshot_pdf(qtbot, window, sync_workers) -> None:
 
     _shoot(qtbot, window, CORPUS / "huaian_city_2024.pdf", "main_window_pdf")
     assert window.pdf_view is not None and window.pdf_view.isVisible()
+
+
+@pytest.mark.slow
+def test_screenshot_bundled_samples(qtbot, window, sync_workers) -> None:
+    """What a user sees at first start: the bundled samples, on the first open finding."""
+    samples = sample_files()
+    if not samples:
+        pytest.fail("resources/samples has no sample reports")
+    with qtbot.waitSignal(window.batch_finished, timeout=120000):
+        window.open_paths([str(p) for p in samples])
+    assert len(window.entries()) == len(samples)
+    window.go_to_next_finding(1)
+    qtbot.wait(50)
+    OUT.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(OUT / "main_window_samples.png"))

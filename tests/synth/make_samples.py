@@ -1,7 +1,7 @@
 """Write the bundled sample reports (resources/samples/): made-up agencies, generated numbers.
 
 Run from the repository root:  .venv/bin/python -m tests.synth.make_samples
-The outputs are committed; re-running gives the same bytes for the text forms (fixed seeds).
+The outputs are committed; re-running gives the same bytes (fixed seeds, fixed dates in .docx/PDF).
 """
 
 from __future__ import annotations

@@ -26,9 +26,27 @@ def render_docx(blocks: list[Block]) -> bytes:
                 if c.rs > 1 or c.cs > 1:
                     cell = cell.merge(table.cell(c.r + c.rs - 1, c.c + c.cs - 1))
                 cell.text = c.text
+    import datetime
+
+    fixed = datetime.datetime(2024, 1, 1)
+    doc.core_properties.created = doc.core_properties.modified = fixed
+    doc.core_properties.last_printed = fixed
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _fixed_zip(buf.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same zip with fixed entry dates, so the same report gives the same bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
 
 
 _FONT = "STSong-Light"
@@ -83,5 +101,8 @@ def render_pdf(blocks: list[Block], *, split_apply: bool = True) -> bytes:
             story.append(Table(data, colWidths=widths, style=TableStyle(style), splitByRow=1))
             story.append(Spacer(1, 8))
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, leftMargin=30, rightMargin=30, topMargin=36, bottomMargin=36).build(story)
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=30, rightMargin=30, topMargin=36, bottomMargin=36, invariant=1
+    )  # invariant: no creation date or random ID, so the same input gives the same bytes
+    doc.build(story)
     return buf.getvalue()

@@ -10,13 +10,14 @@ the cell spans.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from core.model import ExtraRow, Finding, Grid, GridCell, Section, SourceDocument, Value
-from core.parsing.tables.mapping import map_active, map_appeal, map_apply
+from core.parsing.tables.mapping import Mapped, map_active, map_appeal, map_apply
 from core.parsing.tables.regions import find_regions
 from core.parsing.tables.text_grid import split_lines
-from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
+from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_TITLES
 
 __all__ = ["TableResult", "extract_tables"]
 
@@ -88,7 +89,19 @@ def extract_tables(doc: SourceDocument, sections: list[Section]) -> TableResult:
     return out
 
 
-def _merge(out: TableResult, m, table: str) -> None:
+def _merge(out: TableResult, m: Mapped, table: str) -> None:
+    if not m.values and not m.findings and not m.extra_rows:
+        if not m.header_seen:
+            return  # a bare heading: the structure step reports the lost table (tables.lost)
+        out.findings.append(
+            Finding(
+                "table.no_rows",
+                "warning",
+                f"{TABLE_TITLES[table]}：找到了表头，但没有读到任何数据行（表格可能是图片，或在转换中丢失），请核对原文件。",
+                params={"key": table, "table": table},
+            )
+        )
+        return
     out.values.update(m.values)
     out.findings.extend(m.findings)
     out.extra_rows.extend(m.extra_rows)
@@ -96,7 +109,7 @@ def _merge(out: TableResult, m, table: str) -> None:
         out.table_templates[table] = m.template
 
 
-def attach_grids(values, grids: list[Grid]) -> None:
+def attach_grids(values: Iterable[Value], grids: list[Grid]) -> None:
     """Give each value read from a real table its grid provenance (table, row, col, page, bbox)."""
     index: list[tuple[int, int, int, GridCell]] = []
     for gi, grid in enumerate(grids):
@@ -111,11 +124,9 @@ def attach_grids(values, grids: list[Grid]) -> None:
         if v.span is None:
             continue
         k = bisect.bisect_right(starts, v.span.start) - 1
-        while k >= 0:
-            start, end, gi, cell = index[k]
-            if start <= v.span.start and v.span.end <= max(end, start + 1):
-                v.table, v.row, v.col, v.page, v.bbox = gi, cell.row, cell.col, cell.page, cell.bbox
-                break
-            if end < v.span.start and k < len(index) - 1 and start < v.span.start - 10_000:
-                break
-            k -= 1
+        if k < 0:
+            continue
+        start, end, gi, cell = index[k]
+        # the cell whose text holds the token's first character (an empty cell: its position)
+        if start <= v.span.start < end or start == end == v.span.start:
+            v.table, v.row, v.col, v.page, v.bbox = gi, cell.row, cell.col, cell.page, cell.bbox

@@ -48,6 +48,7 @@ class Mapped:
     findings: list[Finding] = field(default_factory=list)
     extra_rows: list[ExtraRow] = field(default_factory=list)
     template: str | None = None
+    header_seen: bool = True  # the table's own header words were printed (not just a heading)
 
 
 def cell_mode(lines: list[Line]) -> bool:
@@ -120,11 +121,13 @@ def _store(
             )
         )
     if inferred:
-        why = (
-            f"该行印出 {fit.printed} 个单元格，应有 {len(fids)} 列，已按行标签和勾稽关系推定各数字所在的列"
-            if fit.inferred
-            else "该行没有行标签，已按表格中的位置推定其所属行"
-        )
+        if not fit.inferred:
+            why = "该行没有行标签，已按表格中的位置推定其所属行"
+        elif fit.printed == len(fids):
+            # the count fits once layout blanks are dropped, but the row's slots did not line up
+            why = "该行的单元格与表头的列没有对齐（有多余的空白单元格），已按行标签和勾稽关系推定各数字所在的列"
+        else:
+            why = f"该行印出 {fit.printed} 个单元格，应有 {len(fids)} 列，已按行标签和勾稽关系推定各数字所在的列"
         out.findings.append(
             Finding(
                 "table.inferred",
@@ -387,8 +390,9 @@ def map_appeal(lines: list[Line]) -> Mapped:
         cells.pop(0)
     while len(cells) > 15 and not cells[-1].text:
         cells.pop()
-    if not any(c.text for c in cells):
-        return out
+    out.header_seen = bool(header)
+    if not any(c.text for c in cells) and not (len(cells) == 15 and header):
+        return out  # no number under the header; a printed row of 15 empty cells reads as 0s
     out.template = None
     hint = _missing_column(header, len(cells))
     fit = fit_row(cells, 15, APPEAL_IDENTITIES, leading_first=True, missing=hint)

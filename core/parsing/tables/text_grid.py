@@ -106,7 +106,7 @@ def _split_sep(line: str, start: int, sep: str) -> list[Cell]:
 
 def split_line(line: str, start: int) -> Line:
     """Cut one line of text into cells (none for a blank line or a Markdown rule line |---|---|)."""
-    if not line.strip():
+    if not line.strip() and "\t" not in line:  # a row of empty tab slots is a row all the same
         return Line([], Span(start, start + len(line)), False, line)
     span = Span(start, start + len(line))
     if "\t" in line:
