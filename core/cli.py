@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 from core.batch import Failure, expand_inputs, read_input
 from core.cli_output import SECTION_IDS, Tally, check_lines, failure_lines, report_json
 from core.cli_output import failure_json as _failure_json
+from core.console import utf8_streams
 from core.review.state import ReviewedReport
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
@@ -252,19 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _utf8_streams() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run a command-line command; returns the exit status (0 ok, 1 some file/finding, 2 usage)."""
-    _utf8_streams()
+    utf8_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

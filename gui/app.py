@@ -61,10 +61,10 @@ def create_application(argv: list[str] | None = None) -> object:
 
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationDisplayName("政府信息公开年报审核")
     app.setWindowIcon(icon("app"))
     language = settings.get("ui/language")
     install_translators(app, language)
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "政府信息公开年报审核"))
     app.setProperty("ogi_language", language)
     ensure_chinese_font(app)
     return app

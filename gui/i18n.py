@@ -3,11 +3,17 @@
 The ``.ts`` files are made with ``pyside6-lupdate`` and compiled to ``.qm`` with ``pyside6-lrelease``
 (both ship with PySide6-Essentials in ``.venv/bin``); ``update_translations()`` runs both. The
 compiled ``.qm`` is committed beside its ``.ts`` so a checkout runs without the tools.
+
+Workflow after changing UI text: ``python -m gui.i18n`` (extract + compile), add English for new
+sources to ``resources/translations/fill_en.py`` and run it, then ``python -m gui.i18n`` again.
+lupdate only sees literals inside ``self.tr(…)``, ``QCoreApplication.translate("Ctx", …)`` and
+``QT_TRANSLATE_NOOP("Ctx", …)``; fill numbers and names in with ``arg(translated, …)``.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +26,17 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
+
+
+_ARG = re.compile(r"%([1-9])")
+
+
+def arg(template: str, *args: object) -> str:
+    """Fill ``%1``…``%9`` of an already translated string in one pass (like ``QString.arg``).
+
+    Placeholders keep sentences whole for translators; arguments containing ``%2`` are not rescanned.
+    """
+    return _ARG.sub(lambda m: str(args[int(m.group(1)) - 1]) if int(m.group(1)) <= len(args) else m.group(0), template)
 
 
 def translations_dir() -> Path:

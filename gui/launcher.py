@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
+from core.console import utf8_streams
+
 HEADLESS = {"parse", "check", "export"}
 USAGE = """用法：
   ogi-review                              打开窗口（首次使用时打开内置示例报告）
@@ -48,16 +50,6 @@ def no_display_message(environ: dict[str, str] | os._Environ[str] | None = None,
     return NO_DISPLAY
 
 
-def _utf8_stdio() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run ``ogi-review``; returns the exit status."""
     if argv is None and getattr(sys, "frozen", False):
@@ -66,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         multiprocessing.freeze_support()  # a frozen parse-worker child runs its task and exits here
     args = list(sys.argv[1:] if argv is None else argv)
     if args and (args[0] in ("-h", "--help", "help") or (args[0] == "gui" and {"-h", "--help"} & set(args[1:]))):
-        _utf8_stdio()
+        utf8_streams()
         print(USAGE)
         return 0
     if args and args[0] in ("-V", "--version"):
@@ -84,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test(gui="--no-gui" not in args)
     problem = no_display_message()
     if problem:
-        _utf8_stdio()
+        utf8_streams()
         print(problem, file=sys.stderr)
         return 1
     if args and args[0] == "gui":

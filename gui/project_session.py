@@ -58,17 +58,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal
 
 from core.batch import PROJECT_SUFFIX
 from core.errors import ProjectError
 from core.model import Report
 from core.review.project import PrintedChange, Project, ProjectLocked, ProjectReport
 from core.review.state import ReviewedReport
+from gui.i18n import arg
 
 RECENT_KEY = "recent/projects"
 MAX_RECENT = 10
-READ_ONLY_SUFFIX = "〔只读〕"
+READ_ONLY_SUFFIX = QT_TRANSLATE_NOOP("ProjectSession", "〔只读〕")  # translated in title_suffix()
 
 
 class ProjectSession(QObject):
@@ -109,7 +110,7 @@ class ProjectSession(QObject):
 
     def title_suffix(self) -> str:
         """ "〔只读〕" for a read-only project, else ""."""
-        return READ_ONLY_SUFFIX if self.read_only else ""
+        return QCoreApplication.translate("ProjectSession", READ_ONLY_SUFFIX) if self.read_only else ""
 
     def reviewed_reports(self) -> list[ReviewedReport]:
         return [] if self._project is None else list(self._project.reviewed_reports())
@@ -156,14 +157,14 @@ class ProjectSession(QObject):
             return False
         self._switch(project)
         if locked is not None:
-            extra = "" if isinstance(locked, ProjectLocked) else "项目已以只读方式打开。"
+            extra = "" if isinstance(locked, ProjectLocked) else self.tr("项目已以只读方式打开。")
             self.error_raised.emit(locked.message + extra)
         return True
 
     def save_as(self, path: str) -> bool:
         """Copy the project to ``path`` and continue there (editable)."""
         if self._project is None:
-            self.error_raised.emit("当前没有打开的审核项目，无法另存为。")
+            self.error_raised.emit(self.tr("当前没有打开的审核项目，无法另存为。"))
             return False
         was_read_only = self._project.read_only
         try:
@@ -255,10 +256,6 @@ def _same(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------- window wiring
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectSession", text)
-
-
 def attach_to_window(window: Any) -> ProjectSession:
     """Wire a session into the main window's 文件 menu (see the module docstring); return it."""
     from PySide6.QtGui import QAction
@@ -268,7 +265,7 @@ def attach_to_window(window: Any) -> ProjectSession:
 
     session = ProjectSession(window, settings=settings.qsettings())
     base_title = window.windowTitle()
-    file_filter = _tr("审核项目 (*%1)").replace("%1", PROJECT_SUFFIX)
+    file_filter = arg(QCoreApplication.translate("ProjectSession", "审核项目 (*%1)"), PROJECT_SUFFIX)
 
     def update_title() -> None:
         if session.path is None:
@@ -290,15 +287,16 @@ def attach_to_window(window: Any) -> ProjectSession:
         return path
 
     def new_project() -> None:
-        path = ask_save(_tr("新建项目"))
+        path = ask_save(QCoreApplication.translate("ProjectSession", "新建项目"))
         if path and session.new(path):
             session.add_reports([e.reviewed for e in window.entries()])  # the open reports join the project
-            errors.status_message(_tr("已新建项目，修改会随时自动保存。"))
+            errors.status_message(QCoreApplication.translate("ProjectSession", "已新建项目，修改会随时自动保存。"))
 
     def open_dialog() -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path = QFileDialog.getOpenFileName(window, _tr("打开项目"), last_dir(), file_filter)[0]
+        title = QCoreApplication.translate("ProjectSession", "打开项目")
+        path = QFileDialog.getOpenFileName(window, title, last_dir(), file_filter)[0]
         if path:
             open_project(path)
 
@@ -308,9 +306,9 @@ def attach_to_window(window: Any) -> ProjectSession:
 
     def save_as() -> None:
         if session.project is None:
-            errors.status_message(_tr("当前没有打开的项目。"))
+            errors.status_message(QCoreApplication.translate("ProjectSession", "当前没有打开的项目。"))
             return
-        path = ask_save(_tr("项目另存为"))
+        path = ask_save(QCoreApplication.translate("ProjectSession", "项目另存为"))
         if path:
             session.save_as(path)
 
@@ -322,7 +320,7 @@ def attach_to_window(window: Any) -> ProjectSession:
             act.setStatusTip(p)
             act.triggered.connect(lambda _=False, path=p: open_project(path))
         if menu.isEmpty():
-            menu.addAction(_tr("（无）")).setEnabled(False)
+            menu.addAction(QCoreApplication.translate("ProjectSession", "（无）")).setEnabled(False)
 
     def adopt_loaded() -> None:
         project = session.project
@@ -337,24 +335,42 @@ def attach_to_window(window: Any) -> ProjectSession:
             session.add_reports(loose)
 
     acts = []
-    for text, slot in ((_tr("新建项目…"), new_project), (_tr("打开项目…"), open_dialog), (_tr("项目另存为…"), save_as)):
+    menu_items = (
+        (QCoreApplication.translate("ProjectSession", "新建项目…"), new_project),
+        (QCoreApplication.translate("ProjectSession", "打开项目…"), open_dialog),
+        (QCoreApplication.translate("ProjectSession", "项目另存为…"), save_as),
+    )
+    for text, slot in menu_items:
         act = QAction(text, window)
         act.triggered.connect(slot)
         acts.append(act)
-    acts[0].setStatusTip(_tr("把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存"))
+    acts[0].setStatusTip(
+        QCoreApplication.translate(
+            "ProjectSession", "把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存"
+        )
+    )
     file_menu = window.file_menu
     anchor = window.project_menu_anchor
     for act in acts:
         file_menu.insertAction(anchor, act)
-    menu = QMenu(_tr("最近的项目"), window)
+    menu = QMenu(QCoreApplication.translate("ProjectSession", "最近的项目"), window)
     menu.setObjectName("recent_projects_menu")
     file_menu.insertMenu(anchor, menu)
     menu.aboutToShow.connect(fill_recent)
     window.project_actions = [*acts, menu.menuAction()]
 
-    session.error_raised.connect(lambda msg: errors.message(window, "warning", _tr("审核项目"), msg))
+    project_title = QCoreApplication.translate("ProjectSession", "审核项目")
+    session.error_raised.connect(lambda msg: errors.message(window, "warning", project_title, msg))
     for sig in (session.project_opened, session.project_closed, session.read_only_changed):
         sig.connect(lambda *_: update_title())
+
+    def sync_read_only(*_: Any) -> None:
+        tables = getattr(window, "stat_tables", None)
+        if tables is not None and hasattr(tables, "set_read_only"):
+            tables.set_read_only(session.read_only)
+
+    for sig in (session.project_opened, session.project_closed, session.read_only_changed):
+        sig.connect(sync_read_only)
     window.batch_finished.connect(adopt_loaded)
     app = QCoreApplication.instance()
     if app is not None:
@@ -388,9 +404,15 @@ def _show_project(window: Any, session: ProjectSession, errors: Any) -> None:
     changes = session.printed_changes()
     if not (notices or changes or failures):
         return
-    lines = [f"{Path(p).name}：{text}" for p, text in notices.items()]
-    lines += [f"{Path(p).name}：{err.message}" for p, err in failures]
-    details = "\n".join(f"{c.path}\n  {c.field}：原文数值 {c.before} → {c.now}，更正值 {c.new}" for c in changes)
+    line = QCoreApplication.translate("ProjectSession", "%1：%2")
+    lines = [arg(line, Path(p).name, text) for p, text in notices.items()]
+    lines += [arg(line, Path(p).name, err.message) for p, err in failures]
+    template = QCoreApplication.translate("ProjectSession", "%1：原文数值 %2 → %3，更正值 %4")
+    details = "\n".join(f"{c.path}\n  " + arg(template, c.field, c.before, c.now, c.new) for c in changes)
     errors.message(
-        window, "information", _tr("审核项目"), "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""), details
+        window,
+        "information",
+        QCoreApplication.translate("ProjectSession", "审核项目"),
+        "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""),
+        details,
     )

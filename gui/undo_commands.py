@@ -1,7 +1,8 @@
-"""Undo commands: each wraps one Qt-free core edit of a ``ReviewedReport`` and names it in Chinese."""
+"""Undo commands: each wraps one Qt-free core edit of a ``ReviewedReport`` and names it (translated)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from core import templates
@@ -15,22 +16,37 @@ from core.review.state import (
     SectionStartEdit,
     ValueEdit,
 )
+from gui.i18n import arg
 from gui.models.cell_values import format_number
 from gui.models.stat_grid import row_title, table_of_row
 
 # Typing into a cell: consecutive commands with this id on the same field merge into one step.
 VALUE_EDIT_ID = 0x0617
 
+# Translation context of every undo-step name (QUndoCommand is no QObject, so no self.tr).
+_CTX = "EditCommand"
 METADATA_NAMES = {
-    "agency": "机关名称",
-    "year": "报告年度",
-    "published": "发布日期",
-    "index_no": "索引号",
-    "template": "模板版本",
-    "publisher": "发布机构",
-    "title": "标题",
+    "agency": QT_TRANSLATE_NOOP("EditCommand", "机关名称"),
+    "year": QT_TRANSLATE_NOOP("EditCommand", "报告年度"),
+    "published": QT_TRANSLATE_NOOP("EditCommand", "发布日期"),
+    "index_no": QT_TRANSLATE_NOOP("EditCommand", "索引号"),
+    "template": QT_TRANSLATE_NOOP("EditCommand", "模板版本"),
+    "publisher": QT_TRANSLATE_NOOP("EditCommand", "发布机构"),
+    "title": QT_TRANSLATE_NOOP("EditCommand", "标题"),
 }
-_NUMERALS = "一二三四五六"
+SECTION_NAMES = {
+    "s1": QT_TRANSLATE_NOOP("EditCommand", "第一部分"),
+    "s2": QT_TRANSLATE_NOOP("EditCommand", "第二部分"),
+    "s3": QT_TRANSLATE_NOOP("EditCommand", "第三部分"),
+    "s4": QT_TRANSLATE_NOOP("EditCommand", "第四部分"),
+    "s5": QT_TRANSLATE_NOOP("EditCommand", "第五部分"),
+    "s6": QT_TRANSLATE_NOOP("EditCommand", "第六部分"),
+}
+
+
+def _t(text: str) -> str:
+    """Translate a marked (QT_TRANSLATE_NOOP) string of this module at use."""
+    return QCoreApplication.translate(_CTX, text)
 
 
 def _field_name(field_id: str) -> str:
@@ -42,25 +58,25 @@ def _field_name(field_id: str) -> str:
 
 def _number(field_id: str, number: object) -> str:
     if number is None or number == "":
-        return "空"
+        return QCoreApplication.translate("EditCommand", "空")
     try:
         kind = templates.field(field_id).kind
     except KeyError:
         kind = "decimal"
     if isinstance(number, int | float):
-        return format_number(number, kind) or "空"
+        return format_number(number, kind) or QCoreApplication.translate("EditCommand", "空")
     return str(number)
 
 
 def _section_name(sid: str) -> str:
-    if len(sid) == 2 and sid[0] == "s" and sid[1] in "123456":
-        return f"第{_NUMERALS[int(sid[1]) - 1]}部分"
-    return f"“{sid}”部分"
+    if sid in SECTION_NAMES:
+        return _t(SECTION_NAMES[sid])
+    return arg(QCoreApplication.translate("EditCommand", "“%1”部分"), sid)
 
 
 def _row_name(row: str, template: str) -> str:
     short = templates.TABLE_SHORT[table_of_row(row)]
-    return f"{short} “{row_title(row, template)}” 行"
+    return arg(QCoreApplication.translate("EditCommand", "%1 “%2” 行"), short, row_title(row, template))
 
 
 def _finding_place(key: str) -> str:
@@ -70,36 +86,54 @@ def _finding_place(key: str) -> str:
     if not fields:
         return parts[0]
     place = _field_name(fields[0])
-    return place + (f" 等 {len(fields)} 处" if len(fields) > 1 else "")
+    if len(fields) > 1:
+        return arg(QCoreApplication.translate("EditCommand", "%1 等 %2 处"), place, len(fields))
+    return place
 
 
 def describe_edit(reviewed: ReviewedReport, edit: Edit) -> str:
-    """A readable Chinese name for an edit, as the undo menu shows it (before it is applied)."""
+    """A readable (translated) name for an edit, as the undo menu shows it (before it is applied)."""
     if isinstance(edit, ValueEdit):
         name = _field_name(edit.field)
         current = reviewed.value(edit.field)
         if edit.revert:
             parsed = reviewed.parsed_values().get(edit.field)
             back = _number(edit.field, None if parsed is None else parsed.value)
-            return f"恢复为原文数值 {name}：{_number(edit.field, current)} → {back}"
-        return f"修改 {name}：{_number(edit.field, current)} → {_number(edit.field, edit.new)}"
+            template = QCoreApplication.translate("EditCommand", "恢复为原文数值 %1：%2 → %3")
+            return arg(template, name, _number(edit.field, current), back)
+        return _change_text(edit.field, current, edit.new)
     if isinstance(edit, MetadataEdit):
-        what = METADATA_NAMES.get(edit.key, edit.key)
-        return f"恢复{what}为原文" if edit.revert else f"修改{what}"
+        what = _t(METADATA_NAMES[edit.key]) if edit.key in METADATA_NAMES else edit.key
+        if edit.revert:
+            return arg(QCoreApplication.translate("EditCommand", "恢复%1为原文"), what)
+        return arg(QCoreApplication.translate("EditCommand", "修改%1"), what)
     if isinstance(edit, SectionStartEdit):
         where = _section_name(edit.sid)
-        return f"恢复{where}的原起点" if edit.start is None else f"移动{where}的起点"
+        if edit.start is None:
+            return arg(QCoreApplication.translate("EditCommand", "恢复%1的原起点"), where)
+        return arg(QCoreApplication.translate("EditCommand", "移动%1的起点"), where)
     if isinstance(edit, RowRemapEdit):
         source = _row_name(edit.source, reviewed.template)
         if edit.target is None or edit.target == edit.source:
-            return f"恢复 {source}的原行标签"
-        return f"将 {source}改为 “{row_title(edit.target, reviewed.template)}” 行"
+            return arg(QCoreApplication.translate("EditCommand", "恢复 %1的原行标签"), source)
+        target = row_title(edit.target, reviewed.template)
+        return arg(QCoreApplication.translate("EditCommand", "将 %1改为 “%2” 行"), source, target)
     if isinstance(edit, ConfirmEdit):
         place = _finding_place(edit.key)
-        return f"取消确认 {place}" if edit.note is None else f"确认与原文一致 {place}"
+        if edit.note is None:
+            return arg(QCoreApplication.translate("EditCommand", "取消确认 %1"), place)
+        return arg(QCoreApplication.translate("EditCommand", "确认与原文一致 %1"), place)
     if isinstance(edit, ReviewedEdit):
-        return "标记为已审核" if edit.reviewed else "取消已审核标记"
-    return "修改"
+        if edit.reviewed:
+            return QCoreApplication.translate("EditCommand", "标记为已审核")
+        return QCoreApplication.translate("EditCommand", "取消已审核标记")
+    return QCoreApplication.translate("EditCommand", "修改")
+
+
+def _change_text(field_id: str, old: object, new: object) -> str:
+    """修改 <cell>：old → new."""
+    template = QCoreApplication.translate("EditCommand", "修改 %1：%2 → %3")
+    return arg(template, _field_name(field_id), _number(field_id, old), _number(field_id, new))
 
 
 class EditCommand(QUndoCommand):
@@ -149,6 +183,5 @@ class EditCommand(QUndoCommand):
             return False
         self.edit = theirs
         if self._auto_text:
-            name = _field_name(theirs.field)
-            self.setText(f"修改 {name}：{_number(theirs.field, self._first_old)} → {_number(theirs.field, theirs.new)}")
+            self.setText(_change_text(theirs.field, self._first_old, theirs.new))
         return True

@@ -18,6 +18,7 @@ from core.errors import Cancelled
 from core.review.state import ReviewedReport
 from gui import errors, settings
 from gui.batch_ops import export_batch_op, export_report_op, load_op
+from gui.i18n import arg
 from gui.widgets.report_list import ReportEntry
 from gui.workers import Op
 
@@ -153,7 +154,8 @@ class LoadExportMixin:
         self.cancel_button.hide()
         self.act_cancel.setEnabled(False)
         if self._batch_failures:
-            lines = [f"{Path(f.path).name}：{f.error.message}" for f in self._batch_failures]
+            line = QCoreApplication.translate("MainWindow", "%1：%2")
+            lines = [arg(line, Path(f.path).name, f.error.message) for f in self._batch_failures]
             shown = "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else "")
             details = "\n".join(
                 f"{f.path}\n  {f.error.code}: {f.error.message} {f.error.details}" for f in self._batch_failures
@@ -179,7 +181,7 @@ class LoadExportMixin:
         rr = self.current.reviewed
         agency = str(rr.metadata_value("agency") or Path(rr.path).stem)
         year = rr.metadata_value("year")
-        name = f"{agency}{year or ''}年度报告审核.xlsx"
+        name = arg(QCoreApplication.translate("MainWindow", "%1%2年度报告审核.xlsx"), agency, year or "")
         path = self._ask_save_path(QCoreApplication.translate("MainWindow", "导出当前报告"), name)
         if not path:
             return None

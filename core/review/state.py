@@ -30,7 +30,7 @@ def _now() -> str:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some locked-down machines
+    except Exception:
         return ""
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from core import templates
 from core.review.state import ReviewedReport, RowRemapEdit
+from gui.i18n import arg
 from gui.models.cell_values import format_number
 from gui.models.stat_grid import row_name_of, row_title, table_of_row, template_rows
 
@@ -39,8 +40,11 @@ def _preview(reviewed: ReviewedReport, source: str) -> str:
         except KeyError:
             continue
         f = templates.field(fid)
-        parts.append(f"{f.column.label} {format_number(value.value, f.kind, value.raw) or '空'}")
-    return "，".join(parts) if parts else "（原文此行没有读到数值）"
+        empty = QCoreApplication.translate("RowRemapDialog", "空")
+        parts.append(f"{f.column.label} {format_number(value.value, f.kind, value.raw) or empty}")
+    if not parts:
+        return QCoreApplication.translate("RowRemapDialog", "（原文此行没有读到数值）")
+    return QCoreApplication.translate("RowRemapDialog", "，").join(parts)
 
 
 def _has_values(reviewed: ReviewedReport, row_name: str) -> bool:
@@ -69,19 +73,22 @@ class RowRemapDialog(QDialog):
         template = reviewed.template
         table = table_of_row(self.source)
         current = reviewed.state.row_remaps.get(self.source, self.source)
-        self.setWindowTitle("更正行标签")
+        self.setWindowTitle(self.tr("更正行标签"))
         self.setObjectName("RowRemapDialog")
 
         intro = QLabel(
-            f"原文此行被识别为 {templates.TABLE_SHORT[table]} “{row_title(self.source, template)}”。\n"
-            f"原文数值：{_preview(reviewed, self.source)}\n"
-            "如果这些数值实际属于另一行，请在下面选择正确的行："
+            arg(
+                self.tr("原文此行被识别为 %1 “%2”。\n原文数值：%3\n如果这些数值实际属于另一行，请在下面选择正确的行："),
+                templates.TABLE_SHORT[table],
+                row_title(self.source, template),
+                _preview(reviewed, self.source),
+            )
         )
         intro.setWordWrap(True)
         self.rows = QListWidget()
         self.rows.setObjectName("rows")
         for name, label in template_rows(table, template):
-            text = label + ("（原识别）" if name == self.source else "")
+            text = arg(self.tr("%1（原识别）"), label) if name == self.source else label
             item = QListWidgetItem(text)
             item.setData(_RowRole, name)
             self.rows.addItem(item)
@@ -124,9 +131,9 @@ class RowRemapDialog(QDialog):
         if chosen and chosen != self.source:
             moved_away = chosen in self.reviewed.state.row_remaps
             if not moved_away and _has_values(self.reviewed, chosen):
-                text = (
-                    f"注意：“{row_title(chosen, self.reviewed.template)}”行原文也有数值，两行数值会重叠。"
-                    "如果是两行标签互换，请再把那一行改到本行。"
+                text = arg(
+                    self.tr("注意：“%1”行原文也有数值，两行数值会重叠。如果是两行标签互换，请再把那一行改到本行。"),
+                    row_title(chosen, self.reviewed.template),
                 )
         self.warning.setText(text)
 

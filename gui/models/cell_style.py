@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core import templates
 from core.model import SEVERITY_ORDER, Finding, Value
 from core.review.state import Correction
-from gui.models.cell_values import ORIGIN_LABELS, SEVERITY_LABELS, format_number, printed_text
+from gui.i18n import arg
+from gui.models.cell_values import ORIGIN_LABELS, SEVERITY_LABELS, format_number, printed_text, tr_label
 
 # Backgrounds by the worst open finding of a cell; a cell whose findings were all confirmed
 # as printed turns grey-green so the reviewer sees it was looked at.
@@ -71,27 +73,33 @@ def value_tooltip(
     """Rich-text tooltip: where the cell is, the printed value and token, origin, correction, findings."""
     f = templates.field(field_id)
     lines = [f"<b>{_escape(f.printed_name())}</b>"]
-    lines.append("原文数值：" + _escape(printed_text(parsed)))
+    lines.append(arg(QCoreApplication.translate("CellTooltip", "原文数值：%1"), _escape(printed_text(parsed))))
     if parsed is not None:
-        lines.append("来源：" + ORIGIN_LABELS.get(parsed.origin, parsed.origin))
+        lines.append(arg(QCoreApplication.translate("CellTooltip", "来源：%1"), tr_label(ORIGIN_LABELS, parsed.origin)))
         if parsed.page:
-            lines.append(f"PDF 第 {parsed.page} 页")
+            lines.append(arg(QCoreApplication.translate("CellTooltip", "PDF 第 %1 页"), parsed.page))
     if correction is not None:
-        old = format_number(correction.printed, f.kind) or "空"
-        new = format_number(correction.new, f.kind) or "空"
-        who = "，".join(x for x in (correction.user, correction.time.replace("T", " ")[:16]) if x)
-        text = f"人工修改：{old} → {new}"
+        empty = QCoreApplication.translate("CellTooltip", "空")
+        old = format_number(correction.printed, f.kind) or empty
+        new = format_number(correction.new, f.kind) or empty
+        stamp = (correction.user, correction.time.replace("T", " ")[:16])
+        who = QCoreApplication.translate("CellTooltip", "，").join(x for x in stamp if x)
         if who:
-            text += f"（{_escape(who)}）"
+            text = arg(QCoreApplication.translate("CellTooltip", "人工修改：%1 → %2（%3）"), old, new, _escape(who))
+        else:
+            text = arg(QCoreApplication.translate("CellTooltip", "人工修改：%1 → %2"), old, new)
         lines.append(text)
         if correction.note:
-            lines.append("备注：" + _escape(correction.note))
+            lines.append(arg(QCoreApplication.translate("CellTooltip", "备注：%1"), _escape(correction.note)))
         if correction.printed_changed:
-            lines.append("注意：原文件已变化，原文数值与修改时不同")
+            lines.append(QCoreApplication.translate("CellTooltip", "注意：原文件已变化，原文数值与修改时不同"))
     elif effective is not None and effective.value is None:
-        lines.append("未能读取此单元格，请对照原文填写")
+        lines.append(QCoreApplication.translate("CellTooltip", "未能读取此单元格，请对照原文填写"))
     for finding in findings:
-        label = SEVERITY_LABELS.get(finding.severity, finding.severity)
-        mark = "（已确认与原文一致）" if finding.key in confirmed else ""
-        lines.append(f"• {label}：{_escape(finding.message)}{mark}")
+        label = tr_label(SEVERITY_LABELS, finding.severity)
+        if finding.key in confirmed:
+            line = arg(QCoreApplication.translate("CellTooltip", "• %1：%2（已确认与原文一致）"), label, _escape(finding.message))
+        else:
+            line = arg(QCoreApplication.translate("CellTooltip", "• %1：%2"), label, _escape(finding.message))
+        lines.append(line)
     return "<br>".join(lines)

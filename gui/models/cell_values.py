@@ -1,10 +1,13 @@
-"""Reading and formatting the numbers a reviewer types or pastes into a statistics cell (Qt-free)."""
+"""Reading and formatting the numbers a reviewer types or pastes into a statistics cell (Qt only for translation)."""
 
 from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from core.model import Value
+from gui.i18n import arg
 
 # Full-width digits and signs, as typed with a Chinese input method or copied from a PDF.
 _WIDTH = str.maketrans("０１２３４５６７８９＋－．，　", "0123456789+-., ")
@@ -12,17 +15,27 @@ _EMPTY_TOKENS = {"/", "-", "—", "——", "无", "－", "／", "--"}
 _UNITS = ("万元", "元", "件", "项", "个", "次", "起")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
+# Marked for translation (context "CellTooltip"); translate with ``tr_label`` where shown.
 ORIGIN_LABELS = {
-    "table": "表格读取",
-    "inferred": "按位置推断",
-    "prose": "正文文字",
-    "edited": "人工修改",
+    "table": QT_TRANSLATE_NOOP("CellTooltip", "表格读取"),
+    "inferred": QT_TRANSLATE_NOOP("CellTooltip", "按位置推断"),
+    "prose": QT_TRANSLATE_NOOP("CellTooltip", "正文文字"),
+    "edited": QT_TRANSLATE_NOOP("CellTooltip", "人工修改"),
 }
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_LABELS = {
+    "error": QT_TRANSLATE_NOOP("CellTooltip", "错误"),
+    "warning": QT_TRANSLATE_NOOP("CellTooltip", "警告"),
+    "info": QT_TRANSLATE_NOOP("CellTooltip", "提示"),
+}
+
+
+def tr_label(labels: dict[str, str], key: str) -> str:
+    """The translated label of ``key`` in ORIGIN_LABELS/SEVERITY_LABELS (the key itself if unknown)."""
+    return QCoreApplication.translate("CellTooltip", labels[key]) if key in labels else key
 
 
 class CellInputError(ValueError):
-    """The text is not a number this cell accepts; the message is Chinese, for the user."""
+    """The text is not a number this cell accepts; the message is translated, for the user."""
 
 
 def parse_cell_text(text: str, kind: str) -> int | float | None:
@@ -51,18 +64,18 @@ def parse_cell_text(text: str, kind: str) -> int | float | None:
         elif s.startswith("增"):
             s = s[1:]
     if not _NUMBER.match(s):
-        raise CellInputError(f"“{text.strip()}”不是数字")
+        raise CellInputError(arg(QCoreApplication.translate("CellTooltip", "“%1”不是数字"), text.strip()))
     if kind == "decimal":
         number = float(s)
         return int(number) if number.is_integer() and "." not in s else number
     if "." in s:
         number = float(s)
         if not number.is_integer():
-            raise CellInputError(f"“{text.strip()}”不是整数：此处填写件数")
+            raise CellInputError(arg(QCoreApplication.translate("CellTooltip", "“%1”不是整数：此处填写件数"), text.strip()))
         s = str(int(number))
     result = int(s)
     if result < 0 and kind != "signed":
-        raise CellInputError(f"“{text.strip()}”是负数：此处填写件数")
+        raise CellInputError(arg(QCoreApplication.translate("CellTooltip", "“%1”是负数：此处填写件数"), text.strip()))
     return result
 
 
@@ -106,11 +119,14 @@ def same_number(a: int | float | None, b: int | float | None) -> bool:
 def printed_text(value: Value | None) -> str:
     """The parsed value and its token, for tooltips: 5（原文“5”）."""
     if value is None:
-        return "未读取到"
-    shown = "未能读取" if value.value is None else format_number(value.value, "decimal", value.raw)
+        return QCoreApplication.translate("CellTooltip", "未读取到")
+    if value.value is None:
+        shown = QCoreApplication.translate("CellTooltip", "未能读取")
+    else:
+        shown = format_number(value.value, "decimal", value.raw)
     raw = value.raw.strip()
     if raw and raw != shown:
-        return f"{shown}（原文“{raw}”）"
+        return arg(QCoreApplication.translate("CellTooltip", "%1（原文“%2”）"), shown, raw)
     if not raw and value.value == 0 and value.origin == "table":
-        return f"{shown}（原文为空白单元格）"
+        return arg(QCoreApplication.translate("CellTooltip", "%1（原文为空白单元格）"), shown)
     return shown

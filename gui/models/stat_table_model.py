@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
 from core import templates
 from core.model import Finding
 from core.review.state import Change, ConfirmEdit, Edit, MetadataEdit, ReviewedReport, ValueEdit
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
+from gui.i18n import arg
 from gui.models import cell_style
 from gui.models.cell_values import CellInputError, format_number, parse_cell_text, same_number
 from gui.models.stat_grid import PrintedCell, PrintedGrid, build_grid, row_title
@@ -83,6 +84,7 @@ class StatTableModel(QAbstractTableModel):
         self._listener: _Listener | None = None
         self._findings: dict[str, list[Finding]] = {}
         self._confirmed: set[str] = set()
+        self.read_only = False  # a project opened read-only: nothing may change
         self.grid: PrintedGrid = build_grid(self.table, templates.TEMPLATE_2021)
         self.set_report(reviewed, undo_stack)
 
@@ -142,7 +144,9 @@ class StatTableModel(QAbstractTableModel):
 
     def is_editable(self, field_id: str) -> bool:
         """The core decides: value cells of fields of the report's template."""
-        return self.reviewed is not None and templates.is_editable(self.reviewed.template, field_id)
+        return (
+            not self.read_only and self.reviewed is not None and templates.is_editable(self.reviewed.template, field_id)
+        )
 
     def edit_for(self, field_id: str, number: int | float | None) -> ValueEdit | None:
         """The core edit that makes a field show ``number`` (None: nothing to do).
@@ -162,7 +166,7 @@ class StatTableModel(QAbstractTableModel):
 
     def push_edits(self, edits: list[Edit], macro_text: str = "") -> None:
         """Apply edits as one undo step (a macro named ``macro_text`` when there are several)."""
-        if self.reviewed is None or not edits:
+        if self.reviewed is None or not edits or self.read_only:
             return
         if self.undo_stack is not None and not shiboken6.isValid(self.undo_stack):
             self.undo_stack = None  # the window closed the report's stack while it was shown
@@ -188,7 +192,8 @@ class StatTableModel(QAbstractTableModel):
             ValueEdit(f, revert=True) for f in dict.fromkeys(field_ids) if f in self.reviewed.state.corrections
         ]
         if edits:
-            text = "" if len(edits) == 1 else f"恢复 {len(edits)} 个单元格为原文数值"
+            template = QCoreApplication.translate("StatTableModel", "恢复 %1 个单元格为原文数值")
+            text = "" if len(edits) == 1 else arg(template, len(edits))
             self.push_edits(edits, text)
         return len(edits)
 
@@ -283,8 +288,11 @@ class StatTableModel(QAbstractTableModel):
             tip = row_title(c.row_name, self.reviewed.template if self.reviewed else "")
             sources = self._remapped_here(c.row_name)
             if sources:
-                tip += "\n本行数值原文印在：" + "、".join(row_title(s, self.reviewed.template) for s in sources)
-            return tip + "\n右键“更正行标签…”可把误认的行改到正确的行"
+                where = QCoreApplication.translate("StatTableModel", "、").join(
+                    row_title(s, self.reviewed.template) for s in sources
+                )
+                tip += "\n" + arg(QCoreApplication.translate("StatTableModel", "本行数值原文印在：%1"), where)
+            return tip + "\n" + QCoreApplication.translate("StatTableModel", "右键“更正行标签…”可把误认的行改到正确的行")
         return None
 
     def _remapped_here(self, row_name: str) -> list[str]:

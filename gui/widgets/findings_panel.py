@@ -97,7 +97,9 @@ class FindingsModel(QAbstractTableModel):
                 return f.message
             if col == COL_CONFIRMED and confirmed:
                 note = self.reviewed.state.confirmed[f.key].note
-                return QCoreApplication.translate("FindingsModel", "与原文一致") + (f"：{note}" if note else "")
+                if note:
+                    return QCoreApplication.translate("FindingsModel", "与原文一致：%1").replace("%1", note)
+                return QCoreApplication.translate("FindingsModel", "与原文一致")
         if role == Qt.DecorationRole:
             if col == COL_SEVERITY:
                 return icon(f.severity if f.severity in ("error", "warning", "info") else "info")
@@ -111,14 +113,20 @@ class FindingsModel(QAbstractTableModel):
                 tip += (
                     "\n"
                     + QCoreApplication.translate("FindingsModel", "建议：")
-                    + "，".join(f"{k} = {v}" for k, v in f.suggestion.items())
+                    + QCoreApplication.translate("FindingsModel", "，").join(
+                        f"{k} = {v}" for k, v in f.suggestion.items()
+                    )
                 )
             if confirmed:
                 c = self.reviewed.state.confirmed[f.key]
                 tip += (
                     "\n"
                     + QCoreApplication.translate("FindingsModel", "已确认与原文一致")
-                    + (f"（{c.user} {c.time}）" if c.user or c.time else "")
+                    + (
+                        QCoreApplication.translate("FindingsModel", "（%1）").replace("%1", f"{c.user} {c.time}".strip())
+                        if c.user or c.time
+                        else ""
+                    )
                 )
             return tip
         return None

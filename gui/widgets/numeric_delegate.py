@@ -36,7 +36,7 @@ class NumericDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         kind = index.model().data(index, FieldKindRole) or "decimal"
         editor.setValidator(validator_for(kind, editor))
-        editor.setPlaceholderText("空 = 原文数值")
+        editor.setPlaceholderText(self.tr("空 = 原文数值"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import arg
+
 log = logging.getLogger(__name__)
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
@@ -87,25 +89,26 @@ class PdfPageView(QWidget):
         self.scroll.setWidget(self.canvas)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
-        self.message = QLabel("没有打开 PDF 文件")
+        self.message = QLabel(self.tr("没有打开 PDF 文件"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.scroll)
 
-        self.prev_button = self._button("上一页", self.previous_page)
-        self.next_button = self._button("下一页", self.next_page)
+        self.prev_button = self._button(self.tr("上一页"), self.previous_page)
+        self.next_button = self._button(self.tr("下一页"), self.next_page)
         self.page_box = QSpinBox()
         self.page_box.setMinimum(1)
-        self.page_box.setPrefix("第 ")
-        self.page_box.setSuffix(" 页")
+        prefix, _, suffix = self.tr("第 %1 页").partition("%1")
+        self.page_box.setPrefix(prefix)
+        self.page_box.setSuffix(suffix)
         self.page_box.setMinimumWidth(84)
         self.page_box.valueChanged.connect(self._on_page_box)
         self.count_label = QLabel("")
-        self.zoom_out_button = self._button("缩小", self.zoom_out)
-        self.zoom_in_button = self._button("放大", self.zoom_in)
-        self.fit_button = self._button("适合宽度", self.fit_to_width)
+        self.zoom_out_button = self._button(self.tr("缩小"), self.zoom_out)
+        self.zoom_in_button = self._button(self.tr("放大"), self.zoom_in)
+        self.fit_button = self._button(self.tr("适合宽度"), self.fit_to_width)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.prev_button, self.page_box, self.count_label, self.next_button):
@@ -134,7 +137,7 @@ class PdfPageView(QWidget):
         """Open a PDF (None: close). On a broken or non-PDF file show a message; never raise."""
         self._close()
         if not path:
-            self._show_message("没有打开 PDF 文件")
+            self._show_message(self.tr("没有打开 PDF 文件"))
             return False
         self.path = str(path)
         name = Path(path).name
@@ -146,11 +149,11 @@ class PdfPageView(QWidget):
             sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
         except Exception as exc:  # noqa: BLE001 - any reader failure becomes a message in the view
             log.info("cannot open %s as PDF: %s", self.path, exc)
-            self._show_message(f"无法打开 PDF 文件“{name}”：文件损坏或不是 PDF。")
+            self._show_message(arg(self.tr("无法打开 PDF 文件“%1”：文件损坏或不是 PDF。"), name))
             return False
         if not sizes:
             pdf.close()
-            self._show_message(f"PDF 文件“{name}”没有页面。")
+            self._show_message(arg(self.tr("PDF 文件“%1”没有页面。"), name))
             return False
         self._pdf = pdf
         self._sizes = [(float(w), float(h)) for w, h in sizes]
@@ -278,7 +281,7 @@ class PdfPageView(QWidget):
         zoom = self._effective_zoom()
         image = self._image(self.page, zoom)
         if image is None:
-            self.message.setText(f"无法显示第 {self.page} 页。")
+            self.message.setText(arg(self.tr("无法显示第 %1 页。"), self.page))
             self.stack.setCurrentWidget(self.message)
             self._update_controls()
             return
@@ -300,7 +303,7 @@ class PdfPageView(QWidget):
         self.page_box.setMaximum(max(1, self.page_count))
         self.page_box.setValue(max(1, self.page))
         self.page_box.blockSignals(False)
-        self.count_label.setText(f"/ 共 {self.page_count} 页" if has else "")
+        self.count_label.setText(arg(self.tr("/ 共 %1 页"), self.page_count) if has else "")
         for w in (self.page_box, self.zoom_in_button, self.zoom_out_button, self.fit_button):
             w.setEnabled(has)
         self.prev_button.setEnabled(has and self.page > 1)

@@ -218,7 +218,7 @@ class ReportListModel(QAbstractTableModel):
             parts.append(QCoreApplication.translate("ReportListModel", "错误 %1").replace("%1", str(s.errors)))
         if s.warnings:
             parts.append(QCoreApplication.translate("ReportListModel", "警告 %1").replace("%1", str(s.warnings)))
-        return "，".join(parts)
+        return QCoreApplication.translate("ReportListModel", "，").join(parts)
 
 
 class ReportFilterModel(QSortFilterProxyModel):
@@ -266,7 +266,8 @@ class ReportListWidget(QWidget):
         h.setStretchLastSection(True)
         h.resizeSection(COL_AGENCY, 110)
         h.resizeSection(COL_YEAR, 40)
-        h.resizeSection(COL_TEMPLATE, 52)
+        header = str(self.model.headerData(COL_TEMPLATE, Qt.Horizontal) or "")
+        h.resizeSection(COL_TEMPLATE, max(52, self.fontMetrics().horizontalAdvance(header) + 24))  # fits English too
         h.resizeSection(COL_STATUS, 120)
         h.resizeSection(COL_FILE, 160)
         h.setContextMenuPolicy(Qt.CustomContextMenu)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QTa
 from core import templates
 from core.review.state import Edit
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
+from gui.i18n import arg
 from gui.models.cell_values import CellInputError, edit_text, parse_cell_text
 from gui.models.stat_grid import PrintedCell
 from gui.models.stat_table_model import StatTableModel
@@ -192,7 +193,7 @@ class StatTableView(QTableView):
         model = self.stat_model()
         anchor = self._anchor_cell()
         if model.reviewed is None or anchor is None:
-            self.message.emit("请先选中要粘贴到的左上角单元格")
+            self.message.emit(self.tr("请先选中要粘贴到的左上角单元格"))
             return 0
         lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
         block = [line.split("\t") for line in lines]
@@ -223,15 +224,15 @@ class StatTableView(QTableView):
             edit = model.edit_for(cell.field, number)
             if edit is not None:
                 edits.append(edit)
-        model.push_edits(edits, f"粘贴 {len(edits)} 个单元格")
+        model.push_edits(edits, arg(self.tr("粘贴 %1 个单元格"), len(edits)))
         if targets:
             self.select_cells([c for c, _ in targets])
-        notes = [f"已粘贴 {len(edits)} 个单元格"]
+        notes = [arg(self.tr("已粘贴 %1 个单元格"), len(edits))]
         if bad:
-            notes.append(f"{bad} 个不是数字，已跳过")
+            notes.append(arg(self.tr("%1 个不是数字，已跳过"), bad))
         if skipped:
-            notes.append(f"{skipped} 个超出表格，已跳过")
-        self.message.emit("；".join(notes))
+            notes.append(arg(self.tr("%1 个超出表格，已跳过"), skipped))
+        self.message.emit(self.tr("；").join(notes))
         return len(edits)
 
     def copy_selection(self) -> str:
@@ -252,7 +253,7 @@ class StatTableView(QTableView):
     def revert_selection(self) -> int:
         """Revert the selected corrected cells to the printed values, as one undo step."""
         n = self.stat_model().revert_fields(self.selected_fields())
-        self.message.emit(f"已将 {n} 个单元格恢复为原文数值" if n else "所选单元格没有人工修改")
+        self.message.emit(arg(self.tr("已将 %1 个单元格恢复为原文数值"), n) if n else self.tr("所选单元格没有人工修改"))
         return n
 
     def _menu_for(self, index: QModelIndex) -> QMenu:
@@ -266,14 +267,14 @@ class StatTableView(QTableView):
             corrected = model.reviewed is not None and any(
                 f in model.reviewed.state.corrections for f in self.selected_fields()
             )
-            revert = menu.addAction("恢复为原文数值", self.revert_selection)
+            revert = menu.addAction(self.tr("恢复为原文数值"), self.revert_selection)
             revert.setEnabled(corrected)
-            menu.addAction("复制", self.copy_selection)
-            menu.addAction("粘贴", lambda: self.paste_text(QGuiApplication.clipboard().text()))
+            menu.addAction(self.tr("复制"), self.copy_selection)
+            menu.addAction(self.tr("粘贴"), lambda: self.paste_text(QGuiApplication.clipboard().text()))
         if cell is not None and cell.row_name and model.reviewed is not None:
             menu.addSeparator()
             name = cell.row_name
-            menu.addAction("更正行标签…", lambda: self.remap_requested.emit(name))
+            menu.addAction(self.tr("更正行标签…"), lambda: self.remap_requested.emit(name))
         return menu
 
     # ------------------------------------------------------------------ Qt overrides

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -11,6 +19,7 @@ from core.model import Finding
 from core.review.state import ReviewedReport
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_SHORT, TABLE_TITLES
 from gui.dialogs.row_remap_dialog import RowRemapDialog
+from gui.i18n import arg
 from gui.models import cell_style
 from gui.models.stat_table_model import MODEL_CLASSES, StatTableModel
 from gui.widgets.stat_table_view import StatTableView
@@ -25,16 +34,19 @@ def _legend() -> str:
 
     b = cell_style.SEVERITY_BRUSHES
     o = {k: v.color().name() for k, v in cell_style.ORIGIN_BRUSHES.items()}
+    edited = QCoreApplication.translate("StatTablesWidget", "人工修改")
+    inferred = QCoreApplication.translate("StatTablesWidget", "按位置推断")
+    prose = QCoreApplication.translate("StatTablesWidget", "正文文字")
     return "&nbsp;&nbsp;".join(
         [
-            swatch(b["error"], "错误"),
-            swatch(b["warning"], "警告"),
-            swatch(cell_style.CONFIRMED_BRUSH, "已确认与原文一致"),
-            swatch(cell_style.UNREAD_BRUSH, "未读取"),
-            f"<b style='color:{o['edited']}'>人工修改</b>",
-            f"<i style='color:{o['inferred']}'>按位置推断</i>",
-            f"<span style='color:{o['prose']}'>正文文字</span>",
-            "↻ 已更正行标签",
+            swatch(b["error"], QCoreApplication.translate("StatTablesWidget", "错误")),
+            swatch(b["warning"], QCoreApplication.translate("StatTablesWidget", "警告")),
+            swatch(cell_style.CONFIRMED_BRUSH, QCoreApplication.translate("StatTablesWidget", "已确认与原文一致")),
+            swatch(cell_style.UNREAD_BRUSH, QCoreApplication.translate("StatTablesWidget", "未读取")),
+            f"<b style='color:{o['edited']}'>{edited}</b>",
+            f"<i style='color:{o['inferred']}'>{inferred}</i>",
+            f"<span style='color:{o['prose']}'>{prose}</span>",
+            "↻ " + QCoreApplication.translate("StatTablesWidget", "已更正行标签"),
         ]
     )
 
@@ -107,6 +119,12 @@ class StatTablesWidget(QWidget):
         self.status.clear()
         self._update_titles()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only project: cells stop being editable and no edit is pushed."""
+        for model in self.models.values():
+            model.read_only = read_only
+            model.layoutChanged.emit()  # views re-ask flags()
+
     def set_findings(self, findings: list[Finding], confirmed_keys: set[str]) -> None:
         """Colour the cells the findings name; confirmed findings turn their cells grey-green."""
         for model in self.models.values():
@@ -142,7 +160,7 @@ class StatTablesWidget(QWidget):
 
     def open_remap_dialog(self, row_name: str) -> RowRemapDialog | None:
         """Open the 更正行标签 dialog for a row (window-modal); its choice is pushed as an undo step."""
-        if self.reviewed is None:
+        if self.reviewed is None or any(m.read_only for m in self.models.values()):
             return None
         dialog = RowRemapDialog(self.reviewed, row_name, self)
         dialog.accepted.connect(lambda: self._apply_remap(dialog))
@@ -157,7 +175,7 @@ class StatTablesWidget(QWidget):
         if edit is None:
             return
         self.models[self.current_table()].push_edits([edit])
-        self._show_message("已更正行标签")
+        self._show_message(self.tr("已更正行标签"))
 
     def _on_remap_requested(self, row_name: str) -> None:
         self.remap_requested.emit(row_name)
@@ -176,9 +194,9 @@ class StatTablesWidget(QWidget):
     def _update_titles(self) -> None:
         template = self.reviewed.template if self.reviewed is not None else ""
         if template in templates.LAYOUTS:
-            note = f"（{template} 年版格式）"
+            note = arg(self.tr("（%1 年版格式）"), template)
         elif self.reviewed is not None:
-            note = "（未识别格式版本，按 2021 年版显示）"
+            note = self.tr("（未识别格式版本，按 2021 年版显示）")
         else:
             note = ""
         for table, label in self._titles.items():

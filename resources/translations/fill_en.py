@@ -37,7 +37,7 @@ EN = {
     "上一个未解决的问题（Shift+F8）": "Previous open finding (Shift+F8)",
     "下一个": "Next",
     "下一个未解决的问题（F8）": "Next open finding (F8)",
-    "问题：%1 个错误，%2 个警告，%3 个已确认": "Findings: %1 errors, %2 warnings, %3 confirmed",
+    "问题：%1 个错误，%2 个警告，%3 个已确认": "Findings — errors: %1, warnings: %2, confirmed: %3",
     "转到": "Go to",
     "撤销确认": "Withdraw confirmation",
     "统计表组件不可用": "Statistics tables are not available",
@@ -74,9 +74,9 @@ EN = {
     "正在读取上一批文件，请稍候或先取消。": "Still reading the previous batch; wait or cancel it first.",
     "正在读取…": "Reading…",
     "正在取消…": "Cancelling…",
-    "正在读取… 已打开 %1 份": "Reading… %1 open",
-    "已打开 %1 份报告": "%1 reports open",
-    "已取消读取；已打开 %1 份报告": "Loading cancelled; %1 reports open",
+    "正在读取… 已打开 %1 份": "Reading… open: %1",
+    "已打开 %1 份报告": "Reports open: %1",
+    "已取消读取；已打开 %1 份报告": "Loading cancelled; reports open: %1",
     "部分文件无法读取": "Some files could not be read",
     "以下 %1 个文件无法读取，其余文件已打开：": "These %1 files could not be read; the others are open:",
     "没有未解决的问题。": "No open findings.",
@@ -90,7 +90,7 @@ EN = {
     "界面语言将在重新启动程序后生效。": "The interface language takes effect after a restart.",
     "政府信息公开年报审核\n读取、核对并汇总政府信息公开工作年度报告。": "OGI Annual Report Review\nReads, checks and summarises government information disclosure annual reports.",
     "（无）": "(none)",
-    "共 %1 份报告，%2 份有错误，%3 份已审核": "%1 reports, %2 with errors, %3 reviewed",
+    "共 %1 份报告，%2 份有错误，%3 份已审核": "Reports: %1 · with errors: %2 · reviewed: %3",
     "有尚未导出或保存的修改。确定要退出吗？": "There are corrections not yet exported or saved. Quit anyway?",
     "文件不存在": "File not found",
     "找不到以下文件：": "These files were not found:",
@@ -104,7 +104,7 @@ EN = {
     "发布日期": "Published",
     "已审核": "Reviewed",
     "标记本报告已审核完毕（可撤销）": "Mark this report as fully reviewed (undoable)",
-    "年度 / 模板 / 发布日期": "Year / template / published",
+    "年度 / 模板 / 发布日期": "Year / format / published",
     "已手工修改；解析结果：%1": "Corrected by hand; as parsed: %1",
     "有错误": "Errors",
     "有警告": "Warnings",
@@ -112,8 +112,8 @@ EN = {
     "机关": "Agency",
     "状态": "Status",
     "文件": "File",
-    "错误 %1": "%1 errors",
-    "警告 %1": "%1 warnings",
+    "错误 %1": "Errors: %1",
+    "警告 %1": "Warnings: %1",
     "筛选：机关、年度、状态、文件名（Ctrl+F）": "Filter: agency, year, status, file name (Ctrl+F)",
     "程序出错时显示错误报告对话框": "Show an error report dialog when the program fails",
     "界面语言": "Interface language",
@@ -150,7 +150,7 @@ EN = {
     "上次导出的文件夹": "Last export folder",
     "出错时显示错误报告对话框": "Show the error report dialog on failures",
     "项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。": 'The project is open read-only; use "Save Project As" for an editable copy.',
-    "已打开 %1 份": "%1 open",
+    "已打开 %1 份": "Open: %1",
     "自动换行": "Wrap lines",
     "正文自动换行": "Wrap source text lines",
     "关闭后，表格的每一行在正文中占一行，便于对照各列": "When off, each table row stays on one line, so columns line up",
@@ -159,8 +159,140 @@ EN = {
     "统计表": "Statistics Tables",
     "问题列表": "Findings List",
     "转到(&G)": "&Go",
-    "%1 个错误，%2 个警告，%3 个已确认": "%1 errors, %2 warnings, %3 confirmed",
+    "%1 个错误，%2 个警告，%3 个已确认": "Errors: %1, warnings: %2, confirmed: %3",
     "更正行标签…": "Correct Row Label…",
+    # Statistics tables: cell tooltips, legend, context menu, paste/revert messages.
+    "原文数值：%1": "Printed value: %1",
+    "来源：%1": "Source: %1",
+    "PDF 第 %1 页": "PDF page %1",
+    "空": "empty",
+    "，": ", ",
+    "、": ", ",
+    "；": "; ",
+    "人工修改：%1 → %2（%3）": "Corrected: %1 → %2 (%3)",
+    "人工修改：%1 → %2": "Corrected: %1 → %2",
+    "备注：%1": "Note: %1",
+    "注意：原文件已变化，原文数值与修改时不同": "Note: the source file has changed; its value differs from when it was corrected",
+    "未能读取此单元格，请对照原文填写": "This cell could not be read; fill it in from the document",
+    "• %1：%2（已确认与原文一致）": "• %1: %2 (confirmed as printed)",
+    "• %1：%2": "• %1: %2",
+    "表格读取": "Read from table",
+    "按位置推断": "Inferred from position",
+    "正文文字": "From body text",
+    "人工修改": "Corrected",
+    "“%1”不是数字": '"%1" is not a number',
+    "“%1”不是整数：此处填写件数": '"%1" is not a whole number: this cell holds a count',
+    "“%1”是负数：此处填写件数": '"%1" is negative: this cell holds a count',
+    "未读取到": "Not read",
+    "未能读取": "Unreadable",
+    "%1（原文“%2”）": '%1 (printed "%2")',
+    "%1（原文为空白单元格）": "%1 (blank cell in the document)",
+    "空 = 原文数值": "empty = printed value",
+    "恢复 %1 个单元格为原文数值": "Revert cells to printed values (%1)",
+    "本行数值原文印在：%1": "This row's values are printed in: %1",
+    "右键“更正行标签…”可把误认的行改到正确的行": 'Right-click "Correct Row Label…" to move a misread row to the right one',
+    "请先选中要粘贴到的左上角单元格": "First select the top-left cell to paste into",
+    "粘贴 %1 个单元格": "Paste into cells (%1)",
+    "已粘贴 %1 个单元格": "Cells pasted: %1",
+    "%1 个不是数字，已跳过": "skipped (not a number): %1",
+    "%1 个超出表格，已跳过": "skipped (outside the table): %1",
+    "已将 %1 个单元格恢复为原文数值": "Cells reverted to printed values: %1",
+    "所选单元格没有人工修改": "The selected cells have no corrections",
+    "恢复为原文数值": "Revert to Printed Value",
+    "复制": "Copy",
+    "粘贴": "Paste",
+    "未读取": "Not read",
+    "已更正行标签": "Row label corrected",
+    "（%1 年版格式）": "(%1 format)",
+    "（未识别格式版本，按 2021 年版显示）": "(format not recognised; shown as the 2021 format)",
+    # Row label correction dialog.
+    "（原文此行没有读到数值）": "(no values were read in this row)",
+    "更正行标签": "Correct Row Label",
+    "原文此行被识别为 %1 “%2”。\n原文数值：%3\n如果这些数值实际属于另一行，请在下面选择正确的行：": (
+        'This row was read as %1 "%2".\nPrinted values: %3\n'
+        "If these values really belong to another row, choose the correct row below:"
+    ),
+    "%1（原识别）": "%1 (as read)",
+    "注意：“%1”行原文也有数值，两行数值会重叠。如果是两行标签互换，请再把那一行改到本行。": (
+        'Note: row "%1" has printed values of its own, so the two rows would overlap. '
+        "If the two labels are swapped, move that row to this one as well."
+    ),
+    # Undo step names (the cell and row names inside stay as printed in the report).
+    "报告年度": "Year",
+    "索引号": "Index No.",
+    "模板版本": "Template",
+    "发布机构": "Publisher",
+    "标题": "Title",
+    "第一部分": "Part 1",
+    "第二部分": "Part 2",
+    "第三部分": "Part 3",
+    "第四部分": "Part 4",
+    "第五部分": "Part 5",
+    "第六部分": "Part 6",
+    "“%1”部分": 'part "%1"',
+    "%1 “%2” 行": '%1 row "%2"',
+    "%1 等 %2 处": "%1 and others (%2 places)",
+    "恢复为原文数值 %1：%2 → %3": "Revert %1 to printed value: %2 → %3",
+    "恢复%1为原文": "Revert %1 to printed",
+    "修改%1": "Change %1",
+    "恢复%1的原起点": "Restore the original start of %1",
+    "移动%1的起点": "Move the start of %1",
+    "恢复 %1的原行标签": "Restore the original label of %1",
+    "将 %1改为 “%2” 行": 'Relabel %1 as row "%2"',
+    "取消确认 %1": "Withdraw confirmation of %1",
+    "确认与原文一致 %1": "Confirm as printed: %1",
+    "取消已审核标记": "Unmark as Reviewed",
+    "修改": "Edit",
+    "修改 %1：%2 → %3": "Change %1: %2 → %3",
+    "%1%2年度报告审核.xlsx": "%1%2-review.xlsx",
+    # PDF page view.
+    "没有打开 PDF 文件": "No PDF file open",
+    "上一页": "Previous Page",
+    "下一页": "Next Page",
+    "第 %1 页": "Page %1",
+    "缩小": "Zoom Out",
+    "放大": "Zoom In",
+    "适合宽度": "Fit Width",
+    "无法打开 PDF 文件“%1”：文件损坏或不是 PDF。": 'Cannot open the PDF file "%1": it is damaged or not a PDF.',
+    "PDF 文件“%1”没有页面。": 'The PDF file "%1" has no pages.',
+    "无法显示第 %1 页。": "Cannot show page %1.",
+    "/ 共 %1 页": "of %1",
+    # Review projects.
+    "〔只读〕": " [read-only]",
+    "项目已以只读方式打开。": " The project was opened read-only.",
+    "当前没有打开的审核项目，无法另存为。": "No review project is open, so there is nothing to save as.",
+    "审核项目 (*%1)": "Review projects (*%1)",
+    "新建项目": "New Project",
+    "已新建项目，修改会随时自动保存。": "Project created; corrections are saved automatically.",
+    "打开项目": "Open Project",
+    "当前没有打开的项目。": "No project is open.",
+    "项目另存为": "Save Project As",
+    "新建项目…": "New Project…",
+    "打开项目…": "Open Project…",
+    "项目另存为…": "Save Project As…",
+    "把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存": (
+        "Save the open reports and corrections to a new review project file; later corrections are saved at once"
+    ),
+    "最近的项目": "Recent Projects",
+    "审核项目": "Review Project",
+    "%1：原文数值 %2 → %3，更正值 %4": "%1: printed value %2 → %3, corrected value %4",
+    # Separators and brackets around text from the report or the core.
+    "%1：%2": "%1: %2",
+    "与原文一致：%1": "As printed: %1",
+    "（%1）": " (%1)",
+}
+
+# Where one context needs other words than EN (narrow columns, the one-line legend); always applied.
+EN_BY_CONTEXT = {
+    ("ReportListModel", "模板"): "Format",
+    ("ReportListModel", "2021版"): "2021",
+    ("ReportListModel", "2019版"): "2019",
+    ("ReportListModel", "旧版"): "Old",
+    ("ReportListModel", "未识别"): "?",
+    ("StatTablesWidget", "已确认与原文一致"): "Confirmed",
+    ("StatTablesWidget", "按位置推断"): "Inferred",
+    ("StatTablesWidget", "正文文字"): "From text",
+    ("StatTablesWidget", "已更正行标签"): "Row relabelled",
 }
 
 
@@ -168,20 +300,29 @@ def fill(ts: Path) -> int:
     """Fill unfinished translations from EN; returns how many sources are still untranslated."""
     tree = ET.parse(ts)
     missing = 0
-    for msg in tree.getroot().iter("message"):
-        src = msg.find("source").text or ""
-        tr = msg.find("translation")
-        if tr is None:
-            tr = ET.SubElement(msg, "translation")
-        if (tr.get("type") in ("unfinished", None) and not (tr.text or "").strip()) or tr.get("type") == "unfinished":
-            if src in EN:
-                tr.text = EN[src]
-                tr.attrib.pop("type", None)
-            else:
-                missing += 1
+    for ctx in tree.getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            missing += _fill_message(ctx.find("name").text or "", msg)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
+
+def _fill_message(context: str, msg: ET.Element) -> int:
+    """Fill one message; 1 when it stays untranslated."""
+    src = msg.find("source").text or ""
+    tr = msg.find("translation")
+    if tr is None:
+        tr = ET.SubElement(msg, "translation")
+    if (context, src) in EN_BY_CONTEXT:
+        tr.text = EN_BY_CONTEXT[context, src]
+        tr.attrib.pop("type", None)
+        return 0
+    if tr.get("type") == "unfinished" or not (tr.text or "").strip():
+        if src not in EN:
+            return 1
+        tr.text = EN[src]
+        tr.attrib.pop("type", None)
+    return 0
 
 if __name__ == "__main__":
     here = Path(__file__).resolve().parent

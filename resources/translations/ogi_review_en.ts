@@ -1,29 +1,163 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>CellTooltip</name>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="76"/>
+        <source>原文数值：%1</source>
+        <translation>Printed value: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="78"/>
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="80"/>
+        <source>PDF 第 %1 页</source>
+        <translation>PDF page %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="82"/>
+        <source>空</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="86"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="88"/>
+        <source>人工修改：%1 → %2（%3）</source>
+        <translation>Corrected: %1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="90"/>
+        <source>人工修改：%1 → %2</source>
+        <translation>Corrected: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="93"/>
+        <source>备注：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="95"/>
+        <source>注意：原文件已变化，原文数值与修改时不同</source>
+        <translation>Note: the source file has changed; its value differs from when it was corrected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="97"/>
+        <source>未能读取此单元格，请对照原文填写</source>
+        <translation>This cell could not be read; fill it in from the document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="101"/>
+        <source>• %1：%2（已确认与原文一致）</source>
+        <translation>• %1: %2 (confirmed as printed)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_style.py" line="103"/>
+        <source>• %1：%2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="20"/>
+        <source>表格读取</source>
+        <translation>Read from table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="21"/>
+        <source>按位置推断</source>
+        <translation>Inferred from position</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="22"/>
+        <source>正文文字</source>
+        <translation>From body text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="23"/>
+        <source>人工修改</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="26"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="27"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="28"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="67"/>
+        <source>“%1”不是数字</source>
+        <translation>&quot;%1&quot; is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="74"/>
+        <source>“%1”不是整数：此处填写件数</source>
+        <translation>&quot;%1&quot; is not a whole number: this cell holds a count</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="78"/>
+        <source>“%1”是负数：此处填写件数</source>
+        <translation>&quot;%1&quot; is negative: this cell holds a count</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="122"/>
+        <source>未读取到</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="124"/>
+        <source>未能读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="129"/>
+        <source>%1（原文“%2”）</source>
+        <translation>%1 (printed &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/cell_values.py" line="131"/>
+        <source>%1（原文为空白单元格）</source>
+        <translation>%1 (blank cell in the document)</translation>
+    </message>
+</context>
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="16" />
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="16"/>
         <source>确认与原文一致</source>
         <translation>Confirmed as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="18" />
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="18"/>
         <source>确认下述问题是原文如此印刷，而不是识别错误：</source>
         <translation>Confirm that the document really prints this (it is not a reading error):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="23"/>
         <source>说明（可选，例如“原文合计有误，已电话核实”）：</source>
-        <translation>Note (optional, e.g. "the printed total is wrong, checked by phone"):</translation>
+        <translation>Note (optional, e.g. &quot;the printed total is wrong, checked by phone&quot;):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="30"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="31"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -31,124 +165,293 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/errors.py" line="135" />
+        <location filename="../../gui/errors.py" line="135"/>
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="137" />
+        <location filename="../../gui/errors.py" line="137"/>
         <source>程序遇到了意外错误。您的修改已记录在项目中；可以继续工作，建议保存后重新启动。</source>
         <translation>The program hit an unexpected error. Your corrections are recorded; you can go on, but saving and restarting is advised.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="140" />
+        <location filename="../../gui/errors.py" line="140"/>
         <source>日志文件：%s</source>
         <translation>Log file: %s</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="144" />
+        <location filename="../../gui/errors.py" line="144"/>
         <source>复制详细信息</source>
         <translation>Copy details</translation>
     </message>
 </context>
 <context>
+    <name>EditCommand</name>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="29"/>
+        <source>机关名称</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="30"/>
+        <source>报告年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="31"/>
+        <source>发布日期</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="32"/>
+        <source>索引号</source>
+        <translation>Index No.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="33"/>
+        <source>模板版本</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="34"/>
+        <source>发布机构</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="35"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="38"/>
+        <source>第一部分</source>
+        <translation>Part 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="39"/>
+        <source>第二部分</source>
+        <translation>Part 2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="40"/>
+        <source>第三部分</source>
+        <translation>Part 3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="41"/>
+        <source>第四部分</source>
+        <translation>Part 4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="42"/>
+        <source>第五部分</source>
+        <translation>Part 5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="43"/>
+        <source>第六部分</source>
+        <translation>Part 6</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="61"/>
+        <location filename="../../gui/undo_commands.py" line="67"/>
+        <source>空</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="74"/>
+        <source>“%1”部分</source>
+        <translation>part &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="79"/>
+        <source>%1 “%2” 行</source>
+        <translation>%1 row &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="90"/>
+        <source>%1 等 %2 处</source>
+        <translation>%1 and others (%2 places)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="102"/>
+        <source>恢复为原文数值 %1：%2 → %3</source>
+        <translation>Revert %1 to printed value: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="108"/>
+        <source>恢复%1为原文</source>
+        <translation>Revert %1 to printed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="109"/>
+        <source>修改%1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="113"/>
+        <source>恢复%1的原起点</source>
+        <translation>Restore the original start of %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="114"/>
+        <source>移动%1的起点</source>
+        <translation>Move the start of %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="118"/>
+        <source>恢复 %1的原行标签</source>
+        <translation>Restore the original label of %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="120"/>
+        <source>将 %1改为 “%2” 行</source>
+        <translation>Relabel %1 as row &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="124"/>
+        <source>取消确认 %1</source>
+        <translation>Withdraw confirmation of %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="125"/>
+        <source>确认与原文一致 %1</source>
+        <translation>Confirm as printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="128"/>
+        <source>标记为已审核</source>
+        <translation>Mark as Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="129"/>
+        <source>取消已审核标记</source>
+        <translation>Unmark as Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="130"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_commands.py" line="135"/>
+        <source>修改 %1：%2 → %3</source>
+        <translation>Change %1: %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="35" />
+        <location filename="../../gui/widgets/findings_panel.py" line="35"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="36" />
+        <location filename="../../gui/widgets/findings_panel.py" line="36"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="37" />
+        <location filename="../../gui/widgets/findings_panel.py" line="37"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="40" />
+        <location filename="../../gui/widgets/findings_panel.py" line="40"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="41" />
+        <location filename="../../gui/widgets/findings_panel.py" line="41"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="42" />
+        <location filename="../../gui/widgets/findings_panel.py" line="42"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="97" />
+        <location filename="../../gui/widgets/findings_panel.py" line="101"/>
+        <source>与原文一致：%1</source>
+        <translation>As printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="102"/>
         <source>与原文一致</source>
         <translation>As printed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="110" />
+        <location filename="../../gui/widgets/findings_panel.py" line="115"/>
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="117" />
+        <location filename="../../gui/widgets/findings_panel.py" line="116"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="124"/>
         <source>已确认与原文一致</source>
         <translation>Confirmed as printed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="126"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="166" />
-        <location filename="../../gui/widgets/findings_panel.py" line="255" />
+        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="266"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="168" />
+        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="170" />
+        <location filename="../../gui/widgets/findings_panel.py" line="181"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="171" />
+        <location filename="../../gui/widgets/findings_panel.py" line="182"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="173" />
+        <location filename="../../gui/widgets/findings_panel.py" line="184"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="174" />
+        <location filename="../../gui/widgets/findings_panel.py" line="185"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="224" />
+        <location filename="../../gui/widgets/findings_panel.py" line="235"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="227" />
+        <location filename="../../gui/widgets/findings_panel.py" line="238"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
-        <translation>Findings: %1 errors, %2 warnings, %3 confirmed</translation>
+        <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="249" />
+        <location filename="../../gui/widgets/findings_panel.py" line="260"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="252" />
+        <location filename="../../gui/widgets/findings_panel.py" line="263"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
@@ -156,332 +459,343 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="57" />
+        <location filename="../../gui/main_window.py" line="57"/>
         <source>统计表组件不可用</source>
         <translation>Statistics tables are not available</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/app.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="87"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="40" />
+        <location filename="../../gui/window_menus.py" line="40"/>
         <source>打开文件…</source>
         <translation>Open Files…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="44" />
+        <location filename="../../gui/window_menus.py" line="44"/>
         <source>打开一个或多个报告文件（Ctrl+O）</source>
         <translation>Open one or more report files (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="47" />
+        <location filename="../../gui/window_menus.py" line="47"/>
         <source>打开文件夹…</source>
         <translation>Open Folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="51" />
+        <location filename="../../gui/window_menus.py" line="51"/>
         <source>打开文件夹中的全部报告（Ctrl+Shift+O）</source>
         <translation>Open every report in a folder (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="54" />
+        <location filename="../../gui/window_menus.py" line="54"/>
         <source>导出当前报告…</source>
         <translation>Export Current Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="58" />
+        <location filename="../../gui/window_menus.py" line="58"/>
         <source>按官方表格格式把当前报告导出为 Excel（Ctrl+E）</source>
         <translation>Export the current report to Excel in the official layout (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="61" />
+        <location filename="../../gui/window_menus.py" line="61"/>
         <source>导出汇总…</source>
         <translation>Export Summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="65" />
+        <location filename="../../gui/window_menus.py" line="65"/>
         <source>把全部已打开的报告汇总导出为 Excel（Ctrl+Shift+E）</source>
         <translation>Export a summary of all open reports to Excel (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="68" />
+        <location filename="../../gui/window_menus.py" line="68"/>
         <source>关闭当前报告</source>
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442" />
-        <location filename="../../gui/window_menus.py" line="71" />
+        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="74" />
+        <location filename="../../gui/window_menus.py" line="74"/>
         <source>取消读取</source>
         <translation>Cancel Loading</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="76" />
+        <location filename="../../gui/window_menus.py" line="76"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="79" />
+        <location filename="../../gui/window_menus.py" line="79"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="85" />
+        <location filename="../../gui/window_menus.py" line="85"/>
         <source>下一个问题</source>
         <translation>Next Finding</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="89" />
+        <location filename="../../gui/window_menus.py" line="89"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="92" />
+        <location filename="../../gui/window_menus.py" line="92"/>
         <source>上一个问题</source>
         <translation>Previous Finding</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="96" />
+        <location filename="../../gui/window_menus.py" line="96"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="99" />
+        <location filename="../../gui/window_menus.py" line="99"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="105" />
+        <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="112" />
+        <location filename="../../gui/window_menus.py" line="112"/>
         <source>筛选报告</source>
         <translation>Filter Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="115" />
+        <location filename="../../gui/window_menus.py" line="115"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="119" />
+        <location filename="../../gui/window_menus.py" line="119"/>
         <source>报告列表</source>
         <translation>Report List</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="120" />
+        <location filename="../../gui/window_menus.py" line="120"/>
         <source>原文</source>
         <translation>Source Text</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="121" />
+        <location filename="../../gui/window_menus.py" line="121"/>
         <source>统计表</source>
         <translation>Statistics Tables</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="122" />
+        <location filename="../../gui/window_menus.py" line="122"/>
         <source>问题列表</source>
         <translation>Findings List</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="123" />
+        <location filename="../../gui/window_menus.py" line="123"/>
         <source>机关名称</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="127" />
-        <location filename="../../gui/window_menus.py" line="221" />
+        <location filename="../../gui/window_menus.py" line="127"/>
+        <location filename="../../gui/window_menus.py" line="221"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="131" />
+        <location filename="../../gui/window_menus.py" line="131"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="134" />
+        <location filename="../../gui/window_menus.py" line="134"/>
         <source>最近打开的文件</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="145" />
+        <location filename="../../gui/window_menus.py" line="145"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="153" />
+        <location filename="../../gui/window_menus.py" line="153"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="157" />
+        <location filename="../../gui/window_menus.py" line="157"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="160" />
+        <location filename="../../gui/window_menus.py" line="160"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="163" />
+        <location filename="../../gui/window_menus.py" line="163"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="180" />
+        <location filename="../../gui/window_menus.py" line="180"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="183" />
+        <location filename="../../gui/window_menus.py" line="183"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="33" />
+        <location filename="../../gui/window_io.py" line="34"/>
         <source>打开报告文件</source>
         <translation>Open Report Files</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="35" />
+        <location filename="../../gui/window_io.py" line="36"/>
         <source>报告文件 (%1)</source>
         <translation>Report files (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="42" />
+        <location filename="../../gui/window_io.py" line="43"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="53" />
+        <location filename="../../gui/window_io.py" line="54"/>
         <source>正在读取上一批文件，请稍候或先取消。</source>
         <translation>Still reading the previous batch; wait or cancel it first.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="70" />
+        <location filename="../../gui/window_io.py" line="71"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="101" />
+        <location filename="../../gui/window_io.py" line="102"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="131" />
+        <location filename="../../gui/window_io.py" line="132"/>
         <source>已打开 %1 份</source>
-        <translation>%1 open</translation>
+        <translation>Open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="137" />
+        <location filename="../../gui/window_io.py" line="138"/>
         <source>已打开 %1 份报告</source>
-        <translation>%1 reports open</translation>
+        <translation>Reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="143" />
+        <location filename="../../gui/window_io.py" line="144"/>
         <source>已取消读取；已打开 %1 份报告</source>
-        <translation>Loading cancelled; %1 reports open</translation>
+        <translation>Loading cancelled; reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="164" />
+        <location filename="../../gui/window_io.py" line="157"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_io.py" line="166"/>
         <source>部分文件无法读取</source>
         <translation>Some files could not be read</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="165" />
+        <location filename="../../gui/window_io.py" line="167"/>
         <source>以下 %1 个文件无法读取，其余文件已打开：</source>
         <translation>These %1 files could not be read; the others are open:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269" />
+        <location filename="../../gui/window_io.py" line="184"/>
+        <source>%1%2年度报告审核.xlsx</source>
+        <translation>%1%2-review.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
-        <translation>The project is open read-only; use "Save Project As" for an editable copy.</translation>
+        <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="183" />
+        <location filename="../../gui/window_io.py" line="185"/>
         <source>导出当前报告</source>
         <translation>Export Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="193" />
+        <location filename="../../gui/window_io.py" line="195"/>
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="194" />
+        <location filename="../../gui/window_io.py" line="196"/>
         <source>政府信息公开年报汇总.xlsx</source>
         <translation>ogi-report-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="203" />
-        <location filename="../../gui/window_io.py" line="205" />
+        <location filename="../../gui/window_io.py" line="205"/>
+        <location filename="../../gui/window_io.py" line="207"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="212" />
+        <location filename="../../gui/window_io.py" line="214"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="238" />
+        <location filename="../../gui/window_io.py" line="240"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="213" />
+        <location filename="../../gui/window_menus.py" line="213"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="214" />
+        <location filename="../../gui/window_menus.py" line="214"/>
         <source>界面语言将在重新启动程序后生效。</source>
         <translation>The interface language takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="222" />
+        <location filename="../../gui/window_menus.py" line="222"/>
         <source>政府信息公开年报审核
 读取、核对并汇总政府信息公开工作年度报告。</source>
         <translation>OGI Annual Report Review
 Reads, checks and summarises government information disclosure annual reports.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="199" />
+        <location filename="../../gui/window_menus.py" line="199"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385" />
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
-        <translation>%1 reports, %2 with errors, %3 reviewed</translation>
+        <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443" />
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95" />
+        <location filename="../../gui/app.py" line="95"/>
         <source>文件不存在</source>
         <translation>File not found</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="96" />
+        <location filename="../../gui/app.py" line="96"/>
         <source>找不到以下文件：</source>
         <translation>These files were not found:</translation>
     </message>
@@ -489,186 +803,394 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="15" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="15"/>
         <source>2021版</source>
         <translation>2021 format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="16" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="16"/>
         <source>2019版</source>
         <translation>2019 format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="17" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="17"/>
         <source>旧版</source>
         <translation>Legacy</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="18" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="18"/>
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="21" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="21"/>
         <source>机关名称</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="22" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="22"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="23" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="23"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="24" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="24"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="65" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="65"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="67" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="67"/>
         <source>标记本报告已审核完毕（可撤销）</source>
         <translation>Mark this report as fully reviewed (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="87" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="87"/>
         <source>年度 / 模板 / 发布日期</source>
-        <translation>Year / template / published</translation>
+        <translation>Year / format / published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="124" />
+        <location filename="../../gui/widgets/metadata_panel.py" line="124"/>
         <source>已手工修改；解析结果：%1</source>
         <translation>Corrected by hand; as parsed: %1</translation>
     </message>
 </context>
 <context>
+    <name>NumericDelegate</name>
+    <message>
+        <location filename="../../gui/widgets/numeric_delegate.py" line="39"/>
+        <source>空 = 原文数值</source>
+        <translation>empty = printed value</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPageView</name>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="92"/>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="140"/>
+        <source>没有打开 PDF 文件</source>
+        <translation>No PDF file open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="99"/>
+        <source>上一页</source>
+        <translation>Previous Page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="100"/>
+        <source>下一页</source>
+        <translation>Next Page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="103"/>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="109"/>
+        <source>缩小</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="110"/>
+        <source>放大</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="111"/>
+        <source>适合宽度</source>
+        <translation>Fit Width</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="152"/>
+        <source>无法打开 PDF 文件“%1”：文件损坏或不是 PDF。</source>
+        <translation>Cannot open the PDF file &quot;%1&quot;: it is damaged or not a PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="156"/>
+        <source>PDF 文件“%1”没有页面。</source>
+        <translation>The PDF file &quot;%1&quot; has no pages.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="284"/>
+        <source>无法显示第 %1 页。</source>
+        <translation>Cannot show page %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_page_view.py" line="306"/>
+        <source>/ 共 %1 页</source>
+        <translation>of %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <location filename="../../gui/project_session.py" line="72"/>
+        <source>〔只读〕</source>
+        <translation> [read-only]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="160"/>
+        <source>项目已以只读方式打开。</source>
+        <translation> The project was opened read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="167"/>
+        <source>当前没有打开的审核项目，无法另存为。</source>
+        <translation>No review project is open, so there is nothing to save as.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="268"/>
+        <source>审核项目 (*%1)</source>
+        <translation>Review projects (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="290"/>
+        <source>新建项目</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="293"/>
+        <source>已新建项目，修改会随时自动保存。</source>
+        <translation>Project created; corrections are saved automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="298"/>
+        <source>打开项目</source>
+        <translation>Open Project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="309"/>
+        <source>当前没有打开的项目。</source>
+        <translation>No project is open.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="311"/>
+        <source>项目另存为</source>
+        <translation>Save Project As</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="323"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="339"/>
+        <source>新建项目…</source>
+        <translation>New Project…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="340"/>
+        <source>打开项目…</source>
+        <translation>Open Project…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="341"/>
+        <source>项目另存为…</source>
+        <translation>Save Project As…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="348"/>
+        <source>把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存</source>
+        <translation>Save the open reports and corrections to a new review project file; later corrections are saved at once</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="356"/>
+        <source>最近的项目</source>
+        <translation>Recent Projects</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="362"/>
+        <location filename="../../gui/project_session.py" line="415"/>
+        <source>审核项目</source>
+        <translation>Review Project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="407"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="410"/>
+        <source>%1：原文数值 %2 → %3，更正值 %4</source>
+        <translation>%1: printed value %2 → %3, corrected value %4</translation>
+    </message>
+</context>
+<context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="27" />
+        <location filename="../../gui/widgets/report_list.py" line="27"/>
         <source>2021版</source>
-        <translation>2021 format</translation>
+        <translation>2021</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="28" />
+        <location filename="../../gui/widgets/report_list.py" line="28"/>
         <source>2019版</source>
-        <translation>2019 format</translation>
+        <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="29" />
+        <location filename="../../gui/widgets/report_list.py" line="29"/>
         <source>旧版</source>
-        <translation>Legacy</translation>
+        <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="30" />
+        <location filename="../../gui/widgets/report_list.py" line="30"/>
         <source>未识别</source>
-        <translation>Unknown</translation>
+        <translation>?</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="33" />
+        <location filename="../../gui/widgets/report_list.py" line="33"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="34" />
+        <location filename="../../gui/widgets/report_list.py" line="34"/>
         <source>有错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="35" />
+        <location filename="../../gui/widgets/report_list.py" line="35"/>
         <source>有警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="36" />
+        <location filename="../../gui/widgets/report_list.py" line="36"/>
         <source>无问题</source>
         <translation>Clean</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="40" />
+        <location filename="../../gui/widgets/report_list.py" line="40"/>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="41" />
+        <location filename="../../gui/widgets/report_list.py" line="41"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="42" />
+        <location filename="../../gui/widgets/report_list.py" line="42"/>
         <source>模板</source>
-        <translation>Template</translation>
+        <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="43" />
+        <location filename="../../gui/widgets/report_list.py" line="43"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="44" />
+        <location filename="../../gui/widgets/report_list.py" line="44"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="189" />
+        <location filename="../../gui/widgets/report_list.py" line="192"/>
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
-        <translation>%1 errors, %2 warnings, %3 confirmed</translation>
+        <translation>Errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="215" />
+        <location filename="../../gui/widgets/report_list.py" line="218"/>
         <source>错误 %1</source>
-        <translation>%1 errors</translation>
+        <translation>Errors: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="217" />
+        <location filename="../../gui/widgets/report_list.py" line="220"/>
         <source>警告 %1</source>
-        <translation>%1 warnings</translation>
+        <translation>Warnings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="221"/>
+        <source>，</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="247" />
+        <location filename="../../gui/widgets/report_list.py" line="250"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
 </context>
 <context>
+    <name>RowRemapDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="43"/>
+        <source>空</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="46"/>
+        <source>（原文此行没有读到数值）</source>
+        <translation>(no values were read in this row)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="47"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="76"/>
+        <source>更正行标签</source>
+        <translation>Correct Row Label</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="81"/>
+        <source>原文此行被识别为 %1 “%2”。
+原文数值：%3
+如果这些数值实际属于另一行，请在下面选择正确的行：</source>
+        <translation>This row was read as %1 &quot;%2&quot;.
+Printed values: %3
+If these values really belong to another row, choose the correct row below:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="91"/>
+        <source>%1（原识别）</source>
+        <translation>%1 (as read)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="135"/>
+        <source>注意：“%1”行原文也有数值，两行数值会重叠。如果是两行标签互换，请再把那一行改到本行。</source>
+        <translation>Note: row &quot;%1&quot; has printed values of its own, so the two rows would overlap. If the two labels are swapped, move that row to this one as well.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="17" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="17"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="24" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="24"/>
         <source>程序出错时显示错误报告对话框</source>
         <translation>Show an error report dialog when the program fails</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="27"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="28"/>
         <source>更改语言后需重新启动程序才能生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="31"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="32"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -676,150 +1198,290 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="28" />
+        <location filename="../../gui/widgets/source_view.py" line="28"/>
         <source>第一部分 总体情况</source>
         <translation>Part 1 Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="29" />
+        <location filename="../../gui/widgets/source_view.py" line="29"/>
         <source>第二部分 主动公开政府信息情况</source>
         <translation>Part 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="30" />
+        <location filename="../../gui/widgets/source_view.py" line="30"/>
         <source>第三部分 收到和处理政府信息公开申请情况</source>
         <translation>Part 3 Requests received and handled</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="31" />
+        <location filename="../../gui/widgets/source_view.py" line="31"/>
         <source>第四部分 政府信息公开行政复议、行政诉讼情况</source>
         <translation>Part 4 Administrative reconsideration and litigation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="32" />
+        <location filename="../../gui/widgets/source_view.py" line="32"/>
         <source>第五部分 存在的主要问题及改进情况</source>
         <translation>Part 5 Main problems and improvements</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="33" />
+        <location filename="../../gui/widgets/source_view.py" line="33"/>
         <source>第六部分 其他需要报告的事项</source>
         <translation>Part 6 Other matters</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="36" />
+        <location filename="../../gui/widgets/source_view.py" line="36"/>
         <source>设为第一部分开头</source>
         <translation>Make this the start of part 1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="37" />
+        <location filename="../../gui/widgets/source_view.py" line="37"/>
         <source>设为第二部分开头</source>
         <translation>Make this the start of part 2</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="38" />
+        <location filename="../../gui/widgets/source_view.py" line="38"/>
         <source>设为第三部分开头</source>
         <translation>Make this the start of part 3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="39" />
+        <location filename="../../gui/widgets/source_view.py" line="39"/>
         <source>设为第四部分开头</source>
         <translation>Make this the start of part 4</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="40" />
+        <location filename="../../gui/widgets/source_view.py" line="40"/>
         <source>设为第五部分开头</source>
         <translation>Make this the start of part 5</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="41" />
+        <location filename="../../gui/widgets/source_view.py" line="41"/>
         <source>设为第六部分开头</source>
         <translation>Make this the start of part 6</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="93" />
+        <location filename="../../gui/widgets/source_view.py" line="93"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="106" />
+        <location filename="../../gui/widgets/source_view.py" line="106"/>
         <source>显示原文</source>
         <translation>Show original text</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="108" />
+        <location filename="../../gui/widgets/source_view.py" line="108"/>
         <source>显示文件的原始文字（未经繁简转换、去除拼音和页眉页脚等规范化处理）</source>
-        <translation>Show the file's text as extracted (before script conversion, pinyin and header/footer removal)</translation>
+        <translation>Show the file&apos;s text as extracted (before script conversion, pinyin and header/footer removal)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="110" />
+        <location filename="../../gui/widgets/source_view.py" line="110"/>
         <source>自动换行</source>
         <translation>Wrap lines</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="112" />
+        <location filename="../../gui/widgets/source_view.py" line="112"/>
         <source>关闭后，表格的每一行在正文中占一行，便于对照各列</source>
         <translation>When off, each table row stays on one line, so columns line up</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="122" />
+        <location filename="../../gui/widgets/source_view.py" line="122"/>
         <source>设为该部分开头</source>
         <translation>Set as start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="124" />
+        <location filename="../../gui/widgets/source_view.py" line="124"/>
         <source>把光标所在行设为所选部分的开头（可撤销）</source>
-        <translation>Make the cursor's line the start of the chosen part (undoable)</translation>
+        <translation>Make the cursor&apos;s line the start of the chosen part (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="134" />
+        <location filename="../../gui/widgets/source_view.py" line="134"/>
         <source>光标所在行：</source>
         <translation>Cursor line:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="177" />
+        <location filename="../../gui/widgets/source_view.py" line="177"/>
         <source>未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。</source>
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="247" />
+        <location filename="../../gui/widgets/source_view.py" line="247"/>
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="273" />
+        <location filename="../../gui/widgets/source_view.py" line="273"/>
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="318" />
+        <location filename="../../gui/widgets/source_view.py" line="318"/>
         <source>设为“%1”的开头</source>
-        <translation>Make this the start of "%1"</translation>
+        <translation>Make this the start of &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="416" />
+        <location filename="../../gui/widgets/source_view.py" line="416"/>
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="421" />
+        <location filename="../../gui/widgets/source_view.py" line="421"/>
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>
 </context>
 <context>
+    <name>StatTableModel</name>
+    <message>
+        <location filename="../../gui/models/stat_table_model.py" line="195"/>
+        <source>恢复 %1 个单元格为原文数值</source>
+        <translation>Revert cells to printed values (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stat_table_model.py" line="291"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stat_table_model.py" line="294"/>
+        <source>本行数值原文印在：%1</source>
+        <translation>This row&apos;s values are printed in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stat_table_model.py" line="295"/>
+        <source>右键“更正行标签…”可把误认的行改到正确的行</source>
+        <translation>Right-click &quot;Correct Row Label…&quot; to move a misread row to the right one</translation>
+    </message>
+</context>
+<context>
+    <name>StatTableView</name>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="196"/>
+        <source>请先选中要粘贴到的左上角单元格</source>
+        <translation>First select the top-left cell to paste into</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="227"/>
+        <source>粘贴 %1 个单元格</source>
+        <translation>Paste into cells (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="230"/>
+        <source>已粘贴 %1 个单元格</source>
+        <translation>Cells pasted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="232"/>
+        <source>%1 个不是数字，已跳过</source>
+        <translation>skipped (not a number): %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="234"/>
+        <source>%1 个超出表格，已跳过</source>
+        <translation>skipped (outside the table): %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="235"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="256"/>
+        <source>已将 %1 个单元格恢复为原文数值</source>
+        <translation>Cells reverted to printed values: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="256"/>
+        <source>所选单元格没有人工修改</source>
+        <translation>The selected cells have no corrections</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="270"/>
+        <source>恢复为原文数值</source>
+        <translation>Revert to Printed Value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="272"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="273"/>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_table_view.py" line="277"/>
+        <source>更正行标签…</source>
+        <translation>Correct Row Label…</translation>
+    </message>
+</context>
+<context>
+    <name>StatTablesWidget</name>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="37"/>
+        <source>人工修改</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="38"/>
+        <source>按位置推断</source>
+        <translation>Inferred</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="39"/>
+        <source>正文文字</source>
+        <translation>From text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="42"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="43"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="44"/>
+        <source>已确认与原文一致</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="45"/>
+        <source>未读取</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="49"/>
+        <location filename="../../gui/widgets/stat_tables.py" line="178"/>
+        <source>已更正行标签</source>
+        <translation>Row relabelled</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="197"/>
+        <source>（%1 年版格式）</source>
+        <translation>(%1 format)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/stat_tables.py" line="199"/>
+        <source>（未识别格式版本，按 2021 年版显示）</source>
+        <translation>(format not recognised; shown as the 2021 format)</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="74" />
+        <location filename="../../gui/errors.py" line="74"/>
         <source>操作未完成</source>
         <translation>Operation failed</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="80" />
+        <location filename="../../gui/errors.py" line="80"/>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="81" />
+        <location filename="../../gui/errors.py" line="81"/>
         <source>发生了意外错误：%s</source>
         <translation>An unexpected error occurred: %s</translation>
     </message>
@@ -827,37 +1489,37 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../gui/settings.py" line="30" />
+        <location filename="../../gui/settings.py" line="30"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="31" />
+        <location filename="../../gui/settings.py" line="31"/>
         <source>最近打开的文件</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="32" />
+        <location filename="../../gui/settings.py" line="32"/>
         <source>上次使用的文件夹</source>
         <translation>Last folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="33" />
+        <location filename="../../gui/settings.py" line="33"/>
         <source>上次导出的文件夹</source>
         <translation>Last export folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="34" />
+        <location filename="../../gui/settings.py" line="34"/>
         <source>显示原文</source>
         <translation>Show original text</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="35" />
+        <location filename="../../gui/settings.py" line="35"/>
         <source>正文自动换行</source>
         <translation>Wrap source text lines</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="36" />
+        <location filename="../../gui/settings.py" line="36"/>
         <source>出错时显示错误报告对话框</source>
         <translation>Show the error report dialog on failures</translation>
     </message>

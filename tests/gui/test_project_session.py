@@ -181,3 +181,32 @@ def test_reopening_or_recreating_the_current_project(session, tmp_path):
     session.add_reports([ReviewedReport(fake_parse(str(src)))])
     assert session.new(path) is True  # replaces it (the save dialog confirmed): no lock conflict with ourselves
     assert [k for k, _ in events] == ["closed", "opened"] and session.reviewed_reports() == []
+
+
+def test_read_only_project_tables_refuse_edits(qtbot, window, tmp_path, sync_workers, no_message_boxes):
+    from tests.gui.synthetic import write_report
+
+    src = write_report(tmp_path, "r.txt", "只读示例局", 2023)
+    path = tmp_path / ("锁定" + PROJECT_SUFFIX)
+    with Project.create(path) as setup:
+        from core.parsing import parse_report
+
+        setup.add_report(ReviewedReport(parse_report(str(src))))
+    holder = Project.open(path)  # another instance holds the lock
+    try:
+        window.open_paths([str(path)])
+        assert window.session.read_only
+        window.show_entry(window.entries()[0])
+        model = window.stat_tables.models["apply"]
+        idx = model.index_of("apply.new.total")
+        assert not (model.flags(idx) & model.flags(idx).ItemIsEditable)
+        before = window.current.reviewed.value("apply.new.total")
+        assert not model.setData(idx, "999")
+        assert window.current.reviewed.value("apply.new.total") == before
+        assert window.stat_tables.open_remap_dialog("apply.new") is None
+    finally:
+        holder.close()
+        window.session.close()
+    # once the project is closed the tables are editable again
+    model = window.stat_tables.models["apply"]
+    assert not model.read_only
