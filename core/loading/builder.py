@@ -115,16 +115,22 @@ class DocBuilder:
         start = self.length
         by_slot = {(c.row, c.col): i for i, c in enumerate(grid.cells)}
         spans: list[tuple[int, int]] = [(0, 0)] * len(grid.cells)
+        pieces: list[str] = []  # one add() for the whole table: this runs for every cell
+        at = self.length
         for r in range(grid.n_rows):
             for k in range(grid.n_cols):
                 if k:
-                    self.add("\t")
+                    pieces.append("\t")
+                    at += 1
                 i = by_slot.get((r, k))
                 if i is not None:
                     t = grid.cells[i].text
-                    spans[i] = (self.length, self.length + len(t))
-                    self.add(t)
-            self.add("\n")
+                    spans[i] = (at, at + len(t))
+                    pieces.append(t)
+                    at += len(t)
+            pieces.append("\n")
+            at += 1
+        self.add("".join(pieces))
         self.grids.append(grid)
         self.grid_orig.append(((start, self.length), spans))
         self.protected.append((start, self.length))
