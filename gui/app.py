@@ -96,9 +96,51 @@ def start_app(args: list[str]) -> tuple[object, object]:
         text = QCoreApplication.translate("MainWindow", "找不到以下文件：")
         errors.message(window, "warning", title, text + "\n" + "\n".join(missing))
     paths = [p for p in paths if Path(p).exists()]
+    if _open_workspace(window) and not files:
+        paths = []  # last time's reports are back: no samples on top of them
     if paths:
         QTimer.singleShot(0, lambda: window.open_paths(paths))
     return app, window
+
+
+def _open_workspace(window: object) -> bool:
+    """Work inside the automatic workspace project unless one was named: every edit is saved.
+
+    Offers to restore last time's workspace (the reports and every correction, e.g. after a
+    crash or a power cut). Returns True when reports were restored.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui import errors
+
+    session = getattr(window, "session", None)
+    if session is None or not hasattr(session, "open_workspace"):
+        return False
+    count = session.workspace_reports()
+    restore = False
+    if count:
+        restore = True
+        if not errors.is_log_only():
+            answer = QMessageBox.question(
+                window,  # type: ignore[arg-type]
+                QCoreApplication.translate("MainWindow", "恢复上次的工作"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "上次审核的 %1 份报告及其修改已自动保存。要恢复吗？\n\n"
+                    "选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。",
+                ).replace("%1", str(count)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            restore = answer == QMessageBox.StandardButton.Yes
+    if not session.open_workspace(restore):
+        return False
+    if restore:
+        window.show_project()  # type: ignore[attr-defined]
+        errors.status_message(QCoreApplication.translate("MainWindow", "已恢复上次的工作：修改会随时自动保存。"))
+        return True
+    return False
 
 
 def run_app(args: list[str]) -> int:

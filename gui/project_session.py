@@ -69,6 +69,24 @@ from gui.i18n import arg
 
 RECENT_KEY = "recent/projects"
 MAX_RECENT = 10
+WORKSPACE_NAME = "工作区"  # the automatic project edits are saved to when no project was named
+WORKSPACE_ENV = "OGI_REVIEW_DATA_DIR"  # overrides the data folder (tests, portable installs)
+
+
+def data_dir() -> Path:
+    """The user's data folder for ogi-review (the workspace project lives here)."""
+    from PySide6.QtCore import QStandardPaths
+
+    override = os.environ.get(WORKSPACE_ENV)
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".ogi-review")
+
+
+def workspace_path() -> Path:
+    """The automatic workspace project: every edit made outside a named project is saved here."""
+    return data_dir() / (WORKSPACE_NAME + PROJECT_SUFFIX)
 READ_ONLY_SUFFIX = QT_TRANSLATE_NOOP("ProjectSession", "〔只读〕")  # translated in title_suffix()
 
 
@@ -107,6 +125,70 @@ class ProjectSession(QObject):
     @property
     def read_only(self) -> bool:
         return self._project is not None and self._project.read_only
+
+    @property
+    def is_workspace(self) -> bool:
+        """The current project is the automatic workspace (not one the user named)."""
+        return self._project is not None and Path(self._project.path).name.startswith(WORKSPACE_NAME)
+
+    def workspace_reports(self) -> int:
+        """How many reports the saved workspace holds (0 when there is none or it is unreadable)."""
+        path = workspace_path()
+        if not path.is_file():
+            return 0
+        try:
+            with Project.open(str(path), read_only=True, parse=self._parse) as project:
+                return len(project.reviewed_reports())
+        except ProjectError:
+            return 0
+
+    def open_workspace(self, restore: bool) -> bool:
+        """Make the automatic workspace current, so that no edit lives only in memory.
+
+        ``restore``: reopen last time's workspace with its reports and corrections; otherwise
+        the old workspace (if any) is kept aside under a dated name and a fresh one started —
+        nothing the reviewer did is ever deleted. A workspace held by another running instance
+        (or unreadable) makes this instance use a workspace of its own.
+        """
+        path = workspace_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.error_raised.emit(arg(self.tr("无法创建数据文件夹“%1”：%2。修改将不会自动保存。"), str(path.parent), str(exc)))
+            return False
+        candidates = [path] + [path.with_name(f"{WORKSPACE_NAME}-{os.getpid()}{PROJECT_SUFFIX}")]
+        for i, target in enumerate(candidates):
+            try:
+                if target.is_file() and restore and i == 0:
+                    project = Project.open(str(target), parse=self._parse)
+                else:
+                    if target.is_file() and i == 0:
+                        _archive(target)
+                    project = Project.create(str(target), overwrite=True)
+            except ProjectError:
+                if i == 0 and target.is_file() and not restore:
+                    continue
+                if i == 0 and restore:
+                    try:
+                        _archive(target)  # unreadable or held: keep it aside, start afresh
+                    except OSError:
+                        pass
+                    continue
+                continue
+            self._switch(project, recent=False)
+            return True
+        self.error_raised.emit(self.tr("无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。"))
+        return False
+
+    def _drop_workspace(self, path: str) -> None:
+        """The workspace's content now lives in a named project: remove the workspace file."""
+        from core.review.files import unlink_all
+
+        if Path(path).name.startswith(WORKSPACE_NAME) and Path(path).parent == data_dir():
+            try:
+                unlink_all(path)
+            except OSError:
+                pass
 
     def title_suffix(self) -> str:
         """ "〔只读〕" for a read-only project, else ""."""
@@ -167,11 +249,14 @@ class ProjectSession(QObject):
             self.error_raised.emit(self.tr("当前没有打开的审核项目，无法另存为。"))
             return False
         was_read_only = self._project.read_only
+        old_path, was_workspace = self._project.path, self.is_workspace
         try:
             self._project.save_as(path)
         except ProjectError as exc:
             self.error_raised.emit(exc.message)
             return False
+        if was_workspace:
+            self._drop_workspace(old_path)
         self.add_recent(self._project.path)
         self.project_opened.emit(self._project.path)
         if was_read_only:
@@ -236,17 +321,32 @@ class ProjectSession(QObject):
         return kept
 
     # ------------------------------------------------------------------ internals
-    def _switch(self, project: Project) -> None:
+    def _switch(self, project: Project, recent: bool = True) -> None:
         old_read_only = self.read_only
         if self._project is not None:
             self._project.close()
             self._project = None
             self.project_closed.emit()
         self._project = project
-        self.add_recent(project.path)
+        if recent:
+            self.add_recent(project.path)
         self.project_opened.emit(project.path)
         if project.read_only != old_read_only:
             self.read_only_changed.emit(project.read_only)
+
+
+def _archive(path: Path) -> Path:
+    """Keep an old workspace aside under a dated name (never delete what a reviewer did)."""
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{WORKSPACE_NAME}-{stamp}{PROJECT_SUFFIX}")
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(target) + suffix))
+    return target
 
 
 def _same(a: str, b: str) -> bool:
@@ -272,7 +372,12 @@ def attach_to_window(window: Any) -> ProjectSession:
             window.setWindowTitle(base_title)
             return
         plain = base_title.replace("[*]", "")
-        window.setWindowTitle(f"{plain} — {Path(session.path).name}{session.title_suffix()}[*]")
+        name = (
+            QCoreApplication.translate("ProjectSession", "未命名项目（自动保存）")
+            if session.is_workspace
+            else Path(session.path).name
+        )
+        window.setWindowTitle(f"{plain} — {name}{session.title_suffix()}[*]")
 
     def last_dir() -> str:
         recent = session.recent_projects()
@@ -288,8 +393,11 @@ def attach_to_window(window: Any) -> ProjectSession:
 
     def new_project() -> None:
         path = ask_save(QCoreApplication.translate("ProjectSession", "新建项目"))
+        workspace = session.path if session.is_workspace else None
         if path and session.new(path):
-            session.add_reports([e.reviewed for e in window.entries()])  # the open reports join the project
+            added = session.add_reports([e.reviewed for e in window.entries()])  # the open reports join
+            if workspace is not None and len(added) == len(window.entries()):
+                session._drop_workspace(workspace)  # its reports and corrections now live in the new project
             errors.status_message(QCoreApplication.translate("ProjectSession", "已新建项目，修改会随时自动保存。"))
 
     def open_dialog() -> None:
@@ -386,6 +494,7 @@ def attach_to_window(window: Any) -> ProjectSession:
         return original_open_paths(others) if others else None
 
     window.open_paths = open_paths
+    window.show_project = lambda: _show_project(window, session, errors)
     return session
 
 

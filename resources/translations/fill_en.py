@@ -280,6 +280,19 @@ EN = {
     "%1：%2": "%1: %2",
     "与原文一致：%1": "As printed: %1",
     "（%1）": " (%1)",
+    "上次审核的 %1 份报告及其修改已自动保存。要恢复吗？\n\n选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。": (
+        "The %1 reports you were reviewing last time, with all your corrections, were saved automatically. "
+        "Restore them?\n\nChoose No to start an empty workspace; last time's work stays in the data folder "
+        "and is not deleted."
+    ),
+    "已恢复上次的工作：修改会随时自动保存。": "Last session restored. Every change is saved as you make it.",
+    "恢复上次的工作": "Restore last session",
+    "无法创建数据文件夹“%1”：%2。修改将不会自动保存。": "Cannot create the data folder “%1”: %2. Changes will not be saved automatically.",
+    "无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。": (
+        "Cannot create the automatic workspace, so changes will not be saved automatically. "
+        "Use New Project to save your work."
+    ),
+    "未命名项目（自动保存）": "Untitled project (saved automatically)",
 }
 
 # Where one context needs other words than EN (narrow columns, the one-line legend); always applied.

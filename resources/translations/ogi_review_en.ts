@@ -799,6 +799,25 @@ Reads, checks and summarises government information disclosure annual reports.</
         <source>找不到以下文件：</source>
         <translation>These files were not found:</translation>
     </message>
+    <message>
+        <location filename="../../gui/app.py" line="127"/>
+        <source>恢复上次的工作</source>
+        <translation>Restore last session</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="128"/>
+        <source>上次审核的 %1 份报告及其修改已自动保存。要恢复吗？
+
+选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。</source>
+        <translation>The %1 reports you were reviewing last time, with all your corrections, were saved automatically. Restore them?
+
+Choose No to start an empty workspace; last time&apos;s work stays in the data folder and is not deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="141"/>
+        <source>已恢复上次的工作：修改会随时自动保存。</source>
+        <translation>Last session restored. Every change is saved as you make it.</translation>
+    </message>
 </context>
 <context>
     <name>MetadataPanel</name>
@@ -933,93 +952,108 @@ Reads, checks and summarises government information disclosure annual reports.</
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../gui/project_session.py" line="72"/>
+        <location filename="../../gui/project_session.py" line="90"/>
         <source>〔只读〕</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="160"/>
+        <location filename="../../gui/project_session.py" line="157"/>
+        <source>无法创建数据文件夹“%1”：%2。修改将不会自动保存。</source>
+        <translation>Cannot create the data folder “%1”: %2. Changes will not be saved automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="180"/>
+        <source>无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。</source>
+        <translation>Cannot create the automatic workspace, so changes will not be saved automatically. Use New Project to save your work.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="242"/>
         <source>项目已以只读方式打开。</source>
         <translation> The project was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="167"/>
+        <location filename="../../gui/project_session.py" line="249"/>
         <source>当前没有打开的审核项目，无法另存为。</source>
         <translation>No review project is open, so there is nothing to save as.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="268"/>
+        <location filename="../../gui/project_session.py" line="368"/>
         <source>审核项目 (*%1)</source>
         <translation>Review projects (*%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="290"/>
+        <location filename="../../gui/project_session.py" line="376"/>
+        <source>未命名项目（自动保存）</source>
+        <translation>Untitled project (saved automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="395"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="293"/>
+        <location filename="../../gui/project_session.py" line="401"/>
         <source>已新建项目，修改会随时自动保存。</source>
         <translation>Project created; corrections are saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="298"/>
+        <location filename="../../gui/project_session.py" line="406"/>
         <source>打开项目</source>
         <translation>Open Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="309"/>
+        <location filename="../../gui/project_session.py" line="417"/>
         <source>当前没有打开的项目。</source>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="311"/>
+        <location filename="../../gui/project_session.py" line="419"/>
         <source>项目另存为</source>
         <translation>Save Project As</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="323"/>
+        <location filename="../../gui/project_session.py" line="431"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="339"/>
+        <location filename="../../gui/project_session.py" line="447"/>
         <source>新建项目…</source>
         <translation>New Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="340"/>
+        <location filename="../../gui/project_session.py" line="448"/>
         <source>打开项目…</source>
         <translation>Open Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="341"/>
+        <location filename="../../gui/project_session.py" line="449"/>
         <source>项目另存为…</source>
         <translation>Save Project As…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="348"/>
+        <location filename="../../gui/project_session.py" line="456"/>
         <source>把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存</source>
         <translation>Save the open reports and corrections to a new review project file; later corrections are saved at once</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="356"/>
+        <location filename="../../gui/project_session.py" line="464"/>
         <source>最近的项目</source>
         <translation>Recent Projects</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="362"/>
-        <location filename="../../gui/project_session.py" line="415"/>
+        <location filename="../../gui/project_session.py" line="470"/>
+        <location filename="../../gui/project_session.py" line="524"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="407"/>
+        <location filename="../../gui/project_session.py" line="516"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="410"/>
+        <location filename="../../gui/project_session.py" line="519"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
     </message>

@@ -20,6 +20,16 @@ def tmp_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def tmp_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The automatic workspace project of every GUI test lives in its own folder."""
+    from gui.project_session import WORKSPACE_ENV
+
+    path = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv(WORKSPACE_ENV, str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
 def no_message_boxes() -> Iterator[list[tuple[str, str, str]]]:
     """Message boxes only log (nothing modal blocks a test); yields the messages shown."""
     from gui import errors

@@ -50,6 +50,8 @@ UNTRANSLATED_ON_PURPOSE = {
     # What a reviewer may type into a cell: empty-cell token, units, 增/减 signs.
     "cell_values.py": {"无", "万元", "元", "件", "项", "个", "次", "起", "增", "减"},
     "numeric_delegate.py": {"^[+\\-＋－增减]?["},
+    # The workspace project's file name in the data folder (not shown as text).
+    "project_session.py": {"工作区"},
     # Header cells printed in the official tables (as core/templates.py's labels).
     "stat_grid.py": {"信息内容", "申请人情况"},
 }

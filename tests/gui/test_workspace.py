@@ -1,0 +1,94 @@
+"""Edits made outside a named project are saved in the automatic workspace and come back."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from core.review.project import Project
+from core.review.state import ValueEdit
+from gui import app as gui_app
+from gui import errors
+from gui.project_session import WORKSPACE_NAME, workspace_path
+from tests.gui.synthetic import write_report
+
+
+def _start(qtbot, args):
+    old_hook = sys.excepthook
+    try:
+        _app, window = gui_app.start_app([*args, "--no-crash-dialog"])
+    finally:
+        sys.excepthook = old_hook
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture(autouse=True)
+def _no_log_file(monkeypatch, tmp_path):
+    monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
+
+
+def test_an_edit_without_a_project_survives_and_is_restored(qtbot, qapp, tmp_path):
+    src = write_report(tmp_path, "a.txt", "工作区示例局", 2023)
+    window = _start(qtbot, [str(src)])
+    assert window.session.is_workspace and "自动保存" in window.windowTitle()
+    qtbot.waitUntil(lambda: len(window.entries()) == 1 and not window.is_loading(), timeout=20000)
+    window.show_entry(window.entries()[0])
+    window.push_edit(ValueEdit("apply.new.total", 4321, note="据原件"))
+    # the edit is on disk at once, before any orderly shutdown
+    with Project.open(str(workspace_path()), read_only=True) as saved:
+        assert saved.report(str(src)).value("apply.new.total") == 4321
+    window.session.close()  # the process ends (releases the lock), nothing else is saved
+    window.close()
+
+    again = _start(qtbot, [])
+    qtbot.waitUntil(lambda: len(again.entries()) == 1, timeout=20000)
+    entry = again.entries()[0]
+    assert entry.path == str(src)  # restored, and no sample reports on top of it
+    assert entry.reviewed.value("apply.new.total") == 4321
+    assert entry.reviewed.state.corrections["apply.new.total"].note == "据原件"
+    again.session.close()
+    again.close()
+
+
+def test_declining_the_restore_keeps_the_old_workspace_aside(qtbot, qapp, tmp_path, monkeypatch, tmp_data_dir):
+    from PySide6.QtWidgets import QMessageBox
+
+    src = write_report(tmp_path, "b.txt", "另起示例局", 2022)
+    window = _start(qtbot, [str(src)])
+    qtbot.waitUntil(lambda: len(window.entries()) == 1 and not window.is_loading(), timeout=20000)
+    window.show_entry(window.entries()[0])
+    window.push_edit(ValueEdit("apply.new.total", 99))
+    window.session.close()
+    window.close()
+
+    monkeypatch.setattr(errors, "is_log_only", lambda: False)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    fresh = _start(qtbot, [])
+    monkeypatch.setattr(errors, "is_log_only", lambda: True)
+    kept = [p for p in tmp_data_dir.iterdir() if p.name.startswith(WORKSPACE_NAME + "-") and p.suffix == ".ogiproj"]
+    assert len(kept) == 1
+    with Project.open(str(kept[0]), read_only=True) as old:
+        assert old.report(str(src)).value("apply.new.total") == 99
+    assert fresh.session.is_workspace
+    qtbot.waitUntil(lambda: not fresh.is_loading() and len(fresh.entries()) > 0, timeout=20000)
+    assert all(e.path != str(src) for e in fresh.entries())  # a blank start: the samples
+    fresh.session.close()
+    fresh.close()
+
+
+def test_save_as_from_the_workspace_moves_the_work_into_the_named_project(qtbot, qapp, tmp_path):
+    src = write_report(tmp_path, "c.txt", "另存示例局", 2021)
+    window = _start(qtbot, [str(src)])
+    qtbot.waitUntil(lambda: len(window.entries()) == 1 and not window.is_loading(), timeout=20000)
+    window.show_entry(window.entries()[0])
+    window.push_edit(ValueEdit("apply.new.total", 7))
+    target = tmp_path / "命名项目.ogiproj"
+    assert window.session.save_as(str(target))
+    assert not window.session.is_workspace and not workspace_path().exists()
+    window.push_edit(ValueEdit("apply.new.total", 8))
+    window.session.close()
+    with Project.open(str(target), read_only=True) as named:
+        assert named.report(str(src)).value("apply.new.total") == 8
+    window.close()
