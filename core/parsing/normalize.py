@@ -347,6 +347,9 @@ def _join_broken_lines(text: str, offsets: array, prot: _Protected) -> tuple[str
     return apply_edits(text, offsets, edits)
 
 
+_EMPTY_CELL_TOKENS = frozenset({"无", "—", "——", "-", "－", "/", "／", "－－", "--"})
+
+
 def _should_join(a: str, b: str, *, blank_gap: bool, wrap: int) -> bool:
     sa, sb = a.strip(), b.strip()
     if not sa or not sb or _is_table_line(a) or _is_table_line(b):
@@ -356,6 +359,8 @@ def _should_join(a: str, b: str, *, blank_gap: bool, wrap: int) -> bool:
         return False
     if _HEADING_RE.match(sb) or is_boilerplate_line(sb) or _META_RE.search(sb[:12]) or _NUMBER_LINE_RE.match(sb):
         return False  # a bare number on its own line is a table cell (one-cell-per-line dumps)
+    if sb in _EMPTY_CELL_TOKENS:
+        return False  # so is an empty-cell token (无, —, /): never glue it onto a row label
     if not (_CJK_RE.match(last) or last in "，、,《“（(" or last.isdigit()):
         if blank_gap or last not in "。":
             return False

@@ -196,3 +196,13 @@ def test_line_ends_crlf_and_lone_cr() -> None:
     r = normalize(src)
     assert r.text == "一、总体情况\n正文。\n二、主动公开政府信息情况\n"
     assert src[r.offsets[r.text.index("二")]] == "二"
+
+
+def test_an_empty_cell_token_is_never_glued_onto_a_long_row_label():
+    # Regression (one-cell-per-line dumps): "…不再处理其政府信息公开申请" + "无" became one line.
+    from core.parsing.normalize import normalize
+
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    for token in ("无", "—", "/", "-"):
+        text = normalize(f"{label}\n{token}\n0\n8\n", form="txt").text
+        assert text.splitlines()[:2] == [label, token]
