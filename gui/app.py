@@ -151,6 +151,7 @@ def run_app(args: list[str]) -> int:
     # turns such a start into a worker instead of a second window (no-op otherwise).
     multiprocessing.freeze_support()
     app, _window = start_app(args)
+    _quit_on_signals(app)
     code = app.exec()  # type: ignore[attr-defined]
     from gui.workers import wait_all
 
@@ -159,3 +160,23 @@ def run_app(args: list[str]) -> int:
 
     shutdown()
     return int(code)
+
+
+def _quit_on_signals(app: object) -> None:
+    """Quit cleanly on SIGTERM/SIGINT (a desktop logout, Ctrl+C): the project lock is released.
+
+    Python runs signal handlers only between bytecodes, so a timer wakes the interpreter
+    while Qt's event loop waits.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            signal.signal(sig, lambda *_: app.quit())  # type: ignore[attr-defined]
+        except (ValueError, OSError):  # not the main thread, or not supported here
+            return
+    timer = QTimer(app)  # type: ignore[arg-type]
+    timer.timeout.connect(lambda: None)
+    timer.start(300)

@@ -25,3 +25,30 @@ def test_start_app_opens_command_line_files(qtbot, qapp, tmp_path, monkeypatch) 
     qtbot.waitUntil(lambda: len(window.entries()) == 2 and not window.is_loading(), timeout=20000)
     assert sorted(e.path for e in window.entries()) == sorted(str(p) for p in files)
     assert window.current is not None
+
+
+def test_sigterm_quits_cleanly_and_releases_the_workspace_lock(tmp_path) -> None:
+    """A desktop logout sends SIGTERM: the app quits normally, its project lock is gone."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from gui.project_session import WORKSPACE_ENV, WORKSPACE_NAME
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), **{WORKSPACE_ENV: str(tmp_path / "data")})
+    proc = subprocess.Popen([sys.executable, "-m", "gui.launcher"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    lock = tmp_path / "data" / (WORKSPACE_NAME + ".ogiproj.lock")
+    try:
+        deadline = time.monotonic() + 60
+        while not lock.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert lock.exists(), proc.stdout.read().decode(errors="replace") if proc.poll() is not None else "no lock"
+        time.sleep(1.0)  # let the window open the samples
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert not lock.exists()
+    assert (tmp_path / "data" / (WORKSPACE_NAME + ".ogiproj")).is_file()
