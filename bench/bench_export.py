@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.review.state import ReviewedEdit, ValueEdit  # noqa: E402
-from tests.core.export_helpers import make_reviewed  # noqa: E402
+from core.review.state import ReviewedEdit, ValueEdit
+from tests.core.export_helpers import make_reviewed
 
 
 def synthetic(n: int) -> list:

@@ -15,14 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
-from gui.widgets.pdf_page_view import PdfPageView  # noqa: E402
-from gui.widgets.stat_tables import StatTablesWidget  # noqa: E402
-from tests.gui.test_pdf_view import make_pdf  # noqa: E402
-from tests.gui.test_stat_tables_fixtures import make_reviewed  # noqa: E402
+from gui.widgets.pdf_page_view import PdfPageView
+from gui.widgets.stat_tables import StatTablesWidget
+from tests.gui.test_pdf_view import make_pdf
+from tests.gui.test_stat_tables_fixtures import make_reviewed
 
 ROLES = [int(r) for r in Qt.ItemDataRole] + [int(Qt.ItemDataRole.UserRole) + k for k in range(1, 7)]
 

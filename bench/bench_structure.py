@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.model import Report, SourceDocument  # noqa: E402
-from core.parsing.metadata import extract_metadata  # noqa: E402
-from core.parsing.sections import find_sections  # noqa: E402
-from core.parsing.template import detect_template  # noqa: E402
+from core.model import Report, SourceDocument
+from core.parsing.metadata import extract_metadata
+from core.parsing.sections import find_sections
+from core.parsing.template import detect_template
 
 HEADINGS = (
     "一、总体情况",

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.loading import load  # noqa: E402
-from core.parsing import parse_report  # noqa: E402
-from core.parsing.tables import extract_tables  # noqa: E402
-from tests.synth import FORMS, Noise, random_values, render  # noqa: E402
+from core.loading import load
+from core.parsing import parse_report
+from core.parsing.tables import extract_tables
+from tests.synth import FORMS, Noise, random_values, render
 
 
 def _best(run, repeat: int = 3) -> float:

@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Property tests explore new examples on developers' machines; on CI they replay a fixed set,
 # so a landing never depends on the luck of the draw (a failure found locally is pinned with
 # @example in the test).
-from hypothesis import settings as _hypothesis_settings  # noqa: E402
+from hypothesis import settings as _hypothesis_settings
 
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):

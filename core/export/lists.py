@@ -63,7 +63,7 @@ def write_table(
     formats = number_formats or {}
     widths = [w for _label, w in headers]
     r = 2
-    for r, values in enumerate(rows, start=3):  # noqa: B007 - r is the last row written
+    for r, values in enumerate(rows, start=3):
         lines = 1
         for c, v in enumerate(values, start=1):
             number = isinstance(v, int | float) and not isinstance(v, bool)

@@ -31,6 +31,8 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from core.parsing.tables.cells import EMPTY_TOKENS
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
 
@@ -347,9 +349,6 @@ def _join_broken_lines(text: str, offsets: array, prot: _Protected) -> tuple[str
     return apply_edits(text, offsets, edits)
 
 
-_EMPTY_CELL_TOKENS = frozenset({"无", "—", "——", "-", "－", "/", "／", "－－", "--"})
-
-
 def _should_join(a: str, b: str, *, blank_gap: bool, wrap: int) -> bool:
     sa, sb = a.strip(), b.strip()
     if not sa or not sb or _is_table_line(a) or _is_table_line(b):
@@ -359,7 +358,7 @@ def _should_join(a: str, b: str, *, blank_gap: bool, wrap: int) -> bool:
         return False
     if _HEADING_RE.match(sb) or is_boilerplate_line(sb) or _META_RE.search(sb[:12]) or _NUMBER_LINE_RE.match(sb):
         return False  # a bare number on its own line is a table cell (one-cell-per-line dumps)
-    if sb in _EMPTY_CELL_TOKENS:
+    if sb in EMPTY_TOKENS:
         return False  # so is an empty-cell token (无, —, /): never glue it onto a row label
     if not (_CJK_RE.match(last) or last in "，、,《“（(" or last.isdigit()):
         if blank_gap or last not in "。":

@@ -147,7 +147,7 @@ class PdfPageView(QWidget):
             # Read into memory: an open file handle would lock the PDF on Windows while it is shown.
             pdf = pdfium.PdfDocument(Path(self.path).read_bytes())
             sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
-        except Exception as exc:  # noqa: BLE001 - any reader failure becomes a message in the view
+        except Exception as exc:
             log.info("cannot open %s as PDF: %s", self.path, exc)
             self._show_message(arg(self.tr("无法打开 PDF 文件“%1”：文件损坏或不是 PDF。"), name))
             return False
@@ -228,7 +228,7 @@ class PdfPageView(QWidget):
         if self._pdf is not None:
             try:
                 self._pdf.close()
-            except Exception:  # noqa: BLE001 - closing a broken document must not fail the view
+            except Exception:
                 log.debug("closing %s failed", self.path, exc_info=True)
         self._pdf = None
         self.path = ""
@@ -267,7 +267,7 @@ class PdfPageView(QWidget):
                 bitmap.close()
             finally:
                 pdf_page.close()
-        except Exception as exc:  # noqa: BLE001 - a page pdfium cannot draw becomes a message
+        except Exception as exc:
             log.info("cannot render page %s of %s: %s", page, self.path, exc)
             return None
         self._cache[key] = image

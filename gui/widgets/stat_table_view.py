@@ -23,7 +23,6 @@ from gui.models.stat_table_model import StatTableModel
 from gui.widgets.numeric_delegate import NumericDelegate
 
 
-
 @dataclass(frozen=True)
 class _Widths:
     """How a table's columns share the width: fixed label columns, one flexible label column, value columns."""

@@ -165,8 +165,6 @@ def test_findings_corrections_and_failures_sheets(exported: tuple[Path, list[Any
 
 def test_charts_read_the_summary(exported: tuple[Path, list[Any]]) -> None:
     out, reports = exported
-    import zipfile
-
     import re
     import zipfile
 

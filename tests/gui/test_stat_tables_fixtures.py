@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core import templates
-from core.model import Finding, Metadata, Located, Report, SourceDocument, Value
+from core.model import Finding, Located, Metadata, Report, SourceDocument, Value
 from core.review.state import ReviewedReport
 
 # A few cells with special provenance, so colours and tooltips have something to show.

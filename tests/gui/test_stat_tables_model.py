@@ -24,6 +24,7 @@ from gui.models.stat_table_model import (
 )
 from tests.gui.test_stat_tables_fixtures import INFERRED, PROSE, UNREAD, finding, make_reviewed
 
+
 def _d(index, role=Qt.ItemDataRole.DisplayRole):
     """``index.data(role)`` without PySide6 6.12's None-refcount bug (the model's Python data() directly)."""
     return index.model().data(index, role)

@@ -81,4 +81,4 @@ def check_identities(values: dict[str, int | float], template: str) -> list[str]
     return bad
 
 
-__all__ = ["random_values", "check_identities", "TEMPLATE_2019", "TEMPLATE_2021"]
+__all__ = ["TEMPLATE_2019", "TEMPLATE_2021", "check_identities", "random_values"]

@@ -17,7 +17,7 @@ _WS = re.compile(r"[ \u00a0\u3000]+")
 class Cell:
     """One cell of a text table: its text (stripped), where it is, and how it reads."""
 
-    __slots__ = ("text", "start", "end", "token")
+    __slots__ = ("end", "start", "text", "token")
 
     def __init__(self, text: str, span: Span | tuple[int, int], token: Token):
         self.text = text
