@@ -24,6 +24,8 @@ from core.model import Located, Metadata, SourceDocument, Span
 
 _CJK = "\u4e00-\u9fff"
 _TOPIC = "(?:政府信息公开|政务公开|政务信息公开|信息公开)"
+_TOPIC_RE = re.compile(_TOPIC)
+_UNCLEAN_RE = re.compile(r"[\s#*|>]")
 _TITLE_RE = re.compile(_TOPIC + r".{0,16}?(?:年度?报告|工作报告|工作总结|总结|报告)")
 _NOT_TITLE = re.compile(r"^(?:根据|本报告|依据|按照|现将|报告|为|按)|[。，,；;]|[:：]")
 _YEAR = r"(?P<y>(?:19|20)\d{2}|[二〇零○一三四五六七八九]{4})"
@@ -138,10 +140,12 @@ def _find_title(text: str) -> _Title | None:
     """The first short line near the top naming a 政府信息公开 report or summary (two lines when wrapped)."""
     lines = _lines(text[:5000])
     for k, (ls, le) in enumerate(lines[:60]):
-        chars = _clean_chars(text, ls, le)
-        value = "".join(c for c, _ in chars)
-        if not value or len(value) > 60 or _NOT_TITLE.search(value):
+        # Every branch below needs the topic words: test the cleaned string before building
+        # the per-character list (the same characters _clean_chars keeps).
+        value = _UNCLEAN_RE.sub("", text[ls:le])
+        if not value or len(value) > 60 or _NOT_TITLE.search(value) or not _TOPIC_RE.search(value):
             continue
+        chars = _clean_chars(text, ls, le)
         if _TITLE_RE.search(value) and re.search(_TOPIC, value):
             if k > 0 and re.match(_YEAR + "|" + _TOPIC, value):
                 # 淮安市人民政府 / 2024 年政府信息公开工作年度报告: the agency on the line above.
