@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -33,8 +32,10 @@ from gui.undo import UndoManager
 from gui.widgets.findings_panel import FindingsPanel
 from gui.widgets.icons import icon
 from gui.widgets.metadata_panel import MetadataPanel
+from gui.widgets.pdf_page_view import PdfPageView
 from gui.widgets.report_list import ReportEntry, ReportListWidget
 from gui.widgets.source_view import SourceView
+from gui.widgets.stat_tables import StatTablesWidget
 from gui.window_io import LoadExportMixin
 from gui.window_menus import MenusMixin
 from gui.workers import Op
@@ -47,25 +48,6 @@ CROSS_YEAR_PREFIXES = ("apply.carried.", "apply.carry_forward.", "active.")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-def _make_stat_tables(parent: QWidget) -> QWidget:
-    try:
-        from gui.widgets.stat_tables import StatTablesWidget
-    except ImportError:  # being written by the tables engineer; the window still works without it
-        log.warning("StatTablesWidget not available yet")
-        w = QLabel(QCoreApplication.translate("MainWindow", "统计表组件不可用"), parent)
-        w.setAlignment(Qt.AlignCenter)
-        return w
-    return StatTablesWidget(parent)
-
-
-def _make_pdf_view(parent: QWidget) -> QWidget | None:
-    try:
-        from gui.widgets.pdf_page_view import PdfPageView
-    except ImportError:
-        return None
-    return PdfPageView(parent)
 
 
 class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
@@ -113,9 +95,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.report_list = ReportListWidget(self)
         self.source_view = SourceView(self)
         self.metadata_panel = MetadataPanel(self)
-        self.stat_tables = _make_stat_tables(self)
+        self.stat_tables = StatTablesWidget(self)
         self.stat_tables.setObjectName("stat_tables")
-        self.pdf_view = _make_pdf_view(self)
+        self.pdf_view = PdfPageView(self)
         self.findings_panel = FindingsPanel(self)
 
         centre = QWidget(self)
@@ -168,17 +150,10 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             sig.connect(self.show_field_source)
 
     def _attach_project_session(self) -> None:
-        """Wire gui.project_session when it exists (新建项目/打开项目/项目另存为/最近的项目)."""
-        try:
-            from gui import project_session
-        except ImportError:
-            return
-        attach = getattr(project_session, "attach_to_window", None)
-        if attach is not None:
-            try:
-                self.session = attach(self)
-            except Exception:
-                log.exception("project session could not be attached")
+        """The review project (新建项目/打开项目/项目另存为/最近的项目, autosave workspace)."""
+        from gui.project_menus import attach_to_window
+
+        self.session = attach_to_window(self)
 
     # ------------------------------------------------------------------ showing
     def entries(self) -> list[ReportEntry]:

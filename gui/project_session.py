@@ -44,8 +44,8 @@ How the main window uses it::
 
     closeEvent: self.session.close()
 
-``attach_to_window(window)`` does all of the above for ``gui.main_window.MainWindow`` (which
-calls it when this module exists): it inserts the actions before ``window.project_menu_anchor``
+``gui.project_menus.attach_to_window(window)`` does all of the above for
+``gui.main_window.MainWindow``: it inserts the actions before ``window.project_menu_anchor``
 in ``window.file_menu``, routes ``*.ogiproj`` given to ``window.open_paths`` (open dialog, drag
 and drop, recent files) to ``session.open``, replaces the window's reports with the project's,
 adds reports opened later to the project, and keeps the title's file name and 〔只读〕 current.
@@ -56,14 +56,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal
 
 from core.batch import PROJECT_SUFFIX
 from core.errors import ProjectError
 from core.model import Report
-from core.review.project import PrintedChange, Project, ProjectLocked, ProjectReport
+from core.review.project import PrintedChange, Project, ProjectLocked
 from core.review.state import ReviewedReport
 from gui.i18n import arg
 
@@ -151,30 +150,28 @@ class ProjectSession(QObject):
         (or unreadable) makes this instance use a workspace of its own.
         """
         path = workspace_path()
+        own = path.with_name(f"{WORKSPACE_NAME}-{os.getpid()}{PROJECT_SUFFIX}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self.error_raised.emit(arg(self.tr("无法创建数据文件夹“%1”：%2。修改将不会自动保存。"), str(path.parent), str(exc)))
+            message = self.tr("无法创建数据文件夹“%1”：%2。修改将不会自动保存。")
+            self.error_raised.emit(arg(message, str(path.parent), str(exc)))
             return False
-        candidates = [path] + [path.with_name(f"{WORKSPACE_NAME}-{os.getpid()}{PROJECT_SUFFIX}")]
-        for i, target in enumerate(candidates):
+        if path.is_file() and not restore and not _held_elsewhere(path):
             try:
-                if target.is_file() and restore and i == 0:
-                    project = Project.open(str(target), parse=self._parse)
+                _archive(path)
+            except OSError:
+                pass  # then it stays where it is and this instance uses a workspace of its own
+        for target in (path, own):
+            try:
+                if target == path and restore and path.is_file():
+                    project = Project.open(str(path), parse=self._parse)
+                elif target == path and path.is_file():
+                    continue  # still there: another instance's, or it could not be set aside
                 else:
-                    if target.is_file() and i == 0:
-                        _archive(target)
                     project = Project.create(str(target), overwrite=True)
             except ProjectError:
-                if i == 0 and target.is_file() and not restore:
-                    continue
-                if i == 0 and restore:
-                    try:
-                        _archive(target)  # unreadable or held: keep it aside, start afresh
-                    except OSError:
-                        pass
-                    continue
-                continue
+                continue  # held by another running instance, or unreadable (left untouched)
             self._switch(project, recent=False)
             return True
         self.error_raised.emit(self.tr("无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。"))
@@ -335,6 +332,17 @@ class ProjectSession(QObject):
             self.read_only_changed.emit(project.read_only)
 
 
+def _held_elsewhere(path: Path) -> bool:
+    """Another running instance has this project open (its lock is live)."""
+    try:
+        Project.open(str(path)).close()
+    except ProjectLocked:
+        return True
+    except ProjectError:
+        return False
+    return False
+
+
 def _archive(path: Path) -> Path:
     """Keep an old workspace aside under a dated name (never delete what a reviewer did)."""
     import datetime as dt
@@ -351,177 +359,3 @@ def _archive(path: Path) -> Path:
 
 def _same(a: str, b: str) -> bool:
     return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(Path(b)))
-
-
-# --------------------------------------------------------------------------- window wiring
-
-
-def attach_to_window(window: Any) -> ProjectSession:
-    """Wire a session into the main window's 文件 menu (see the module docstring); return it."""
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenu
-
-    from gui import errors, settings
-
-    session = ProjectSession(window, settings=settings.qsettings())
-    base_title = window.windowTitle()
-    file_filter = arg(QCoreApplication.translate("ProjectSession", "审核项目 (*%1)"), PROJECT_SUFFIX)
-
-    def update_title() -> None:
-        if session.path is None:
-            window.setWindowTitle(base_title)
-            return
-        plain = base_title.replace("[*]", "")
-        name = (
-            QCoreApplication.translate("ProjectSession", "未命名项目（自动保存）")
-            if session.is_workspace
-            else Path(session.path).name
-        )
-        window.setWindowTitle(f"{plain} — {name}{session.title_suffix()}[*]")
-
-    def last_dir() -> str:
-        recent = session.recent_projects()
-        return str(Path(recent[0]).parent) if recent else settings.get("files/last_dir")
-
-    def ask_save(title: str) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
-        path = QFileDialog.getSaveFileName(window, title, last_dir(), file_filter)[0]
-        if path and not path.lower().endswith(PROJECT_SUFFIX):
-            path += PROJECT_SUFFIX
-        return path
-
-    def new_project() -> None:
-        path = ask_save(QCoreApplication.translate("ProjectSession", "新建项目"))
-        workspace = session.path if session.is_workspace else None
-        if path and session.new(path):
-            added = session.add_reports([e.reviewed for e in window.entries()])  # the open reports join
-            if workspace is not None and len(added) == len(window.entries()):
-                session._drop_workspace(workspace)  # its reports and corrections now live in the new project
-            errors.status_message(QCoreApplication.translate("ProjectSession", "已新建项目，修改会随时自动保存。"))
-
-    def open_dialog() -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        title = QCoreApplication.translate("ProjectSession", "打开项目")
-        path = QFileDialog.getOpenFileName(window, title, last_dir(), file_filter)[0]
-        if path:
-            open_project(path)
-
-    def open_project(path: str) -> None:
-        if session.open(path):
-            _show_project(window, session, errors)
-
-    def save_as() -> None:
-        if session.project is None:
-            errors.status_message(QCoreApplication.translate("ProjectSession", "当前没有打开的项目。"))
-            return
-        path = ask_save(QCoreApplication.translate("ProjectSession", "项目另存为"))
-        if path:
-            session.save_as(path)
-
-    def fill_recent() -> None:
-        menu.clear()
-        for p in session.recent_projects():
-            act = menu.addAction(Path(p).name)
-            act.setToolTip(p)
-            act.setStatusTip(p)
-            act.triggered.connect(lambda _=False, path=p: open_project(path))
-        if menu.isEmpty():
-            menu.addAction(QCoreApplication.translate("ProjectSession", "（无）")).setEnabled(False)
-
-    def adopt_loaded() -> None:
-        project = session.project
-        if project is None or project.read_only:
-            return
-        loose = [
-            e.reviewed
-            for e in window.entries()
-            if not (isinstance(e.reviewed, ProjectReport) and e.reviewed.project is project)
-        ]
-        if loose:
-            session.add_reports(loose)
-
-    acts = []
-    menu_items = (
-        (QCoreApplication.translate("ProjectSession", "新建项目…"), new_project),
-        (QCoreApplication.translate("ProjectSession", "打开项目…"), open_dialog),
-        (QCoreApplication.translate("ProjectSession", "项目另存为…"), save_as),
-    )
-    for text, slot in menu_items:
-        act = QAction(text, window)
-        act.triggered.connect(slot)
-        acts.append(act)
-    acts[0].setStatusTip(
-        QCoreApplication.translate(
-            "ProjectSession", "把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存"
-        )
-    )
-    file_menu = window.file_menu
-    anchor = window.project_menu_anchor
-    for act in acts:
-        file_menu.insertAction(anchor, act)
-    menu = QMenu(QCoreApplication.translate("ProjectSession", "最近的项目"), window)
-    menu.setObjectName("recent_projects_menu")
-    file_menu.insertMenu(anchor, menu)
-    menu.aboutToShow.connect(fill_recent)
-    window.project_actions = [*acts, menu.menuAction()]
-
-    project_title = QCoreApplication.translate("ProjectSession", "审核项目")
-    session.error_raised.connect(lambda msg: errors.message(window, "warning", project_title, msg))
-    for sig in (session.project_opened, session.project_closed, session.read_only_changed):
-        sig.connect(lambda *_: update_title())
-
-    def sync_read_only(*_: Any) -> None:
-        tables = getattr(window, "stat_tables", None)
-        if tables is not None and hasattr(tables, "set_read_only"):
-            tables.set_read_only(session.read_only)
-
-    for sig in (session.project_opened, session.project_closed, session.read_only_changed):
-        sig.connect(sync_read_only)
-    window.batch_finished.connect(adopt_loaded)
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(session.close)  # release the lock
-
-    original_open_paths = window.open_paths
-
-    def open_paths(paths: list[str]) -> Any:
-        projects = [str(p) for p in paths if str(p).lower().endswith(PROJECT_SUFFIX)]
-        others = [p for p in paths if str(p) not in projects]
-        if projects:
-            open_project(projects[-1])
-        return original_open_paths(others) if others else None
-
-    window.open_paths = open_paths
-    window.show_project = lambda: _show_project(window, session, errors)
-    return session
-
-
-def _show_project(window: Any, session: ProjectSession, errors: Any) -> None:
-    """Replace the window's reports with the project's and tell about missing or changed sources."""
-    model = window.report_list.model
-    for entry in list(window.entries()):
-        model.remove_entry(entry)
-        window.undo.remove(entry.reviewed)
-        getattr(window, "_open_paths", set()).discard(entry.path)
-    window.show_entry(None)
-    window.add_reviewed(session.reviewed_reports())
-    project = session.project
-    failures = [] if project is None else project.failures()
-    notices = session.notices()
-    changes = session.printed_changes()
-    if not (notices or changes or failures):
-        return
-    line = QCoreApplication.translate("ProjectSession", "%1：%2")
-    lines = [arg(line, Path(p).name, text) for p, text in notices.items()]
-    lines += [arg(line, Path(p).name, err.message) for p, err in failures]
-    template = QCoreApplication.translate("ProjectSession", "%1：原文数值 %2 → %3，更正值 %4")
-    details = "\n".join(f"{c.path}\n  " + arg(template, c.field, c.before, c.now, c.new) for c in changes)
-    errors.message(
-        window,
-        "information",
-        QCoreApplication.translate("ProjectSession", "审核项目"),
-        "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""),
-        details,
-    )

@@ -15,10 +15,8 @@ def check_window() -> list[str]:
     problems = []
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         print("  警告：没有找到简体中文字体，界面中文可能显示为方框", flush=True)
-    try:
-        from gui.main_window import MainWindow
-    except ImportError:
-        return problems  # window not built yet in this build
+    from gui.main_window import MainWindow
+
     window = MainWindow()
     window.show()
     app.processEvents()

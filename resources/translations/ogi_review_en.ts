@@ -459,13 +459,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="57"/>
-        <source>统计表组件不可用</source>
-        <translation>Statistics tables are not available</translation>
-    </message>
-    <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window.py" line="87"/>
+        <location filename="../../gui/main_window.py" line="69"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -515,7 +510,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="418"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -717,12 +712,12 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -780,12 +775,12 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="361"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="419"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -952,7 +947,7 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../gui/project_session.py" line="90"/>
+        <location filename="../../gui/project_session.py" line="89"/>
         <source>〔只读〕</source>
         <translation> [read-only]</translation>
     </message>
@@ -962,98 +957,98 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>Cannot create the data folder “%1”: %2. Changes will not be saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="180"/>
+        <location filename="../../gui/project_session.py" line="177"/>
         <source>无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。</source>
         <translation>Cannot create the automatic workspace, so changes will not be saved automatically. Use New Project to save your work.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="242"/>
+        <location filename="../../gui/project_session.py" line="239"/>
         <source>项目已以只读方式打开。</source>
         <translation> The project was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="249"/>
+        <location filename="../../gui/project_session.py" line="246"/>
         <source>当前没有打开的审核项目，无法另存为。</source>
         <translation>No review project is open, so there is nothing to save as.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="368"/>
+        <location filename="../../gui/project_menus.py" line="29"/>
         <source>审核项目 (*%1)</source>
         <translation>Review projects (*%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="376"/>
+        <location filename="../../gui/project_menus.py" line="37"/>
         <source>未命名项目（自动保存）</source>
         <translation>Untitled project (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="395"/>
+        <location filename="../../gui/project_menus.py" line="56"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="401"/>
+        <location filename="../../gui/project_menus.py" line="62"/>
         <source>已新建项目，修改会随时自动保存。</source>
         <translation>Project created; corrections are saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="406"/>
+        <location filename="../../gui/project_menus.py" line="67"/>
         <source>打开项目</source>
         <translation>Open Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="417"/>
+        <location filename="../../gui/project_menus.py" line="78"/>
         <source>当前没有打开的项目。</source>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="419"/>
+        <location filename="../../gui/project_menus.py" line="80"/>
         <source>项目另存为</source>
         <translation>Save Project As</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="431"/>
+        <location filename="../../gui/project_menus.py" line="92"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="447"/>
+        <location filename="../../gui/project_menus.py" line="108"/>
         <source>新建项目…</source>
         <translation>New Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="448"/>
+        <location filename="../../gui/project_menus.py" line="109"/>
         <source>打开项目…</source>
         <translation>Open Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="449"/>
+        <location filename="../../gui/project_menus.py" line="110"/>
         <source>项目另存为…</source>
         <translation>Save Project As…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="456"/>
+        <location filename="../../gui/project_menus.py" line="117"/>
         <source>把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存</source>
         <translation>Save the open reports and corrections to a new review project file; later corrections are saved at once</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="464"/>
+        <location filename="../../gui/project_menus.py" line="125"/>
         <source>最近的项目</source>
         <translation>Recent Projects</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="470"/>
-        <location filename="../../gui/project_session.py" line="524"/>
+        <location filename="../../gui/project_menus.py" line="131"/>
+        <location filename="../../gui/project_menus.py" line="185"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="516"/>
+        <location filename="../../gui/project_menus.py" line="177"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="519"/>
+        <location filename="../../gui/project_menus.py" line="180"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
     </message>
@@ -1388,62 +1383,62 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>StatTableView</name>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="196"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="195"/>
         <source>请先选中要粘贴到的左上角单元格</source>
         <translation>First select the top-left cell to paste into</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="227"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="226"/>
         <source>粘贴 %1 个单元格</source>
         <translation>Paste into cells (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="230"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="229"/>
         <source>已粘贴 %1 个单元格</source>
         <translation>Cells pasted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="232"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="231"/>
         <source>%1 个不是数字，已跳过</source>
         <translation>skipped (not a number): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="234"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="233"/>
         <source>%1 个超出表格，已跳过</source>
         <translation>skipped (outside the table): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="235"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="234"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="256"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="255"/>
         <source>已将 %1 个单元格恢复为原文数值</source>
         <translation>Cells reverted to printed values: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="256"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="255"/>
         <source>所选单元格没有人工修改</source>
         <translation>The selected cells have no corrections</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="270"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="269"/>
         <source>恢复为原文数值</source>
         <translation>Revert to Printed Value</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="272"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="271"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="273"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="272"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="277"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="276"/>
         <source>更正行标签…</source>
         <translation>Correct Row Label…</translation>
     </message>

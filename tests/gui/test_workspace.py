@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -92,3 +93,21 @@ def test_save_as_from_the_workspace_moves_the_work_into_the_named_project(qtbot,
     with Project.open(str(target), read_only=True) as named:
         assert named.report(str(src)).value("apply.new.total") == 8
     window.close()
+
+
+def test_a_second_instance_leaves_the_first_ones_workspace_alone(qtbot, qapp, tmp_path, tmp_data_dir):
+    from gui.project_session import ProjectSession
+
+    first = Project.create(str(workspace_path()))  # another instance holds it
+    try:
+        second = ProjectSession()
+        for restore in (False, True):
+            assert second.open_workspace(restore)
+            assert second.is_workspace and not second.read_only
+            assert second.path != str(workspace_path())  # a workspace of its own
+            second.close()
+        assert workspace_path().is_file()  # never archived or overwritten while in use
+        archived = re.compile(re.escape(WORKSPACE_NAME) + r"-\d{8}-\d{6}")
+        assert not [p for p in tmp_data_dir.iterdir() if archived.match(p.name)]
+    finally:
+        first.close()
