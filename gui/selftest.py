@@ -22,9 +22,38 @@ def check_window() -> list[str]:
     app.processEvents()
     if not window.isVisible():
         problems.append("主窗口无法显示")
+    problems += _check_window_parses(app, window)
     window.close()
+    from gui.parse_worker import shutdown
+
+    shutdown()
     print("  主窗口可以创建", flush=True)
     return problems
+
+
+def _check_window_parses(app: object, window: object) -> list[str]:
+    """Open a sample the way a user does: parsing runs in a worker process (in a frozen build,
+    the executable started again — this catches a missing ``freeze_support``)."""
+    import time
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from core.resources import sample_files
+
+    samples = sample_files()
+    if not samples:
+        return []
+    loop = QEventLoop()
+    window.batch_finished.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(60_000, loop.quit)
+    t0 = time.perf_counter()
+    window.open_paths([str(samples[0])])  # type: ignore[attr-defined]
+    loop.exec()
+    entries = window.entries()  # type: ignore[attr-defined]
+    if len(entries) != 1 or not entries[0].reviewed.values():
+        return [f"窗口未能读取示例报告 {samples[0].name}"]
+    print(f"  窗口读取示例报告用时 {time.perf_counter() - t0:.2f} 秒", flush=True)
+    return []
 
 
 def run_self_test(gui: bool = True) -> int:
