@@ -80,9 +80,13 @@ def test_huaian_tables_whole(huaian) -> None:  # type: ignore[no-untyped-def]
 def test_huaian_prose_clean(huaian) -> None:  # type: ignore[no-untyped-def]
     text = huaian.text
     assert "- 3 -" not in text and "\n- " not in text
-    assert "2024 年，我市坚持以习近平新时代中国特色社会主义思想为指导，认真学习" in text
-    # the paragraph broken by the page 1/2 break is one line
-    assert "“建设‘四最’一流营商环境高质量推进产业发展”" in text
+    # hard-wrapped prose is joined into paragraphs: no line of section 一 stops mid-sentence
+    # at the right margin, and no quotation (“…”) is cut in two — the paragraph broken by the
+    # page 1/2 break included
+    s1 = text[text.index("\n一、总体情况\n") : text.index("\n二、主动公开政府信息情况")]
+    assert all(line.count("“") == line.count("”") for line in s1.splitlines())
+    paragraphs = [line for line in s1.splitlines()[1:] if len(line) > 40]
+    assert paragraphs and all(line.rstrip()[-1] in "。；：！？”）" for line in paragraphs)
     assert "\n一、总体情况\n" in text and "\n六、其他需要报告的事项\n" in text
     assert text.count("行政许可") == 1  # table words not repeated in the prose
     i = text.index("3940 元")
