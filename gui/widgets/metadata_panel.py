@@ -61,7 +61,8 @@ class MetadataPanel(QWidget):
         self.published.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"), self)
         )
-        self.published.setMaximumWidth(110)
+        # wide enough for the placeholder and a date in any font (was clipped at a fixed 110 px)
+        self.published.setMaximumWidth(self.fontMetrics().horizontalAdvance("YYYY-MM-DD__") + 16)
         self.reviewed_check = QCheckBox(self.tr("已审核"), self)
         self.reviewed_check.setObjectName("meta_reviewed")
         self.reviewed_check.setToolTip(self.tr("标记本报告已审核完毕（可撤销）"))
