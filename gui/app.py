@@ -117,11 +117,11 @@ def _open_workspace(window: object) -> bool:
     session = getattr(window, "session", None)
     if session is None or not hasattr(session, "open_workspace"):
         return False
-    count = session.workspace_reports()
+    count, edited = session.workspace_reports()
     restore = False
     if count:
-        restore = True
-        if not errors.is_log_only():
+        restore = True  # reports but no edits (e.g. only the samples were looked at): reopen quietly
+        if edited and not errors.is_log_only():
             answer = QMessageBox.question(
                 window,  # type: ignore[arg-type]
                 QCoreApplication.translate("MainWindow", "恢复上次的工作"),

@@ -130,16 +130,17 @@ class ProjectSession(QObject):
         """The current project is the automatic workspace (not one the user named)."""
         return self._project is not None and Path(self._project.path).name.startswith(WORKSPACE_NAME)
 
-    def workspace_reports(self) -> int:
-        """How many reports the saved workspace holds (0 when there is none or it is unreadable)."""
+    def workspace_reports(self) -> tuple[int, int]:
+        """The saved workspace's reports and how many of them the reviewer changed ((0, 0): none)."""
         path = workspace_path()
         if not path.is_file():
-            return 0
+            return 0, 0
         try:
             with Project.open(str(path), read_only=True, parse=self._parse) as project:
-                return len(project.reviewed_reports())
+                reports = project.reviewed_reports()
+                return len(reports), sum(1 for r in reports if not r.state.is_empty())
         except ProjectError:
-            return 0
+            return 0, 0
 
     def open_workspace(self, restore: bool) -> bool:
         """Make the automatic workspace current, so that no edit lives only in memory.

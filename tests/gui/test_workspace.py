@@ -111,3 +111,25 @@ def test_a_second_instance_leaves_the_first_ones_workspace_alone(qtbot, qapp, tm
         assert not [p for p in tmp_data_dir.iterdir() if archived.match(p.name)]
     finally:
         first.close()
+
+
+def test_a_workspace_without_edits_reopens_without_asking(qtbot, qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    src = write_report(tmp_path, "d.txt", "只看不改示例局", 2023)
+    window = _start(qtbot, [str(src)])
+    qtbot.waitUntil(lambda: len(window.entries()) == 1 and not window.is_loading(), timeout=20000)
+    window.session.close()
+    window.close()
+
+    def never(*_a, **_k):
+        raise AssertionError("asked to restore a workspace nobody edited")
+
+    monkeypatch.setattr(errors, "is_log_only", lambda: False)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(never))
+    again = _start(qtbot, [])
+    monkeypatch.setattr(errors, "is_log_only", lambda: True)
+    qtbot.waitUntil(lambda: len(again.entries()) == 1, timeout=20000)
+    assert again.entries()[0].path == str(src)
+    again.session.close()
+    again.close()
