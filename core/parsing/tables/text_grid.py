@@ -21,7 +21,10 @@ class Cell:
 
     def __init__(self, text: str, span: Span | tuple[int, int], token: Token):
         self.text = text
-        self.start, self.end = (span.start, span.end) if isinstance(span, Span) else span
+        if type(span) is tuple:  # the hot path (every cell of every text table)
+            self.start, self.end = span
+        else:
+            self.start, self.end = span.start, span.end  # type: ignore[union-attr]
         self.token = token
 
     @property
@@ -87,7 +90,9 @@ def _cell(text: str, raw_start: int, raw: str) -> Cell:
     if not raw:
         return Cell("", (raw_start, raw_start), _EMPTY)
     stripped = raw.strip(_STRIP)
-    lead = raw.find(stripped[:1]) if stripped and stripped != raw else 0
+    if stripped == raw:  # nothing to strip: the common case
+        return Cell(raw, (raw_start, raw_start + len(raw)), parse_token(raw))
+    lead = raw.find(stripped[:1]) if stripped else 0
     start = raw_start + lead
     return Cell(stripped, (start, start + len(stripped)), parse_token(stripped))
 
