@@ -117,30 +117,33 @@ def _open_workspace(window: object) -> bool:
     session = getattr(window, "session", None)
     if session is None or not hasattr(session, "open_workspace"):
         return False
-    count, edited = session.workspace_reports()
-    restore = False
-    if count:
-        restore = True  # reports but no edits (e.g. only the samples were looked at): reopen quietly
-        if edited and not errors.is_log_only():
-            answer = QMessageBox.question(
-                window,  # type: ignore[arg-type]
-                QCoreApplication.translate("MainWindow", "恢复上次的工作"),
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "上次审核的 %1 份报告及其修改已自动保存。要恢复吗？\n\n"
-                    "选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。",
-                ).replace("%1", str(count)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes,
-            )
-            restore = answer == QMessageBox.StandardButton.Yes
-    if not session.open_workspace(restore):
+    # Open last time's workspace once (decoding its snapshots is the expensive part), then
+    # decide: nothing in it → a fresh start; reports but no edits → reopen quietly; edits → ask.
+    if not session.open_workspace(restore=True):
         return False
-    if restore:
-        window.show_project()  # type: ignore[attr-defined]
-        errors.status_message(QCoreApplication.translate("MainWindow", "已恢复上次的工作：修改会随时自动保存。"))
-        return True
-    return False
+    reports = session.reviewed_reports()
+    if not reports:
+        return False
+    edited = sum(1 for r in reports if not r.state.is_empty())
+    if edited and not errors.is_log_only():
+        answer = QMessageBox.question(
+            window,  # type: ignore[arg-type]
+            QCoreApplication.translate("MainWindow", "恢复上次的工作"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "上次审核的 %1 份报告及其修改已自动保存。要恢复吗？\n\n"
+                "选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。",
+            ).replace("%1", str(len(reports))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            session.close()  # release it, then keep it aside and start afresh
+            session.open_workspace(restore=False)
+            return False
+    window.show_project()  # type: ignore[attr-defined]
+    errors.status_message(QCoreApplication.translate("MainWindow", "已恢复上次的工作：修改会随时自动保存。"))
+    return True
 
 
 def run_app(args: list[str]) -> int:

@@ -58,7 +58,7 @@ def attach_to_window(window: Any) -> ProjectSession:
         if path and session.new(path):
             added = session.add_reports([e.reviewed for e in window.entries()])  # the open reports join
             if workspace is not None and len(added) == len(window.entries()):
-                session._drop_workspace(workspace)  # its reports and corrections now live in the new project
+                session.drop_workspace(workspace)  # its reports and corrections now live in the new project
             errors.status_message(QCoreApplication.translate("ProjectSession", "已新建项目，修改会随时自动保存。"))
 
     def open_dialog() -> None:

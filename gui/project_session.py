@@ -130,18 +130,6 @@ class ProjectSession(QObject):
         """The current project is the automatic workspace (not one the user named)."""
         return self._project is not None and Path(self._project.path).name.startswith(WORKSPACE_NAME)
 
-    def workspace_reports(self) -> tuple[int, int]:
-        """The saved workspace's reports and how many of them the reviewer changed ((0, 0): none)."""
-        path = workspace_path()
-        if not path.is_file():
-            return 0, 0
-        try:
-            with Project.open(str(path), read_only=True, parse=self._parse) as project:
-                reports = project.reviewed_reports()
-                return len(reports), sum(1 for r in reports if not r.state.is_empty())
-        except ProjectError:
-            return 0, 0
-
     def open_workspace(self, restore: bool) -> bool:
         """Make the automatic workspace current, so that no edit lives only in memory.
 
@@ -178,7 +166,7 @@ class ProjectSession(QObject):
         self.error_raised.emit(self.tr("无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。"))
         return False
 
-    def _drop_workspace(self, path: str) -> None:
+    def drop_workspace(self, path: str) -> None:
         """The workspace's content now lives in a named project: remove the workspace file."""
         from core.review.files import unlink_all
 
@@ -254,7 +242,7 @@ class ProjectSession(QObject):
             self.error_raised.emit(exc.message)
             return False
         if was_workspace:
-            self._drop_workspace(old_path)
+            self.drop_workspace(old_path)
         self.add_recent(self._project.path)
         self.project_opened.emit(self._project.path)
         if was_read_only:

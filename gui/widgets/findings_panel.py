@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Finding
 from core.review.state import ReviewedReport
+from gui.models.row_table_model import RowTableModel
 from gui.widgets.icons import icon
 
 COL_SEVERITY, COL_MESSAGE, COL_CONFIRMED = range(3)
@@ -49,8 +49,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FindingsModel", text)
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowTableModel):
     """The current report's findings, in validator order (errors first)."""
+
+    HEADERS = HEADERS
+    CONTEXT = "FindingsModel"
+    ROLES = _ROLES
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -69,23 +73,13 @@ class FindingsModel(QAbstractTableModel):
                 return i
         return -1
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.findings)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
-            return _tr(HEADERS[section])
-        return None
+    def rows(self) -> list[Any]:
+        return self.findings
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        # Views ask for a dozen roles per cell on every repaint; answering the unused ones
-        # with one set lookup keeps repaints cheap (enum comparisons are slow in PySide).
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.findings):
+        f = self.row_at(index, role)
+        if f is None:
             return None
-        f = self.findings[index.row()]
         col = index.column()
         confirmed = self.reviewed is not None and self.reviewed.is_confirmed(f)
         if role == FindingRole:

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, 
 from core.model import Finding
 from core.review.state import Change, ReviewedReport
 from core.validation import Status, Validator, status
+from gui.models.row_table_model import RowTableModel
 from gui.widgets.icons import icon
 
 TEMPLATE_LABELS = {
@@ -106,8 +106,12 @@ class ReportEntry:
         return [f for f in self.findings if not self.reviewed.is_confirmed(f)]
 
 
-class ReportListModel(QAbstractTableModel):
+class ReportListModel(RowTableModel):
     """One row per open report."""
+
+    HEADERS = HEADERS
+    CONTEXT = "ReportListModel"
+    ROLES = _ROLES
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -150,23 +154,13 @@ class ReportListModel(QAbstractTableModel):
         return QModelIndex() if row is None else self.index(row, 0)
 
     # ---- Qt overrides
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
-            return _tr(HEADERS[section])
-        return None
+    def rows(self) -> list[Any]:
+        return self.entries
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        # Views ask for a dozen roles per cell on every repaint; answering the unused ones
-        # with one set lookup keeps repaints cheap (enum comparisons are slow in PySide).
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.entries):
+        e = self.row_at(index, role)
+        if e is None:
             return None
-        e = self.entries[index.row()]
         col = index.column()
         rr = e.reviewed
         if role == EntryRole:

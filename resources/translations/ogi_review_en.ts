@@ -372,32 +372,32 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="101"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="95"/>
         <source>与原文一致：%1</source>
         <translation>As printed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="102"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="96"/>
         <source>与原文一致</source>
         <translation>As printed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="115"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="109"/>
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="116"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="110"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="124"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="118"/>
         <source>已确认与原文一致</source>
         <translation>Confirmed as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="126"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="120"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -405,53 +405,53 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
-        <location filename="../../gui/widgets/findings_panel.py" line="266"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="171"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="260"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="173"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="181"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="175"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="182"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="176"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="184"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="178"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="185"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="235"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="229"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="238"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="232"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="260"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="254"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="263"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="257"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
@@ -795,12 +795,12 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>These files were not found:</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="127"/>
+        <location filename="../../gui/app.py" line="131"/>
         <source>恢复上次的工作</source>
         <translation>Restore last session</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="128"/>
+        <location filename="../../gui/app.py" line="132"/>
         <source>上次审核的 %1 份报告及其修改已自动保存。要恢复吗？
 
 选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。</source>
@@ -809,7 +809,7 @@ Reads, checks and summarises government information disclosure annual reports.</
 Choose No to start an empty workspace; last time&apos;s work stays in the data folder and is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="141"/>
+        <location filename="../../gui/app.py" line="145"/>
         <source>已恢复上次的工作：修改会随时自动保存。</source>
         <translation>Last session restored. Every change is saved as you make it.</translation>
     </message>
@@ -857,22 +857,22 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="65"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="66"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="67"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="68"/>
         <source>标记本报告已审核完毕（可撤销）</source>
         <translation>Mark this report as fully reviewed (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="87"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="88"/>
         <source>年度 / 模板 / 发布日期</source>
         <translation>Year / format / published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="124"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="125"/>
         <source>已手工修改；解析结果：%1</source>
         <translation>Corrected by hand; as parsed: %1</translation>
     </message>
@@ -952,22 +952,22 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="157"/>
+        <location filename="../../gui/project_session.py" line="146"/>
         <source>无法创建数据文件夹“%1”：%2。修改将不会自动保存。</source>
         <translation>Cannot create the data folder “%1”: %2. Changes will not be saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="177"/>
+        <location filename="../../gui/project_session.py" line="166"/>
         <source>无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。</source>
         <translation>Cannot create the automatic workspace, so changes will not be saved automatically. Use New Project to save your work.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="239"/>
+        <location filename="../../gui/project_session.py" line="228"/>
         <source>项目已以只读方式打开。</source>
         <translation> The project was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="246"/>
+        <location filename="../../gui/project_session.py" line="235"/>
         <source>当前没有打开的审核项目，无法另存为。</source>
         <translation>No review project is open, so there is nothing to save as.</translation>
     </message>
@@ -1121,22 +1121,22 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="192"/>
+        <location filename="../../gui/widgets/report_list.py" line="186"/>
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="218"/>
+        <location filename="../../gui/widgets/report_list.py" line="212"/>
         <source>错误 %1</source>
         <translation>Errors: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="220"/>
+        <location filename="../../gui/widgets/report_list.py" line="214"/>
         <source>警告 %1</source>
         <translation>Warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="221"/>
+        <location filename="../../gui/widgets/report_list.py" line="215"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -1144,7 +1144,7 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="250"/>
+        <location filename="../../gui/widgets/report_list.py" line="244"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
