@@ -159,7 +159,7 @@ def run_app(args: list[str]) -> int:
     from gui.workers import wait_all
 
     wait_all(5000)  # a cancelled batch stops at its next file
-    from gui.parse_worker import shutdown
+    from core.batch.worker import shutdown
 
     shutdown()
     return int(code)

@@ -11,7 +11,7 @@ from core.batch import PROJECT_SUFFIX, Failure, collect_inputs, iter_reviewed
 from core.errors import Cancelled, ReportError
 from core.model import Finding
 from core.review.state import ReviewedReport
-from gui.parse_worker import parse_many
+from core.batch.worker import parse_many
 from gui.widgets.report_list import ReportEntry
 from gui.workers import Op, OpContext
 

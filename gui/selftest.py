@@ -24,7 +24,7 @@ def check_window() -> list[str]:
         problems.append("主窗口无法显示")
     problems += _check_window_parses(app, window)
     window.close()
-    from gui.parse_worker import shutdown
+    from core.batch.worker import shutdown
 
     shutdown()
     print("  主窗口可以创建", flush=True)

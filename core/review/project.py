@@ -480,18 +480,15 @@ class Project:
 # --------------------------------------------------------------------------- helpers
 
 
-def open_project_reports(path: str) -> Iterator[ReviewedReport | Any]:
+def open_project_reports(path: str) -> Iterator[ReviewedReport | tuple[str, ReportError]]:
     """The reports of a project with saved corrections applied (read-only; for the command line).
 
-    Yields ``ProjectReport`` objects, or ``core.batch.Failure`` for a report that cannot be shown.
+    Yields ``ProjectReport`` objects, or ``(path, ReportError)`` for a report that cannot be shown.
     Raises ``ProjectError`` when the project itself cannot be opened.
     """
-    from core.batch import Failure
-
     project = Project.open(path, read_only=True)
     try:
-        for fpath, error in project.failures():
-            yield Failure(fpath, error)
+        yield from project.failures()
         yield from project.reviewed_reports()
     finally:
         project.close()

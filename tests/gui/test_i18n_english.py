@@ -45,8 +45,6 @@ UNTRANSLATED_ON_PURPOSE = {
     "i18n.py": {"简体中文"},
     # Log line, not shown.
     "errors.py": {"未处理的异常：\n%s"},
-    # Runs in a worker process without translators; shown like the core's (Chinese) load errors.
-    "parse_worker.py": {"解析文件“", "”时发生内部错误："},
     # What a reviewer may type into a cell: empty-cell token, units, 增/减 signs.
     "cell_values.py": {"无", "万元", "元", "件", "项", "个", "次", "起", "增", "减"},
     "numeric_delegate.py": {"^[+\\-＋－增减]?["},

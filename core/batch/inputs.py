@@ -162,7 +162,8 @@ def _project_items(path: str) -> Iterator[ReviewedReport | Failure]:
     try:
         from core.review.project import open_project_reports
 
-        yield from open_project_reports(path)
+        for item in open_project_reports(path):
+            yield Failure(item[0], item[1]) if isinstance(item, tuple) else item
     except Cancelled:
         raise
     except ReportError as exc:

@@ -1,4 +1,4 @@
-"""gui.parse_worker: parsing in worker processes keeps order, errors keep their code, cancel stops."""
+"""core.batch.worker: parsing in worker processes keeps order, errors keep their code, cancel stops."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from core.errors import Cancelled, LoadError, ReportError
 from core.model import Report
-from gui import parse_worker
+from core.batch import worker as parse_worker
 from tests.gui.synthetic import write_report
 
 
