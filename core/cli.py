@@ -2,9 +2,17 @@
 
 Commands (``ogi-review <command>`` or ``python -m core <command>``):
     parse [--json] FILE|FOLDER|PROJECT …   one JSON object per report file (JSON Lines, see
-        ``core.cli_output`` for the extra keys) or one readable line per file.
-    check FILE|FOLDER|PROJECT …            findings in Chinese grouped per report, then a summary.
+        ``core.cli_output`` for the extra keys) or one readable line per file; streamed in input
+        order as files are parsed. A report's own findings only (one file at a time).
+    check [--json] FILE|FOLDER|PROJECT …   the whole batch (core.batch.Batch): findings in Chinese
+        grouped per report — including cross-year findings when the same agency's previous year is
+        in the batch — what is not counted and why, duplicates, and the 未报送 list with a directory.
     export FILE|FOLDER|PROJECT … -o OUT.xlsx   the Excel summary workbook (core.export).
+    directory FILE|FOLDER|PROJECT … -o 名录.xlsx|.csv   a starting agency directory from a batch.
+
+Every command reads through the one loading pipeline (core.batch.pipeline): ``--jobs N`` worker
+processes (default: the machine's cores), each file under ``--timeout`` seconds and
+``--memory-limit`` bytes (default 60 s and 1.5 GB); a file over a limit becomes a failure entry.
 
 Exit status: 0 every file read (check: and no open error-level finding); 1 a file could not be
 read (check: or an open error-level finding; export: or the export failed); 2 usage error;
@@ -21,21 +29,15 @@ import sys
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
-from core.batch import Failure, expand_inputs, read_input
-from core.cli_output import SECTION_IDS, Tally, check_lines, failure_lines, report_json
+from core.batch import Batch, BatchEntry, Directory, DirectoryError, Failure
+from core.batch.pipeline import Loaded, load_items, open_pool
+from core.batch.worker import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits, WorkerPool, describe_memory, parse_memory
+from core.cli_output import SECTION_IDS, Tally, batch_lines, check_lines, entry_json, failure_lines, report_json
 from core.cli_output import failure_json as _failure_json
 from core.console import utf8_streams
 from core.review.state import ReviewedReport
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
-
-
-def _items(paths: list[str]) -> Iterator[tuple[ReviewedReport | Failure, str | None]]:
-    """Every report or failure of the inputs, with the project path as given for project reports."""
-    for item in expand_inputs(paths):
-        project = item if isinstance(item, str) and item.lower().endswith(".ogiproj") else None
-        for out in read_input(item):
-            yield out, (project if isinstance(out, ReviewedReport) else None)
 
 
 def failure_json(failure: Failure) -> dict[str, Any]:
@@ -52,27 +54,71 @@ def _emit(line: str) -> None:
     print(line, flush=True)
 
 
+_CLEAR = "\r" + " " * 40 + "\r"  # blanks a progress line on any terminal (no escape codes)
+
+
+class _Run:
+    """One command's pool and progress line (closed at the end of the command)."""
+
+    def __init__(self, args: argparse.Namespace, show_progress: bool = False) -> None:
+        self.limits = Limits(timeout=args.timeout or None, memory=args.memory_limit or None)
+        self.pool: WorkerPool | None = open_pool(args.jobs, self.limits)
+        self.show = show_progress and sys.stderr.isatty()
+
+    def progress(self, done: int, total: int) -> None:
+        if self.show:
+            print(f"{_CLEAR}正在读取 {done}/{total} …", end="", file=sys.stderr, flush=True)
+
+    def clear(self) -> None:
+        if self.show:
+            print(_CLEAR, end="", file=sys.stderr, flush=True)
+
+    def items(self, paths: list[str]) -> Iterator[Loaded]:
+        return load_items(paths, self.pool, progress=self.progress)
+
+    def batch(self, paths: list[str], directory: Directory | None, count_incomplete: bool) -> Batch:
+        batch = Batch(directory=directory, count_incomplete=count_incomplete)
+        batch.extend_pairs([(x.item, x.project) for x in self.items(paths)])
+        self.clear()
+        return batch
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
+def _directory(args: argparse.Namespace) -> Directory | None:
+    """The --directory file, or None; raises DirectoryError (its message is printed)."""
+    path = getattr(args, "directory", None)
+    return Directory.load(path) if path else None
+
+
 # --------------------------------------------------------------------------- parse
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     status = 0
-    for item, project in _items(args.paths):
-        if isinstance(item, Failure):
-            status = 1
-            obj = failure_json(item)
-        else:
-            try:
-                obj = report_json(item)
-                if project is not None:
-                    obj["project"] = project
-            except Exception as exc:  # one broken report must not stop the batch
+    run = _Run(args)
+    try:
+        for loaded in run.items(args.paths):
+            item = loaded.item
+            if isinstance(item, Failure):
                 status = 1
-                obj = _failure_json(item.path, "internal", _internal_message(item.path, exc))
-        if args.json:
-            _emit(json.dumps(obj, ensure_ascii=False, allow_nan=False))
-        else:
-            _emit(_summary_line(obj))
+                obj = failure_json(item)
+            else:
+                try:
+                    obj = report_json(item)
+                    if loaded.project is not None:
+                        obj["project"] = loaded.project
+                except Exception as exc:  # one broken report must not stop the batch
+                    status = 1
+                    obj = _failure_json(item.path, "internal", _internal_message(item.path, exc))
+            if args.json:
+                _emit(json.dumps(obj, ensure_ascii=False, allow_nan=False))
+            else:
+                _emit(_summary_line(obj))
+    finally:
+        run.close()
     return status
 
 
@@ -104,66 +150,77 @@ def _width() -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from core.validation import validate
-
+    directory = _directory(args)
+    run = _Run(args, show_progress=True)
+    try:
+        batch = run.batch(args.paths, directory, args.count_incomplete)
+    finally:
+        run.close()
+    if args.json:
+        for e in batch.entries:
+            _emit(json.dumps(_entry_json_safe(batch, e), ensure_ascii=False, allow_nan=False))
+        counts = batch.counts()
+        return 1 if counts.unreadable or counts.with_errors else 0
     width = _width()
     tally = Tally()
     first = True
-    for item, project in _items(args.paths):
+    for e in batch.entries:
         if not first:
             _emit("")
         first = False
-        if isinstance(item, Failure):
-            lines = failure_lines(item.path, item.error.message, tally, width)
-        else:
-            try:
-                findings = validate(item)
-                notice = str(getattr(item, "notice", "") or "")
-                lines = check_lines(item, findings, tally, width, project=project, notice=notice)
-            except Exception as exc:  # one broken report must not stop the batch
-                lines = failure_lines(item.path, _internal_message(item.path, exc), tally, width)
+        try:
+            lines = _entry_lines(batch, e, tally, width)
+        except Exception as exc:  # one broken report must not stop the batch
+            lines = failure_lines(e.path, _internal_message(e.path, exc), tally, width)
         for line in lines:
             _emit(line)
     _emit("")
     _emit("—" * 20)
+    for line in batch_lines(batch, width):
+        _emit(line)
     _emit(tally.line())
     return 1 if tally.errors or tally.unreadable else 0
 
 
+def _entry_lines(batch: Batch, e: BatchEntry, tally: Tally, width: int) -> list[str]:
+    if e.reviewed is None:
+        assert e.failure is not None
+        return failure_lines(e.path, e.failure.error.message, tally, width)
+    notice = str(getattr(e.reviewed, "notice", "") or "")
+    return check_lines(e.reviewed, e.findings, tally, width, project=e.project, notice=notice, entry=e, batch=batch)
+
+
+def _entry_json_safe(batch: Batch, e: BatchEntry) -> dict[str, Any]:
+    try:
+        return entry_json(batch, e)
+    except Exception as exc:  # one broken report must not stop the batch
+        return _failure_json(e.path, "internal", _internal_message(e.path, exc))
+
+
 # --------------------------------------------------------------------------- export
-
-
-_CLEAR = "\r" + " " * 40 + "\r"  # blanks a progress line on any terminal (no escape codes)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from core.errors import Cancelled, ReportError
 
     out = args.output
-    reports: list[ReviewedReport] = []
-    failures: list[Failure] = []
-    inputs = expand_inputs(args.paths)
-    show_progress = sys.stderr.isatty()
-    for i, given in enumerate(inputs, 1):
-        if show_progress:
-            print(f"{_CLEAR}正在读取 {i}/{len(inputs)} …", end="", file=sys.stderr, flush=True)
-        for item in read_input(given):
-            if isinstance(item, Failure):
-                failures.append(item)
-                print(
-                    f"{_CLEAR if show_progress else ''}✗ 无法读取：{item.path}：{item.error.message}", file=sys.stderr
-                )
-            else:
-                reports.append(item)
-    if show_progress:
-        print(f"{_CLEAR}正在写入 {out} …", file=sys.stderr, flush=True)
-    if not reports and not failures:
+    directory = _directory(args)
+    run = _Run(args, show_progress=True)
+    try:
+        batch = run.batch(args.paths, directory, args.count_incomplete)
+    finally:
+        run.close()
+    failures = batch.failures()
+    for e in failures:
+        assert e.failure is not None
+        print(f"✗ 无法读取：{e.path}：{e.failure.error.message}", file=sys.stderr)
+    if sys.stderr.isatty():
+        print(f"正在写入 {out} …", file=sys.stderr, flush=True)
+    if not batch.entries:
         print("没有可导出的报告。", file=sys.stderr)
         return 1
     try:
-        from core.export import export_batch
-
-        export_batch(reports, out, failures=failures)
+        _export(batch, out, args)
     except Cancelled:
         print("导出已取消。", file=sys.stderr)
         return 130
@@ -173,11 +230,63 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bug in the exporter must not end in a traceback
         print(f"导出失败：发生内部错误（{type(exc).__name__}: {exc}），请联系维护人员。", file=sys.stderr)
         return 1
-    msg = f"已导出 {len(reports)} 份报告到 {out}"
+    n_ok = len(batch.reports())
+    counts = batch.counts()
+    msg = f"已导出 {n_ok} 份报告到 {out}（计入汇总 {counts.counted} 份）"
     if failures:
-        msg += f"；{len(failures)} 份无法读取，已列在工作表“无法读取的文件”中"
+        msg += f"；{len(failures)} 份无法读取，已列在工作簿中"
     print(msg + "。")
     return 1 if failures else 0
+
+
+def _export(batch: Batch, out: str, args: argparse.Namespace) -> None:
+    """Hand the batch to the exporter: ``export_batch(batch, path, options)``.
+
+    Until the exporter takes a Batch (the workbook work), the reports, their current findings
+    (own + cross-year) and the failures are passed the older way.
+    """
+    import inspect
+
+    from core import export
+    from core.export.options import ExportOptions
+
+    fields = {f for f in getattr(ExportOptions, "__dataclass_fields__", {})}
+    wanted = {"per_report_sheets": args.per_report_sheets, "count_incomplete": args.count_incomplete}
+    params = list(inspect.signature(export.export_batch).parameters)
+    if params and params[0] == "batch":
+        options = ExportOptions(**{k: v for k, v in wanted.items() if k in fields})
+        export.export_batch(batch, out, options)
+        return
+    kwargs: dict[str, Any] = {}
+    if args.per_report_sheets and "official_sheets" in fields:
+        kwargs["official_sheets"] = True
+    reports: list[ReviewedReport] = [e.reviewed for e in batch.reports() if e.reviewed is not None]
+    export.export_batch(reports, out, [e.failure for e in batch.failures()], options=ExportOptions(**kwargs))
+
+
+# --------------------------------------------------------------------------- directory
+
+
+def _cmd_directory(args: argparse.Namespace) -> int:
+    from core.batch.directory import write_starting_directory
+    from core.errors import ReportError
+
+    existing = _directory(args)
+    run = _Run(args, show_progress=True)
+    try:
+        batch = run.batch(args.paths, existing, False)
+    finally:
+        run.close()
+    try:
+        n = write_starting_directory(batch, args.output)
+    except OSError as exc:
+        print(f"无法写入机关名录“{args.output}”：{exc.strerror or exc}。", file=sys.stderr)
+        return 1
+    except ReportError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    print(f"已把 {n} 个机关写入机关名录 {args.output}；请补填“地区”“层级”“上级”和别名后用 --directory 载入。")
+    return 1 if batch.failures() else 0
 
 
 # --------------------------------------------------------------------------- arguments
@@ -227,29 +336,119 @@ def _xlsx_path(value: str) -> str:
     return value
 
 
+def _directory_out(value: str) -> str:
+    if not value.lower().endswith((".xlsx", ".csv")):
+        raise argparse.ArgumentTypeError(f"机关名录文件“{value}”必须以 .xlsx 或 .csv 结尾，例如 机关名录.xlsx")
+    return value
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"“{value}”不是有效的进程数（应为 1 或更大的整数）")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = -1
+    if not n >= 0:
+        raise argparse.ArgumentTypeError(f"“{value}”不是有效的秒数（0 表示不限时）")
+    return n
+
+
+def _memory(value: str) -> int:
+    if value.strip() == "0":
+        return 0
+    try:
+        return parse_memory(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}”不是有效的内存大小（例如 1.5G、800M；0 表示不限制）") from None
+
+
+PATHS_HELP = "报告文件、文件夹（含子文件夹）或审核项目 .ogiproj"
+
+
+def _common(sp: argparse.ArgumentParser) -> None:
+    """--jobs, --timeout, --memory-limit (every command reads through the same pipeline)."""
+    sp.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help=f"同时解析的进程数（默认：本机核数 {os.cpu_count() or 1}）；输出顺序与输入顺序相同",
+    )
+    sp.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="秒",
+        help=f"每个文件的解析时限（默认 {DEFAULT_TIMEOUT:g} 秒；0 为不限）；超时的文件列为无法读取，其余照常处理",
+    )
+    sp.add_argument(
+        "--memory-limit",
+        type=_memory,
+        default=DEFAULT_MEMORY,
+        metavar="大小",
+        help=f"每个文件解析时可用的内存（默认 {describe_memory(DEFAULT_MEMORY)}，如 800M、2G；0 为不限）",
+    )
+
+
+def _batch_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--directory", metavar="机关名录", help="机关名录（.xlsx 或 .csv：机关名称、别名、地区、层级、上级）"
+    )
+    sp.add_argument("--count-incomplete", action="store_true", help="把“数据不完整”的报告也计入汇总（会标明）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the headless commands."""
     p = _Parser(prog="ogi-review", description="政府信息公开工作年度报告审核（命令行）")
     sub = p.add_subparsers(
-        dest="command", required=True, title="命令", metavar="parse|check|export", parser_class=_Parser
+        dest="command", required=True, title="命令", metavar="parse|check|export|directory", parser_class=_Parser
     )
     sp = sub.add_parser("parse", help="解析报告，输出读取结果", description="解析报告，每个文件输出一项结果")
     sp.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（JSON Lines）")
-    sp.add_argument(
-        "paths", nargs="+", metavar="文件|文件夹|项目", help="报告文件、文件夹（含子文件夹）或审核项目 .ogiproj"
-    )
+    sp.add_argument("paths", nargs="+", metavar="文件|文件夹|项目", help=PATHS_HELP)
+    _common(sp)
     sp.set_defaults(func=_cmd_parse)
-    sc = sub.add_parser("check", help="检查报告，列出发现的问题", description="检查报告，按报告列出发现的问题")
-    sc.add_argument(
-        "paths", nargs="+", metavar="文件|文件夹|项目", help="报告文件、文件夹（含子文件夹）或审核项目 .ogiproj"
+    sc = sub.add_parser(
+        "check",
+        help="检查报告，列出发现的问题",
+        description="检查整批报告：按报告列出发现的问题（含同一机关相邻年度报告之间的核对）、未计入汇总的报告和重复报告",
     )
+    sc.add_argument(
+        "--json", action="store_true", help="每个文件输出一行 JSON（含跨年度问题、状态、完整性、是否计入汇总）"
+    )
+    sc.add_argument("paths", nargs="+", metavar="文件|文件夹|项目", help=PATHS_HELP)
+    _batch_options(sc)
+    _common(sc)
     sc.set_defaults(func=_cmd_check)
     se = sub.add_parser("export", help="导出 Excel 汇总", description="把报告汇总导出为 Excel 工作簿")
-    se.add_argument(
-        "paths", nargs="+", metavar="文件|文件夹|项目", help="报告文件、文件夹（含子文件夹）或审核项目 .ogiproj"
-    )
+    se.add_argument("paths", nargs="+", metavar="文件|文件夹|项目", help=PATHS_HELP)
     se.add_argument("-o", "--output", required=True, metavar="汇总.xlsx", type=_xlsx_path, help="输出的 Excel 文件")
+    _batch_options(se)
+    se.add_argument("--per-report-sheets", action="store_true", help="为每份报告加一张按国家格式排版的工作表")
+    _common(se)
     se.set_defaults(func=_cmd_export)
+    sd = sub.add_parser(
+        "directory",
+        help="由报告生成初始机关名录",
+        description="把这批报告中的机关写成一份机关名录（每个机关一行），补填地区、层级、上级后即可用 --directory 载入",
+    )
+    sd.add_argument("paths", nargs="+", metavar="文件|文件夹|项目", help=PATHS_HELP)
+    sd.add_argument(
+        "-o", "--output", required=True, metavar="机关名录.xlsx", type=_directory_out, help="输出文件（.xlsx 或 .csv）"
+    )
+    sd.add_argument("--directory", metavar="机关名录", help="已有的机关名录：其中已知的机关保留地区、层级等信息")
+    _common(sd)
+    sd.set_defaults(func=_cmd_directory)
     return p
 
 
@@ -263,6 +462,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2 if exc.code not in (0, None) else 0
     try:
         return int(args.func(args))
+    except DirectoryError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130

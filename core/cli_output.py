@@ -20,10 +20,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.model import Finding
 from core.review.state import ReviewedReport
+
+if TYPE_CHECKING:
+    from core.batch.model import Batch, BatchEntry
 
 SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
 TEMPLATE_IDS = ("2021", "2019", "legacy", "unknown")
@@ -135,6 +138,43 @@ def report_json(
     if project is not None and getattr(project, "path", None):
         obj["project"] = str(project.path)
     return obj
+
+
+def entry_json(batch: Batch, e: BatchEntry) -> dict[str, Any]:
+    """``check --json``: the contract object of one batch entry (findings own + cross-year) and a
+    ``batch`` object: status (open errors/warnings, counted even when 已审核), reviewed flag,
+    completeness, counted and why not, duplicate group, canonical agency, 地区 and 层级."""
+    if e.reviewed is None:
+        assert e.failure is not None
+        obj = failure_json(e.path, e.failure.error.code, e.failure.error.message)
+    else:
+        obj = report_json(e.reviewed, findings=e.findings)
+        if e.project is not None:
+            obj["project"] = e.project
+    obj["batch"] = {
+        "index": e.index + 1,
+        "agency": e.agency or None,
+        "year": e.year,
+        "region": e.region,
+        "level": e.level,
+        "completeness": e.completeness.value,
+        "counted": e.counted,
+        "not_counted_reason": e.not_counted_reason,
+        "duplicate_of": _duplicate_of(batch, e),
+        "reviewed": e.is_reviewed,
+        "errors": e.status.errors,
+        "warnings": e.status.warnings,
+        "confirmed": e.status.confirmed,
+    }
+    return obj
+
+
+def _duplicate_of(batch: Batch, e: BatchEntry) -> str | None:
+    """The file counted instead of ``e`` (None when ``e`` is counted or not in a group)."""
+    if e.duplicate_key is None or e.counted:
+        return None
+    member = batch.counted_member(e.duplicate_key)
+    return member.path if member is not None else None
 
 
 def failure_json(path: str, code: str, message: str) -> dict[str, Any]:
@@ -281,8 +321,13 @@ def check_lines(
     width: int,
     project: str | None = None,
     notice: str = "",
+    entry: BatchEntry | None = None,
+    batch: Batch | None = None,
 ) -> list[str]:
-    """The readable block of ``check`` for one report; counts go into ``tally``."""
+    """The readable block of ``check`` for one report; counts go into ``tally``.
+
+    With ``entry`` (and its ``batch``): also whether it is counted in a summary and why not.
+    """
     open_ = [f for f in findings if not rr.is_confirmed(f)]
     n_err = sum(1 for f in open_ if f.severity == "error")
     n_warn = sum(1 for f in open_ if f.severity == "warning")
@@ -300,6 +345,8 @@ def check_lines(
     lines = [f"{mark} {report_heading(rr)}（{counts}）", f"    文件：{rr.path}"]
     if project:
         lines.append(f"    审核项目：{project}（已应用其中保存的修改）")
+    if entry is not None:
+        lines.extend(_entry_notes(entry, batch, width))
     if notice:
         lines.extend(_hanging(notice, width, "    注意："))
     if not findings:
@@ -348,6 +395,55 @@ def _groups(rr: ReviewedReport, findings: Sequence[Finding]) -> list[list[tuple[
                 continue
         out.append([(f, where, msg)])
     return out
+
+
+def _entry_notes(e: BatchEntry, batch: Batch | None, width: int) -> list[str]:
+    out = []
+    if e.region or e.level:
+        where = [f"地区：{e.region}" if e.region else "", f"层级：{e.level}" if e.level else ""]
+        out.append("    " + "，".join(x for x in where if x))
+    if e.is_reviewed:
+        still = "（仍有未处理的错误或警告）" if (e.status.errors or e.status.warnings) else ""
+        out.append("    已标记为已审核" + still)
+    if e.completeness.value != "完整":
+        out.append(f"    完整性：{e.completeness.value}")
+    if not e.counted:
+        text = f"未计入汇总：{e.not_counted_reason or ''}"
+        other = _duplicate_of(batch, e) if batch is not None else None
+        if other:
+            text += f"（同一机关同一年度的报告已计入：{other}）"
+        out.extend(wrap(text, width, "    "))
+    elif e.duplicate_key is not None:
+        out.append("    同一机关同一年度有多份报告，本份计入汇总")
+    return out
+
+
+def batch_lines(batch: Batch, width: int) -> list[str]:
+    """The batch-level lines at the end of ``check``: counted, duplicates, 未报送 (with a directory)."""
+    counts = batch.counts()
+    ok = len(batch.reports())
+    lines = [f"计入汇总 {counts.counted} 份，未计入 {counts.total - counts.counted} 份。"]
+    if counts.reviewed:
+        still = sum(1 for e in batch.reports() if e.is_reviewed and e.status.errors)
+        lines.append(f"已审核 {counts.reviewed} 份（其中仍有错误的 {still} 份）。")
+    groups = batch.duplicate_groups()
+    if groups:
+        lines.append(f"重复报告 {len(groups)} 组（同一机关同一年度多份，每组只计入一份）：")
+        for g in groups:
+            key = g[0].duplicate_key
+            assert key is not None
+            names = "、".join(("★" if e.counted else "") + e.path for e in g)
+            lines.extend(wrap(f"{key[0]} {key[1]} 年度：{names}", width, "    "))
+    if batch.directory is not None and ok:
+        years = sorted({e.year for e in batch.counted() if e.year is not None})
+        for y in years:
+            missing = batch.missing(y)
+            if missing:
+                names = "、".join(a.name for a in missing)
+                lines.extend(wrap(f"{y} 年度未报送（机关名录中无计入汇总的报告）{len(missing)} 个：{names}", width, ""))
+            else:
+                lines.append(f"{y} 年度机关名录中的机关均已报送。")
+    return lines
 
 
 def failure_lines(path: str, message: str, tally: Tally, width: int) -> list[str]:

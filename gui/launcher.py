@@ -13,7 +13,7 @@ import sys
 
 from core.console import utf8_streams
 
-HEADLESS = {"parse", "check", "export"}
+HEADLESS = {"parse", "check", "export", "directory"}
 USAGE = """用法：
   ogi-review                              打开窗口（首次使用时打开内置示例报告）
   ogi-review gui [文件|文件夹|项目 …]      打开窗口并载入这些报告或审核项目

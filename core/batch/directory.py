@@ -100,6 +100,10 @@ class Directory:
                 raise DirectoryError(f"机关名录“{name}”的格式不支持：请使用 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。")
         except DirectoryError:
             raise
+        except FileNotFoundError as exc:
+            raise DirectoryError(f"机关名录“{name}”不存在（{p}）。", code="directory.missing") from exc
+        except PermissionError as exc:
+            raise DirectoryError(f"无法读取机关名录“{name}”：没有访问权限。", code="directory.unreadable") from exc
         except OSError as exc:
             raise DirectoryError(
                 f"无法读取机关名录“{name}”：{exc.strerror or exc}。", code="directory.unreadable"

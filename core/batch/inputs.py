@@ -100,7 +100,7 @@ def collect_inputs(paths: Iterable[str]) -> list[str]:
     return [p for p in expand_inputs(paths) if isinstance(p, str)]
 
 
-def _not_regular(path: str) -> Failure | None:
+def not_regular(path: str) -> Failure | None:
     """A Failure for an existing path that is not a regular file (a FIFO would block the batch)."""
     try:
         st = os.stat(path)
@@ -141,7 +141,7 @@ def read_input(item: str | Failure, cancelled: Callable[[], bool] | None = None)
     if item.lower().endswith(PROJECT_SUFFIX):
         yield from _project_items(item)
         return
-    odd = _not_regular(item)
+    odd = not_regular(item)
     if odd is not None:
         yield odd
         return

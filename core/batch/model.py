@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["Batch", "BatchCounts", "BatchEntry", "Completeness", "agency_key", "completeness_of"]
 
 
-class Completeness(str, Enum):
+class Completeness(StrEnum):
     """Whether a report can be added into a summary."""
 
     COMPLETE = "完整"
@@ -222,6 +222,7 @@ class Batch:
         self.listeners: list[Listener] = []
         # (canonical agency, year) → content key of the member the reviewer chose to count
         self.chosen: dict[tuple[str, int], str] = {}
+        self._index: dict[tuple[str, int], list[BatchEntry]] | None = None
         self.extend(entries)
 
     # ---- building
@@ -242,8 +243,15 @@ class Batch:
     def extend(
         self, items: Iterable[ReviewedReport | Failure | BatchEntry], project: str | None = None
     ) -> list[BatchEntry]:
+        """Append reports or failures (``project``: the review project they came from, as given)."""
+        return self.extend_pairs([(item, project) for item in items])
+
+    def extend_pairs(
+        self, pairs: Iterable[tuple[ReviewedReport | Failure | BatchEntry, str | None]]
+    ) -> list[BatchEntry]:
+        """Append (item, project) pairs; everything they change is recomputed once."""
         new = []
-        for item in items:
+        for item, project in pairs:
             entry = self._make(item, project)
             self.entries.append(entry)
             new.append(entry)
@@ -260,6 +268,7 @@ class Batch:
             return
         neighbours = self._neighbours([entry])
         self.entries.remove(entry)
+        self._index = None
         for i, e in enumerate(self.entries):
             e.index = i
         touched = self._recompute_cross(neighbours - {id(entry)})
@@ -269,6 +278,7 @@ class Batch:
     def clear(self) -> None:
         self.entries.clear()
         self.chosen.clear()
+        self._index = None
         self._notify([])
 
     def update(self, entry: BatchEntry, change: Change | None = None) -> list[BatchEntry]:
@@ -373,6 +383,7 @@ class Batch:
     # ---- internals
     def _identify(self, entries: Iterable[BatchEntry]) -> None:
         """Agency (canonical when the directory knows it), year, 地区 and 层级 of each entry."""
+        self._index = None
         for e in entries:
             rr = e.reviewed
             if rr is None:
@@ -388,8 +399,14 @@ class Batch:
             e.level = found.level if found is not None else None
 
     def _same(self, agency: str, year: int) -> list[BatchEntry]:
-        k = agency_key(agency)
-        return [e for e in self.entries if e.year == year and e.reviewed is not None and agency_key(e.agency) == k]
+        """Readable entries of an agency and year, in batch order (through an index kept current)."""
+        if self._index is None:
+            index: dict[tuple[str, int], list[BatchEntry]] = {}
+            for e in self.entries:
+                if e.reviewed is not None and e.agency and e.year is not None:
+                    index.setdefault((agency_key(e.agency), e.year), []).append(e)
+            self._index = index
+        return self._index.get((agency_key(agency), year), [])
 
     def _neighbours(self, entries: Iterable[BatchEntry]) -> set[int]:
         """ids of the entries whose cross-year findings depend on ``entries`` (same agency, year ± 1)."""

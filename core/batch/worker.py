@@ -1,12 +1,20 @@
-"""Report parsing in worker processes, so a batch never competes with the window for the GIL.
+"""Report parsing in worker processes, each file under a wall-clock and a memory limit.
 
-This module imports no Qt: the worker processes (started with "spawn" on every platform, so
-behaviour is the same on Windows) import only it and ``core``. A frozen build must call
-``multiprocessing.freeze_support()`` before anything else (``gui.app.run_app`` does; the
-entry point should too). ``OGI_REVIEW_NO_PROCESSES=1`` parses in a thread instead.
+No Qt here: the worker processes (started with "spawn" on every platform, so behaviour is the same
+on Windows) import only this module and ``core``. A frozen build must call
+``multiprocessing.freeze_support()`` before anything else (``gui.app.run_app`` and the launcher do).
+``OGI_REVIEW_NO_PROCESSES=1`` (or ``set_enabled(False)``) parses in the calling thread instead —
+then no limit can be enforced.
 
-Thread contract: ``ParsePool.parse_many`` is called from a background thread (a ``gui.workers``
-op); it blocks on futures, which releases the GIL, and yields results in input order.
+Limits (``Limits``, default 60 s and 1.5 GB per file): the memory limit is the worker's address
+space (``RLIMIT_AS``, POSIX; a parser that needs more gets ``MemoryError``); the wall-clock limit is
+watched by the parent, which kills a worker still busy after it and starts a fresh one. Either way
+the file becomes a failure with a Chinese message naming the file and the limit, and the batch goes
+on. A worker that dies for another reason (killed, crashed) fails its file the same way.
+
+Thread contract: ``WorkerPool.parse_many`` may be called from a background thread (the window's
+load op) or the main thread (the CLI); one call at a time per pool. It yields results in input
+order while later files are already being parsed.
 """
 
 from __future__ import annotations
@@ -15,29 +23,85 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
 from core import errors as core_errors
-from core.errors import Cancelled, ReportError
+from core.errors import Cancelled, LoadError, ReportError
 from core.model import Report
 
 log = logging.getLogger(__name__)
 
-# Files submitted ahead of the one being waited for: enough to keep the workers busy, few enough
-# that a cancel stops quickly.
+DEFAULT_TIMEOUT = 60.0  # seconds per file
+DEFAULT_MEMORY = 1536 * 1024 * 1024  # bytes of address space per worker (1.5 GB)
+# Files submitted ahead of the one being yielded (per worker): keeps workers busy, bounds memory.
 AHEAD = 4
-_lock = threading.Lock()
-_POOL: ProcessPoolExecutor | None = None
-_DISABLED = False
+_POLL = 0.1  # seconds between cancel checks
 
 
-def parse_file(path: str) -> tuple[str, Any]:
-    """Worker-process entry: ("ok", Report) or ("error", (class name, message, code, details)).
+@dataclass(frozen=True)
+class Limits:
+    """Per-file limits: ``timeout`` seconds of wall-clock time, ``memory`` bytes (None: no limit)."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    memory: int | None = DEFAULT_MEMORY
+
+
+def describe_memory(n: int) -> str:
+    """1.5 GB, 512 MB: how a limit is named in a message."""
+    if n >= 1024**3:
+        return f"{n / 1024**3:.1f}".rstrip("0").rstrip(".") + " GB"
+    return f"{n // 1024**2} MB"
+
+
+def parse_memory(text: str) -> int:
+    """``1.5G``, ``800M``, ``2GB``, ``1500000000`` → bytes. Raises ValueError on anything else."""
+    s = text.strip().upper().removesuffix("B").removesuffix("I")
+    factor = 1
+    if s and s[-1] in "KMGT":
+        factor = 1024 ** ("KMGT".index(s[-1]) + 1)
+        s = s[:-1]
+    value = float(s)
+    if not value > 0:
+        raise ValueError(text)
+    return int(value * factor)
+
+
+def timeout_error(path: str, seconds: float) -> LoadError:
+    name = Path(path).name
+    return LoadError(
+        f"解析文件“{name}”超过了 {seconds:g} 秒的时间限制，已停止处理该文件（其他文件照常处理）。"
+        "文件可能过大或内容异常；可用 --timeout 放宽限制后重试。",
+        code="limit.timeout",
+    )
+
+
+def memory_error(path: str, limit: int | None) -> LoadError:
+    name = Path(path).name
+    what = f"{describe_memory(limit)} 的内存限制" if limit else "可用内存"
+    return LoadError(
+        f"解析文件“{name}”所需内存超过了{what}，已停止处理该文件（其他文件照常处理）。"
+        "文件可能过大或内容异常；可用 --memory-limit 放宽限制后重试。",
+        code="limit.memory",
+    )
+
+
+def crashed_error(path: str, exitcode: int | None) -> LoadError:
+    name = Path(path).name
+    return LoadError(
+        f"解析文件“{name}”时处理进程意外退出（退出码 {exitcode}），已跳过该文件（其他文件照常处理）。"
+        "请把该文件发给维护人员。",
+        code="worker.crashed",
+    )
+
+
+def parse_file(path: str, memory: int | None = None) -> tuple[str, Any]:
+    """Parse one file: ("ok", Report) or ("error", (class name, message, code, details)).
 
     Errors travel as plain data: exceptions with keyword-only arguments do not survive pickling
     with their code and details intact.
@@ -48,6 +112,12 @@ def parse_file(path: str) -> tuple[str, Any]:
         return "ok", parse_report(path)
     except ReportError as exc:
         return "error", (type(exc).__name__, exc.message, exc.code, exc.details)
+    except MemoryError:
+        e = memory_error(path, memory)
+        return "error", ("LoadError", e.message, e.code, "MemoryError")
+    except RecursionError as exc:
+        message = f"解析文件“{Path(path).name}”时发生内部错误：内容嵌套过深，无法处理。"
+        return "error", ("ReportError", message, "internal", repr(exc))
     except Exception as exc:
         message = f"解析文件“{Path(path).name}”时发生内部错误：{exc}"
         return "error", ("ReportError", message, "internal", repr(exc))
@@ -64,13 +134,225 @@ def rebuild_error(data: tuple[str, str, str, str]) -> ReportError:
     return exc
 
 
-def _worker_init() -> None:
-    """Worker processes run at lower priority, so the window is scheduled first (POSIX)."""
-    if hasattr(os, "nice"):
+def _unpack(result: tuple[str, Any]) -> Report | ReportError:
+    kind, payload = result
+    return payload if kind == "ok" else rebuild_error(payload)
+
+
+# --------------------------------------------------------------------------- worker process
+
+
+ParseFn = Callable[[str, "int | None"], tuple[str, Any]]
+
+
+def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseFn) -> None:
+    """A worker process: parse each path received until None (or the pipe closes)."""
+    if nice and hasattr(os, "nice"):
         try:
-            os.nice(5)
+            os.nice(5)  # the window is scheduled first
         except OSError:
             pass
+    if memory:
+        try:
+            import resource
+
+            _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            cap = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+        except (ImportError, ValueError, OSError):  # Windows, or a tighter hard limit: keep what we have
+            pass
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        try:
+            result = parse(path, memory)
+        except MemoryError:  # raised outside the parser's own guard (e.g. while building the result)
+            e = memory_error(path, memory)
+            result = ("error", ("LoadError", e.message, e.code, "MemoryError"))
+        try:
+            conn.send(result)
+        except MemoryError:
+            conn.send(("error", ("LoadError", memory_error(path, memory).message, "limit.memory", "")))
+        except (BrokenPipeError, OSError):
+            return
+
+
+class _Worker:
+    def __init__(self, ctx: Any, limits: Limits, nice: bool, parse: ParseFn) -> None:
+        parent, child = ctx.Pipe()
+        self.conn: Connection = parent
+        self.proc = ctx.Process(target=_worker_main, args=(child, limits.memory, nice, parse), daemon=True)
+        self.proc.start()
+        child.close()
+        self.job: int | None = None  # index of the file being parsed
+        self.started = 0.0
+
+    def submit(self, index: int, path: str) -> None:
+        self.job = index
+        self.started = time.monotonic()
+        self.conn.send(path)
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.join(5)
+        except (OSError, ValueError):
+            pass
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.proc.join(2)
+        if self.proc.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
+
+class WorkerPool:
+    """``jobs`` worker processes parsing files under ``limits``; workers are reused between calls.
+
+    ``parse`` is the function a worker runs per file (a module-level function, so that the spawned
+    process can import it; tests pass slow or greedy ones).
+    """
+
+    def __init__(
+        self, jobs: int | None = None, limits: Limits | None = None, *, nice: bool = False, parse: ParseFn = parse_file
+    ) -> None:
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.limits = limits or Limits()
+        self.nice = nice
+        self.parse = parse
+        self._ctx = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    def _spawn(self) -> _Worker:
+        return _Worker(self._ctx, self.limits, self.nice, self.parse)
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._workers = self._workers, []
+        for w in workers:
+            if w.job is not None:
+                w.kill()
+            else:
+                w.stop()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def parse_many(
+        self, paths: Sequence[str], cancelled: Callable[[], bool] | None = None
+    ) -> Iterator[tuple[str, Report | ReportError]]:
+        """Parse ``paths``; yields (path, Report or ReportError) in input order.
+
+        Raises:
+            Cancelled: ``cancelled()`` became true (files in progress are abandoned: their
+                workers are killed and replaced on the next call).
+        """
+        paths = list(paths)
+        if not paths:
+            return
+        with self._lock:
+            while len(self._workers) < min(self.jobs, len(paths)):
+                self._workers.append(self._spawn())
+            workers = list(self._workers)
+        todo = deque(range(len(paths)))
+        done: dict[int, Report | ReportError] = {}
+        nxt = 0
+        window = max(AHEAD, 2 * len(workers))
+        try:
+            while nxt < len(paths):
+                for w in workers:
+                    if w.job is None and todo and todo[0] < nxt + window:
+                        i = todo.popleft()
+                        try:
+                            w.submit(i, paths[i])
+                        except (OSError, ValueError):
+                            todo.appendleft(i)
+                            self._replace(workers, w)
+                while nxt in done:
+                    yield paths[nxt], done.pop(nxt)
+                    nxt += 1
+                if nxt >= len(paths):
+                    break
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                busy = [w for w in workers if w.job is not None]
+                if not busy:
+                    continue
+                ready = wait([w.conn for w in busy], timeout=_POLL)
+                for w in busy:
+                    if w.conn in ready:
+                        self._collect(w, workers, paths, done)
+                self._enforce_timeout(workers, paths, done)
+        finally:
+            for w in workers:
+                if w.job is not None:  # cancelled or interrupted mid-file: never reuse a busy worker
+                    self._replace(workers, w)
+
+    def _collect(self, w: _Worker, workers: list[_Worker], paths: Sequence[str], done: dict[int, Any]) -> None:
+        i = w.job
+        assert i is not None
+        try:
+            result = w.conn.recv()
+        except (EOFError, OSError):
+            w.proc.join(1)
+            code = w.proc.exitcode
+            done[i] = self._died(paths[i], code)
+            self._replace(workers, w)
+            return
+        except MemoryError:  # the parent could not hold the result
+            done[i] = memory_error(paths[i], None)
+            self._replace(workers, w)
+            return
+        w.job = None
+        done[i] = _unpack(result)
+
+    def _died(self, path: str, exitcode: int | None) -> ReportError:
+        # killed by the kernel's OOM killer (SIGKILL) under a memory limit: say it was memory
+        if exitcode is not None and exitcode < 0 and self.limits.memory:
+            return memory_error(path, self.limits.memory)
+        return crashed_error(path, exitcode)
+
+    def _enforce_timeout(self, workers: list[_Worker], paths: Sequence[str], done: dict[int, Any]) -> None:
+        limit = self.limits.timeout
+        if not limit:
+            return
+        now = time.monotonic()
+        for w in list(workers):
+            if w.job is not None and now - w.started > limit:
+                log.warning("parse of %s exceeded %ss; worker killed", paths[w.job], limit)
+                done[w.job] = timeout_error(paths[w.job], limit)
+                self._replace(workers, w)
+
+    def _replace(self, workers: list[_Worker], w: _Worker) -> None:
+        w.kill()
+        w.job = None
+        fresh = self._spawn()
+        workers[workers.index(w)] = fresh
+        with self._lock:
+            if w in self._workers:
+                self._workers[self._workers.index(w)] = fresh
+
+
+# --------------------------------------------------------------------------- the window's shared pool
+
+_lock = threading.Lock()
+_POOL: WorkerPool | None = None
+_DISABLED = False
+_LIMITS = Limits()
 
 
 def set_enabled(enabled: bool) -> None:
@@ -79,89 +361,73 @@ def set_enabled(enabled: bool) -> None:
     _DISABLED = not enabled
 
 
-def _pool() -> ProcessPoolExecutor | None:
+def processes_enabled() -> bool:
+    return not (_DISABLED or os.environ.get("OGI_REVIEW_NO_PROCESSES"))
+
+
+def set_limits(limits: Limits) -> None:
+    """Limits of the shared pool (the window's settings); the next batch uses them."""
+    global _LIMITS, _POOL
+    with _lock:
+        _LIMITS = limits
+        pool, _POOL = _POOL, None
+    if pool is not None:
+        pool.close()
+
+
+def shared_pool() -> WorkerPool | None:
+    """The window's pool: leaves one core to the window (one worker on a two-core office PC)."""
     global _POOL
-    if _DISABLED or os.environ.get("OGI_REVIEW_NO_PROCESSES"):
+    if not processes_enabled():
         return None
     with _lock:
         if _POOL is None:
-            try:
-                # Leave one core to the window: on a two-core office PC one parser process.
-                workers = max(1, min(2, (os.cpu_count() or 1) - 1))
-                _POOL = ProcessPoolExecutor(
-                    max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init
-                )
-            except (OSError, ValueError, NotImplementedError) as exc:
-                log.warning("worker processes unavailable, parsing in a thread: %s", exc)
-                return None
+            workers = max(1, min(2, (os.cpu_count() or 1) - 1))
+            _POOL = WorkerPool(workers, _LIMITS, nice=True)
         return _POOL
 
 
 def shutdown() -> None:
-    """Stop the worker processes (application exit)."""
+    """Stop the shared pool's worker processes (application exit)."""
     global _POOL
     with _lock:
         pool, _POOL = _POOL, None
     if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+def parse_in_thread(
+    paths: Sequence[str], cancelled: Callable[[], bool] | None = None
+) -> Iterator[tuple[str, Report | ReportError]]:
+    """Parse in the calling thread (no process, no limit)."""
+    for path in paths:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        yield path, _unpack(parse_file(path))
 
 
 def parse_many(
-    paths: Sequence[str], cancelled: Callable[[], bool] | None = None
+    paths: Sequence[str], cancelled: Callable[[], bool] | None = None, pool: WorkerPool | None = None
 ) -> Iterator[tuple[str, Report | ReportError]]:
-    """Parse files in worker processes; yields (path, Report or ReportError) in input order.
+    """Parse files in worker processes (``pool``, else the shared pool); yields in input order.
 
-    Falls back to parsing in the calling thread when processes cannot be used.
+    Falls back to parsing in the calling thread when processes are disabled or cannot start.
 
     Raises:
         Cancelled: ``cancelled()`` became true (pending files are dropped).
     """
-    pool = _pool()
+    pool = pool or shared_pool()
     if pool is None:
-        for path in paths:
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            yield path, _unpack(parse_file(path))
+        yield from parse_in_thread(paths, cancelled)
         return
-    pending: deque[tuple[str, Future[tuple[str, Any]]]] = deque()
-    todo = deque(paths)
     try:
-        while todo or pending:
-            while todo and len(pending) < AHEAD:
-                p = todo.popleft()
-                pending.append((p, pool.submit(parse_file, p)))
-            path, fut = pending.popleft()
-            while True:
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                try:
-                    result = fut.result(timeout=0.1)
-                    break
-                except TimeoutError:
-                    continue
-                except BrokenProcessPool:
-                    # A worker died (out of memory, killed): finish this batch in the thread.
-                    log.warning("worker process died; parsing %s in a thread", path)
-                    _reset_pool()
-                    result = parse_file(path)
-                    for _p2, f2 in pending:
-                        f2.cancel()
-                    todo.extendleft(reversed([p2 for p2, _f2 in pending]))
-                    pending.clear()
-                    pool = _pool() or pool
-                    break
-            yield path, _unpack(result)
-    finally:
-        for _p, f in pending:
-            f.cancel()
-
-
-def _reset_pool() -> None:
-    global _POOL
-    with _lock:
-        _POOL = None
-
-
-def _unpack(result: tuple[str, Any]) -> Report | ReportError:
-    kind, payload = result
-    return payload if kind == "ok" else rebuild_error(payload)
+        it = pool.parse_many(paths, cancelled)
+        first = next(it, None)
+    except (OSError, ValueError, NotImplementedError) as exc:
+        log.warning("worker processes unavailable, parsing in a thread: %s", exc)
+        yield from parse_in_thread(paths, cancelled)
+        return
+    if first is None:
+        return
+    yield first
+    yield from it

@@ -35,7 +35,7 @@ def test_cross_year_findings_follow_the_batch():
     assert "cross.carry_over" not in _rules(ea)
     assert eb in seen[-1] and ea in seen[-1]
     # fixing the earlier report's figure removes the later report's finding
-    edit, change = a.apply(ValueEdit("apply.carry_forward.natural", 5))
+    _edit, change = a.apply(ValueEdit("apply.carry_forward.natural", 5))
     batch.update(ea, change)
     assert [f for f in eb.findings if f.rule == "cross.carry_over" and f.params["column"] == "自然人"] == []
     batch.remove(ea)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.batch import worker as parse_worker
 from core.errors import Cancelled, LoadError, ReportError
 from core.model import Report
-from core.batch import worker as parse_worker
 from tests.gui.synthetic import write_report
 
 
@@ -39,3 +39,64 @@ def test_cancel_stops_the_batch(tmp_path) -> None:
         for path, _r in parse_worker.parse_many(paths, cancelled=lambda: len(seen) >= 2):
             seen.append(path)
     assert seen == paths[:2]
+
+
+# ---- per-file limits: module-level parse functions, so the spawned workers can import them
+
+
+def slow_or_greedy(path: str, memory: int | None) -> tuple[str, object]:
+    """'hang' sleeps for ever; 'hog' allocates past any sane limit; others parse normally."""
+    import time
+
+    if "hang" in path:
+        time.sleep(3600)
+    if "hog" in path:
+        blocks = []
+        for _ in range(64):
+            blocks.append(bytearray(64 * 1024 * 1024))  # 4 GB in all
+    if "die" in path:
+        import os
+
+        os._exit(3)
+    return parse_worker.parse_file(path, memory)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_limits_turn_one_bad_file_into_a_failure_and_the_batch_goes_on(tmp_path, jobs: int) -> None:
+    good = [str(write_report(tmp_path, f"g{i}.txt", f"限时{i}局", 2023)) for i in range(4)]
+    paths = [
+        good[0],
+        str(tmp_path / "hang.txt"),
+        good[1],
+        str(tmp_path / "hog.txt"),
+        good[2],
+        str(tmp_path / "die.txt"),
+        good[3],
+    ]
+    for p in paths[1::2]:
+        with open(p, "w", encoding="utf-8") as f:
+            f.write("x")
+    limits = parse_worker.Limits(timeout=3, memory=512 * 1024 * 1024)
+    with parse_worker.WorkerPool(jobs, limits, parse=slow_or_greedy) as pool:
+        out = list(pool.parse_many(paths))
+        assert [p for p, _r in out] == paths  # input order, every file
+        results = dict(out)
+        assert all(isinstance(results[p], Report) for p in good)
+        hang, hog, die = results[paths[1]], results[paths[3]], results[paths[5]]
+        assert isinstance(hang, LoadError) and hang.code == "limit.timeout"
+        assert "hang.txt" in hang.message and "3 秒" in hang.message
+        assert isinstance(hog, LoadError) and hog.code == "limit.memory"
+        assert "hog.txt" in hog.message and "512 MB" in hog.message
+        assert isinstance(die, LoadError) and die.code == "worker.crashed" and "die.txt" in die.message
+        # the pool is still usable after killing and replacing workers
+        again = list(pool.parse_many(good[:2]))
+        assert all(isinstance(r, Report) for _p, r in again)
+
+
+def test_memory_sizes_parse_and_print() -> None:
+    assert parse_worker.parse_memory("1.5G") == 1536 * 1024**2
+    assert parse_worker.parse_memory("800M") == 800 * 1024**2
+    assert parse_worker.parse_memory("2GB") == 2 * 1024**3
+    assert parse_worker.describe_memory(parse_worker.DEFAULT_MEMORY) == "1.5 GB"
+    with pytest.raises(ValueError):
+        parse_worker.parse_memory("很多")

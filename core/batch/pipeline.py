@@ -1,0 +1,123 @@
+"""The one loading pipeline of the window and the command line.
+
+    expand files / folders / review projects  →  parse report files in worker processes (each under
+    the per-file limits)  →  ReviewedReport or Failure per input, in input order, streamed
+
+Public API:
+    load_items(paths, pool=None, cancelled=None, progress=None) -> Iterator[Loaded]
+        ``Loaded(item, project)``: a ReviewedReport or Failure, and the review project it came
+        from (as given) for a project's reports. A folder with no report gives ``folder.no_reports``.
+    load_batch(paths, ..., directory=None, count_incomplete=False) -> Batch
+    open_pool(jobs, limits) -> WorkerPool | None: a pool for a command-line run (None: in a thread)
+
+Review projects are opened in the calling thread (their reports come with saved corrections
+applied); everything else goes to the worker pool, so the window's thread and the CLI's never parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from core.batch.inputs import PROJECT_SUFFIX, Failure, expand_inputs, not_regular, read_input
+from core.batch.model import Batch
+from core.batch.worker import Limits, WorkerPool, parse_many, processes_enabled
+from core.errors import Cancelled, ReportError
+from core.review.state import ReviewedReport
+
+__all__ = ["Loaded", "load_batch", "load_items", "open_pool"]
+
+
+@dataclass
+class Loaded:
+    """One result of the pipeline: a report (or failure) and the review project it was read from."""
+
+    item: ReviewedReport | Failure
+    project: str | None = None
+
+
+def open_pool(jobs: int | None = None, limits: Limits | None = None) -> WorkerPool | None:
+    """A worker pool for one command-line run (close it after); None when processes are disabled."""
+    if not processes_enabled():
+        return None
+    return WorkerPool(jobs, limits)
+
+
+def load_items(
+    paths: Iterable[str],
+    pool: WorkerPool | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Loaded]:
+    """Every report or failure of the inputs, in input order (a folder's files sorted).
+
+    ``progress(done, total)`` is called after each expanded input. ``pool`` None: the window's
+    shared pool (or the calling thread when processes are disabled).
+
+    Raises:
+        Cancelled: ``cancelled()`` became true.
+    """
+    inputs = expand_inputs(paths)
+    total = len(inputs)
+    done = 0
+    i = 0
+    while i < total:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        item = inputs[i]
+        if isinstance(item, Failure) or item.lower().endswith(PROJECT_SUFFIX):
+            project = item if isinstance(item, str) else None
+            for out in read_input(item, cancelled):
+                yield Loaded(out, project if isinstance(out, ReviewedReport) else None)
+            i += 1
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            continue
+        j = i
+        run: list[str] = []
+        odd: dict[int, Failure] = {}
+        while j < total:
+            nxt = inputs[j]
+            if isinstance(nxt, Failure) or nxt.lower().endswith(PROJECT_SUFFIX):
+                break
+            bad = not_regular(nxt)
+            if bad is not None:
+                odd[j] = bad
+            else:
+                run.append(nxt)
+            j += 1
+        results = parse_many(run, cancelled=cancelled, pool=pool)
+        for k in range(i, j):
+            path = inputs[k]
+            assert isinstance(path, str)
+            if k in odd:
+                yield Loaded(odd.pop(k))
+            else:
+                got_path, result = next(results)
+                if isinstance(result, ReportError):
+                    yield Loaded(Failure(got_path, result))
+                else:
+                    yield Loaded(ReviewedReport(result))
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        i = j
+
+
+def load_batch(
+    paths: Iterable[str],
+    pool: WorkerPool | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    directory: object = None,
+    count_incomplete: bool = False,
+) -> Batch:
+    """A whole batch (cross-year findings, duplicates and counting computed once at the end)."""
+    from core.batch.directory import Directory
+
+    batch = Batch(directory=directory if isinstance(directory, Directory) else None, count_incomplete=count_incomplete)
+    loaded = list(load_items(paths, pool, cancelled, progress))
+    batch.extend_pairs([(x.item, x.project) for x in loaded])
+    return batch
