@@ -7,51 +7,34 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from core.batch import PROJECT_SUFFIX, Failure, collect_inputs, iter_reviewed
-from core.errors import Cancelled, ReportError
+from core.batch import Batch
+from core.batch.pipeline import load_items
 from core.model import Finding
 from core.review.state import ReviewedReport
-from core.batch.worker import parse_many
-from gui.widgets.report_list import ReportEntry
 from gui.workers import Op, OpContext
 
 
 def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
-    """Parse files/folders/projects in the background; streams ``ReportEntry`` and ``Failure`` items.
+    """Read files/folders/projects through the shared pipeline (core.batch.pipeline) in the background.
 
-    Report files are parsed in worker processes (gui.parse_worker), so the window's thread never
-    waits for the GIL behind a parser; review projects open in the op's thread. Validation runs
-    in the op's thread too (the new report is not shared with the GUI yet), so the GUI thread
-    only inserts finished rows.
+    Streams ``ReviewedReport`` and ``Failure`` items in input order (an empty folder gives its
+    ``folder.no_reports`` failure). Report files are parsed in worker processes, each under the
+    per-file time and memory limits (core.batch.worker), so the window's thread never waits for the
+    GIL behind a parser and one hanging file becomes a failure; review projects open in the op's
+    thread. The window adds the items to its ``core.batch.Batch`` (validation and cross-year
+    findings) in the GUI thread.
     """
     paths = list(paths)
 
     def work(ctx: OpContext) -> int:
-        inputs = collect_inputs(paths)
-        total = max(1, len(inputs))
         done = 0
-        i = 0
-        while i < len(inputs):
-            if ctx.cancelled():
-                raise Cancelled()
-            if inputs[i].lower().endswith(PROJECT_SUFFIX):
-                for item in iter_reviewed([inputs[i]], cancelled=ctx.cancelled):
-                    ctx.emit(item if isinstance(item, Failure) else ReportEntry(item))
-                i += 1
-                done += 1
-                ctx.progress(done / total)
-                continue
-            j = i
-            while j < len(inputs) and not inputs[j].lower().endswith(PROJECT_SUFFIX):
-                j += 1
-            for path, result in parse_many(inputs[i:j], cancelled=ctx.cancelled):
-                if isinstance(result, ReportError):
-                    ctx.emit(Failure(path, result))
-                else:
-                    ctx.emit(ReportEntry(ReviewedReport(result)))
-                done += 1
-                ctx.progress(done / total)
-            i = j
+
+        def progress(n: int, total: int) -> None:
+            ctx.progress(n / max(1, total))
+
+        for loaded in load_items(paths, cancelled=ctx.cancelled, progress=progress):
+            ctx.emit(loaded.item)
+            done += 1
         return done
 
     return Op(parent, work, label="load")
@@ -76,21 +59,20 @@ def export_report_op(
     return Op(parent, work, label="export")
 
 
-def export_batch_op(
-    parent: QObject | None,
-    reports: Sequence[ReviewedReport],
-    path: str,
-    failures: Sequence[Failure] = (),
-    options: Any = None,
-) -> Op:
+def export_batch_op(parent: QObject | None, batch: Batch, path: str, options: Any = None) -> Op:
     """Export the batch summary (core.export.export_batch) in a worker."""
-    reports = list(reports)
-    failures = list(failures)
+    reports = [e.reviewed for e in batch.entries if e.reviewed is not None]
+    failures = [e.failure for e in batch.entries if e.failure is not None]
 
     def work(ctx: OpContext) -> str:
+        import inspect
+
         from core.export import export_batch
 
-        export_batch(reports, path, failures, options=options, progress=ctx.progress, cancelled=ctx.cancelled)
+        if list(inspect.signature(export_batch).parameters)[:1] == ["batch"]:
+            export_batch(batch, path, options, progress=ctx.progress, cancelled=ctx.cancelled)
+        else:  # until the exporter takes a Batch (workbook work)
+            export_batch(reports, path, failures, options=options, progress=ctx.progress, cancelled=ctx.cancelled)
         return path
 
     return Op(parent, work, label="export")

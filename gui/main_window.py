@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.batch import Failure
+from core.batch import Batch, BatchEntry, Failure
 from core.errors import ReportError
 from core.model import Finding, Value
 from core.review.state import (
@@ -42,8 +42,6 @@ from gui.workers import Op
 
 log = logging.getLogger(__name__)
 OPEN_SEVERITIES = ("error", "warning")
-# Fields the cross-year rules read (上年结转 vs 结转下年度; 表二 in force vs issued/repealed).
-CROSS_YEAR_PREFIXES = ("apply.carried.", "apply.carry_forward.", "active.")
 
 
 def _tr(text: str) -> str:
@@ -72,6 +70,10 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.undo = UndoManager(self)
         self.undo.group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         self.current: ReportEntry | None = None
+        # The batch the window shows (core.batch.Batch): entries, findings (own + cross-year),
+        # status, completeness, duplicates; the list model, findings panel and status bar read it.
+        self.batch = Batch()
+        self.batch.listeners.append(self._batch_changed)
         self.failures: list[Failure] = []
         self._load_op: Op | None = None
         self._export_op: Op | None = None
@@ -157,12 +159,26 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
 
     # ------------------------------------------------------------------ showing
     def entries(self) -> list[ReportEntry]:
-        return list(self.report_list.model.entries)
+        """The readable reports of the batch, in batch order (failure entries left out)."""
+        return [e for e in self.batch.entries if e.reviewed is not None]
+
+    def _batch_changed(self, changed: list[BatchEntry]) -> None:
+        """The batch recomputed some entries (findings, status, duplicates): refresh what shows them."""
+        model = self.report_list.model
+        for e in changed:
+            model.entry_changed(e)
+        if self.current is not None and self.current in changed:
+            self._push_findings()
 
     def show_entry(self, entry: ReportEntry | None) -> None:
-        """Show a report in every panel (the report list's current row changed)."""
+        """Show a report in every panel (the report list's current row changed).
+
+        A failure entry (a file that could not be read) clears the panels and says why.
+        """
         self.current = entry
         rr = entry.reviewed if entry is not None else None
+        if entry is not None and entry.failure is not None:
+            self.statusBar().showMessage(entry.failure.error.message, 15000)
         self.undo.set_active(rr)
         self.source_view.set_report(rr)
         self.metadata_panel.set_report(rr)
@@ -201,7 +217,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
 
     def go_to_finding(self, finding: Finding | None) -> None:
         """Select a finding's cells in the tables and highlight its source text."""
-        if finding is None or self.current is None:
+        if finding is None or self.current is None or self.current.reviewed is None:
             return
         rr = self.current.reviewed
         select = getattr(self.stat_tables, "select_fields", None)
@@ -221,7 +237,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
 
     def show_field_source(self, fid: str) -> None:
         """The tables' current cell changed: highlight where the value was read."""
-        if self.current is None:
+        if self.current is None or self.current.reviewed is None:
             return
         v = self.current.reviewed.values().get(fid)
         if v is None:
@@ -265,7 +281,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
     # ------------------------------------------------------------------ editing
     def push_edit(self, edit: Edit, text: str | None = None) -> None:
         """Apply a core edit to the current report as a named undo step."""
-        if self.current is None:
+        if self.current is None or self.current.reviewed is None:
             return
         if getattr(self.session, "read_only", False):
             errors.status_message(self.tr("项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。"))
@@ -281,11 +297,15 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             self.push_edit(MetadataEdit(key, value))
 
     def set_reviewed(self, on: bool) -> None:
-        if self.current is not None and self.current.reviewed.state.reviewed != on:
+        if (
+            self.current is not None
+            and self.current.reviewed is not None
+            and self.current.reviewed.state.reviewed != on
+        ):
             self.push_edit(ReviewedEdit(on))
 
     def _toggle_reviewed(self) -> None:
-        if self.current is not None:
+        if self.current is not None and self.current.reviewed is not None:
             self.set_reviewed(not self.current.reviewed.state.reviewed)
 
     def move_section_start(self, sid: str, start: int) -> None:
@@ -293,7 +313,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.push_edit(SectionStartEdit(sid, start))
 
     def confirm_finding(self, finding: Finding) -> None:
-        if self.current is None:
+        if self.current is None or self.current.reviewed is None:
             return
         rr = self.current.reviewed
         old = rr.state.confirmed.get(finding.key)
@@ -302,7 +322,11 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             self.push_edit(ConfirmEdit(finding.key, note))
 
     def unconfirm_finding(self, finding: Finding) -> None:
-        if self.current is not None and self.current.reviewed.is_confirmed(finding):
+        if (
+            self.current is not None
+            and self.current.reviewed is not None
+            and self.current.reviewed.is_confirmed(finding)
+        ):
             self.push_edit(ConfirmEdit(finding.key, None))
 
     def _confirm_current_finding(self) -> None:
@@ -311,13 +335,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             self.confirm_finding(f)
 
     def _report_changed(self, entry: ReportEntry, _edit: Edit, change: Change) -> None:
-        """A report changed (edit, undo, redo): re-validate and refresh what shows it, at once."""
-        entry.revalidate(change)
-        self.report_list.model.entry_changed(entry)
-        if change.kind == "metadata" or (
-            change.kind == "value" and any(f.startswith(CROSS_YEAR_PREFIXES) for f in change.fields)
-        ):
-            self.update_cross_year()  # agency/year or a carried-over figure changed: pairs may change
+        """A report changed (edit, undo, redo): the batch re-validates it (own findings incrementally,
+        cross-year findings of it and its neighbouring years) and the listener refreshes the rows."""
+        self.batch.update(entry, change)
         if entry is self.current:
             if change.kind == "sections":
                 self.source_view.refresh_sections()
@@ -342,9 +362,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         if e is None:
             return
         self.current = None
-        self.report_list.model.remove_entry(e)  # may move the list's current row (show_entry)
-        self._open_paths.discard(e.path)
-        self.undo.remove(e.reviewed)
+        self.remove_entry(e)  # may move the list's current row (show_entry)
         if self.current is None:
             nxt = self.report_list.visible_entries()
             if nxt:
@@ -353,23 +371,38 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
                 self.show_entry(nxt[0] if nxt else None)
         self._update_count()
 
+    def remove_entry(self, e: ReportEntry) -> None:
+        """Take an entry out of the batch and the list (its neighbours' cross-year findings update)."""
+        self.report_list.model.remove_entry(e)
+        self.batch.remove(e)
+        self._open_paths.discard(e.path)
+        if e.reviewed is not None:
+            self.undo.remove(e.reviewed)
+        elif e.failure is not None and e.failure in self.failures:
+            self.failures.remove(e.failure)
+
     def _update_count(self) -> None:
-        entries = self.report_list.model.entries
-        errors_n = sum(1 for e in entries if e.status.errors and not e.status.reviewed)
-        reviewed = sum(1 for e in entries if e.status.reviewed)
-        self.count_label.setText(
+        """Status bar counts from the batch: a report marked 已审核 with open errors still counts as 有错误."""
+        c = self.batch.counts()
+        text = (
             self.tr("共 %1 份报告，%2 份有错误，%3 份已审核")
-            .replace("%1", str(len(entries)))
-            .replace("%2", str(errors_n))
-            .replace("%3", str(reviewed))
+            .replace("%1", str(c.total - c.unreadable))
+            .replace("%2", str(c.with_errors))
+            .replace("%3", str(c.reviewed))
         )
+        if c.unreadable:
+            text += self.tr("，%1 份无法读取").replace("%1", str(c.unreadable))
+        self.count_label.setText(text)
 
     def _update_actions(self) -> None:
-        has = self.current is not None
-        for a in (self.act_export, self.act_close_report, self.act_confirm, self.act_reviewed):
+        has = self.current is not None and self.current.reviewed is not None
+        for a in (self.act_export, self.act_confirm, self.act_reviewed):
             a.setEnabled(has)
-        self.act_export_batch.setEnabled(bool(self.report_list.model.entries))
-        self.act_reviewed.setChecked(has and self.current.reviewed.state.reviewed)
+        self.act_close_report.setEnabled(self.current is not None)
+        self.act_export_batch.setEnabled(bool(self.entries()))
+        self.act_reviewed.setChecked(
+            has and bool(self.current and self.current.reviewed and self.current.reviewed.state.reviewed)
+        )
 
     # ------------------------------------------------------------------ state
     def restore_state(self) -> None:

@@ -161,11 +161,8 @@ def attach_to_window(window: Any) -> ProjectSession:
 
 def _show_project(window: Any, session: ProjectSession, errors: Any) -> None:
     """Replace the window's reports with the project's and tell about missing or changed sources."""
-    model = window.report_list.model
-    for entry in list(window.entries()):
-        model.remove_entry(entry)
-        window.undo.remove(entry.reviewed)
-        getattr(window, "_open_paths", set()).discard(entry.path)
+    for entry in list(window.batch.entries):
+        window.remove_entry(entry)
     window.show_entry(None)
     window.add_reviewed(session.reviewed_reports())
     project = session.project

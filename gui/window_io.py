@@ -73,28 +73,8 @@ class LoadExportMixin:
         return op
 
     def add_reviewed(self, reports: list[ReviewedReport]) -> list[ReportEntry]:
-        """Open already-parsed reports (projects, tests): validate and list them."""
-        entries = [ReportEntry(rr) for rr in reports]
-        self._items_loaded(entries)
-        self.update_cross_year()
-        return entries
-
-    def update_cross_year(self) -> None:
-        """Check each report against last year's report of the same agency (core.validation.cross_year)."""
-        from core.validation import cross_year
-
-        entries = self.entries()
-        try:
-            found = cross_year([e.reviewed for e in entries])
-        except Exception:
-            log.exception("cross-year check failed")
-            return
-        for e in entries:
-            if e.set_cross_findings(found.get(e.path, [])):
-                self.report_list.model.entry_changed(e)
-                if e is self.current:
-                    self._push_findings()
-        self._update_count()
+        """Open already-parsed reports (projects, tests): add them to the batch and list them."""
+        return self._items_loaded(list(reports))
 
     def cancel_batch(self) -> None:
         if self._load_op is not None and self._load_op.running:
@@ -104,24 +84,35 @@ class LoadExportMixin:
     def is_loading(self) -> bool:
         return self._load_op is not None and self._load_op.running
 
-    def _items_loaded(self, items: list[Any]) -> None:
-        new: list[ReportEntry] = []
+    def _items_loaded(self, items: list[Any]) -> list[ReportEntry]:
+        """Reports (ReviewedReport) and failures (Failure) from the pipeline join the batch and the list.
+
+        A failure is an entry too (shown as 无法读取 in the list), so an empty folder or an
+        unreadable file is visible where the reports are.
+        """
+        take: list[ReviewedReport | Failure] = []
         for item in items:
             if isinstance(item, Failure):
                 self._batch_failures.append(item)
                 self.failures.append(item)
+                take.append(item)
                 continue
             if item.path in self._open_paths and not item.path.lower().endswith(".ogiproj"):
                 continue  # already open: keep the reviewer's work
             self._open_paths.add(item.path)
-            item.reviewed.listeners.append(partial(self._report_changed, item))
-            new.append(item)
-        self._batch_count += len(new)
+            take.append(item)
+        new = self.batch.extend(take)
+        for e in new:
+            if e.reviewed is not None:
+                e.reviewed.listeners.append(partial(self._report_changed, e))
+        self._batch_count += sum(1 for e in new if e.reviewed is not None)
         self.report_list.model.add_entries(new)
-        if new and self.current is None:
-            self.report_list.select_entry(new[0])
+        first = next((e for e in new if e.reviewed is not None), None)
+        if first is not None and self.current is None:
+            self.report_list.select_entry(first)
         self._update_count()
         self._update_actions()
+        return new
 
     def _progress(self, fraction: float) -> None:
         # Only the progress bar changes while a batch loads: a new status-bar message each time
@@ -172,11 +163,11 @@ class LoadExportMixin:
                 details,
             )
         self._load_op = None
-        self.update_cross_year()
+        self._update_count()
         self.batch_finished.emit()
 
     def export_current_dialog(self) -> Op | None:
-        if self.current is None:
+        if self.current is None or self.current.reviewed is None:
             return None
         rr = self.current.reviewed
         agency = str(rr.metadata_value("agency") or Path(rr.path).stem)
@@ -197,8 +188,8 @@ class LoadExportMixin:
         )
         if not path:
             return None
-        reports = [e.reviewed for e in entries]
-        return self._run_export(export_batch_op(self, reports, path, self.failures), reports)
+        reports = [e.reviewed for e in entries if e.reviewed is not None]
+        return self._run_export(export_batch_op(self, self.batch, path), reports)
 
     def _run_export(self, op: Op, reports: list[ReviewedReport]) -> Op:
         self.progress.setValue(0)

@@ -17,9 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
-from core.model import Finding
-from core.review.state import Change, ReviewedReport
-from core.validation import Status, Validator, status
+from core.batch import BatchEntry
 from gui.models.row_table_model import RowTableModel
 from gui.widgets.icons import icon
 
@@ -30,6 +28,7 @@ TEMPLATE_LABELS = {
     "unknown": QT_TRANSLATE_NOOP("ReportListModel", "未识别"),
 }
 STATUS_LABELS = {
+    "unreadable": QT_TRANSLATE_NOOP("ReportListModel", "无法读取"),
     "reviewed": QT_TRANSLATE_NOOP("ReportListModel", "已审核"),
     "error": QT_TRANSLATE_NOOP("ReportListModel", "有错误"),
     "warning": QT_TRANSLATE_NOOP("ReportListModel", "有警告"),
@@ -51,59 +50,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReportListModel", text)
 
 
-class ReportEntry:
-    """An open report with its validator and current findings (kept current after each edit).
-
-    Attributes:
-        reviewed: the report and its corrections.
-        validator: keeps ``findings`` current.
-        findings: the current findings, errors first.
-        status: the review status derived from the findings.
-    """
-
-    def __init__(self, reviewed: ReviewedReport, validator: Validator | None = None) -> None:
-        self.reviewed = reviewed
-        self.validator = validator or Validator(reviewed)
-        self.cross: list[Finding] = []  # findings against last year's report of the same agency
-        self.findings: list[Finding] = self.validator.findings()
-        self.status: Status = status(reviewed, self.findings)
-
-    def set_cross_findings(self, cross: list[Finding]) -> bool:
-        """Replace the cross-year findings; True when they changed."""
-        if [f.key for f in cross] == [f.key for f in self.cross]:
-            return False
-        self.cross = list(cross)
-        self.findings = self.validator.findings() + self.cross
-        self.status = status(self.reviewed, self.findings)
-        return True
-
-    @property
-    def path(self) -> str:
-        return self.reviewed.path
-
-    def revalidate(self, change: Change | None = None) -> None:
-        """Bring findings and status up to date after a change (None: everything)."""
-        kind = change.kind if change is not None else "all"
-        if kind == "value":
-            self.findings = self.validator.update(change.fields) + self.cross
-        elif kind in ("rows", "sections", "metadata", "all"):
-            # Structure changed: which rules apply may have changed too, so start over.
-            self.validator = Validator(self.reviewed)
-            self.findings = self.validator.findings() + self.cross
-        self.status = status(self.reviewed, self.findings)
-
-    def status_key(self) -> str:
-        s = self.status
-        if s.reviewed:
-            return "reviewed"
-        if s.errors:
-            return "error"
-        if s.warnings:
-            return "warning"
-        return "clean"
-
-    def open_findings(self) -> list[Finding]:
-        return [f for f in self.findings if not self.reviewed.is_confirmed(f)]
+# The report list shows core BatchEntry objects (core.batch.model): one description of a batch's
+# entries, their findings (own + cross-year) and status, read alike by the window and the CLI.
+ReportEntry = BatchEntry
 
 
 class ReportListModel(RowTableModel):
@@ -162,56 +111,75 @@ class ReportListModel(RowTableModel):
         if e is None:
             return None
         col = index.column()
-        rr = e.reviewed
         if role == EntryRole:
             return e
         if role == Qt.DisplayRole:
             if col == COL_AGENCY:
-                return str(rr.metadata_value("agency") or "") or Path(rr.path).stem
+                return e.agency or Path(e.path).stem
             if col == COL_YEAR:
-                y = rr.metadata_value("year")
-                return "" if y in (None, "") else str(y)
+                return "" if e.year is None else str(e.year)
             if col == COL_TEMPLATE:
-                t = rr.template
+                if e.reviewed is None:
+                    return ""
+                t = e.template
                 return _tr(TEMPLATE_LABELS[t]) if t in TEMPLATE_LABELS else t
             if col == COL_STATUS:
                 return self._status_text(e)
             if col == COL_FILE:
-                return Path(rr.path).name
+                return Path(e.path).name
         if role == Qt.DecorationRole and col == COL_STATUS:
-            return icon({"reviewed": "reviewed", "error": "error", "warning": "warning"}.get(e.status_key(), "clean"))
+            key = e.status_key()
+            return icon(
+                {"reviewed": "reviewed", "error": "error", "warning": "warning", "unreadable": "error"}.get(
+                    key, "clean"
+                )
+            )
         if role == Qt.ToolTipRole and col == COL_STATUS:
+            if e.failure is not None:
+                return e.failure.error.message
             st = e.status
-            return (
+            tip = (
                 QCoreApplication.translate("ReportListModel", "%1 个错误，%2 个警告，%3 个已确认")
                 .replace("%1", str(st.errors))
                 .replace("%2", str(st.warnings))
                 .replace("%3", str(st.confirmed))
             )
+            if not e.counted and e.not_counted_reason:
+                tip += "\n" + QCoreApplication.translate("ReportListModel", "未计入汇总：%1").replace(
+                    "%1", _tr(e.not_counted_reason)
+                )
+            return tip
         if role == Qt.ToolTipRole:
-            agency = str(rr.metadata_value("agency") or "")
-            return f"{agency}\n{rr.path}" if agency else rr.path
+            if e.failure is not None:
+                return f"{e.path}\n{e.failure.error.message}"
+            return f"{e.agency}\n{e.path}" if e.agency else e.path
         if role == Qt.UserRole:  # sort key
             if col == COL_STATUS:
                 s = e.status
-                return (0 if s.reviewed else 1) * 10**8 + s.errors * 10**4 + s.warnings
+                return (0 if e.is_reviewed else 1) * 10**8 + s.errors * 10**4 + s.warnings + (10**9 if e.failure else 0)
             if col == COL_YEAR:
-                y = rr.metadata_value("year")
-                return int(y) if isinstance(y, int) or (isinstance(y, str) and y.isdigit()) else -1
+                return -1 if e.year is None else e.year
             return self.data(index, Qt.DisplayRole)
         if role == Qt.TextAlignmentRole and col == COL_YEAR:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 
     def _status_text(self, e: ReportEntry) -> str:
+        """有错误/警告 counts even on a report marked 已审核 (the flag is shown beside them)."""
+        key = e.status_key()
         s = e.status
-        if s.reviewed or not (s.errors or s.warnings):
-            return QCoreApplication.translate("ReportListModel", STATUS_LABELS[e.status_key()])
         parts = []
-        if s.errors:
-            parts.append(QCoreApplication.translate("ReportListModel", "错误 %1").replace("%1", str(s.errors)))
-        if s.warnings:
-            parts.append(QCoreApplication.translate("ReportListModel", "警告 %1").replace("%1", str(s.warnings)))
+        if key in ("unreadable", "clean") or (key == "reviewed" and not (s.errors or s.warnings)):
+            parts.append(QCoreApplication.translate("ReportListModel", STATUS_LABELS[key]))
+        else:
+            if e.is_reviewed:
+                parts.append(QCoreApplication.translate("ReportListModel", "已审核"))
+            if s.errors:
+                parts.append(QCoreApplication.translate("ReportListModel", "错误 %1").replace("%1", str(s.errors)))
+            if s.warnings:
+                parts.append(QCoreApplication.translate("ReportListModel", "警告 %1").replace("%1", str(s.warnings)))
+        if e.reviewed is not None and not e.counted and e.not_counted_reason:
+            parts.append(_tr(e.not_counted_reason))
         return QCoreApplication.translate("ReportListModel", "，").join(parts)
 
 

@@ -232,7 +232,10 @@ def test_reviewed_flag_updates_list(qtbot, window) -> None:
     (entry,) = _open(window, [synthetic_report()])
     qtbot.mouseClick(window.metadata_panel.reviewed_check, Qt.LeftButton)
     assert entry.reviewed.state.reviewed
-    assert window.report_list.proxy.index(0, COL_STATUS).data() == "已审核"
+    # 已审核 is a flag beside the status: open errors and warnings still count (issue 11)
+    text = window.report_list.proxy.index(0, COL_STATUS).data()
+    assert text.startswith("已审核，") and f"错误 {entry.status.errors}" in text and entry.status.errors
+    assert "1 份有错误，1 份已审核" in window.count_label.text()
     window.act_undo.trigger()
     assert not entry.reviewed.state.reviewed
     assert not window.metadata_panel.reviewed_check.isChecked()

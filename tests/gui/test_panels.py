@@ -8,7 +8,9 @@ from core.model import SourceDocument, Span
 from core.review.state import ReviewedReport
 from gui.widgets.findings_panel import FindingsPanel
 from gui.widgets.metadata_panel import MetadataPanel
-from gui.widgets.report_list import ReportEntry, ReportListWidget
+from core.batch import Batch, Failure
+from core.errors import LoadError
+from gui.widgets.report_list import COL_STATUS, ReportListWidget
 from gui.widgets.source_view import SourceView
 from tests.gui.synthetic import synthetic_report
 
@@ -16,18 +18,22 @@ from tests.gui.synthetic import synthetic_report
 def test_report_list_model_contract(qtmodeltester, qtbot) -> None:
     w = ReportListWidget()
     qtbot.addWidget(w)
-    w.model.add_entries([ReportEntry(ReviewedReport(synthetic_report(f"{i}.txt", agency=f"局{i}"))) for i in range(4)])
+    batch = Batch([ReviewedReport(synthetic_report(f"{i}.txt", agency=f"局{i}")) for i in range(4)])
+    batch.add(Failure("坏.pdf", LoadError("无法打开文件“坏.pdf”。")))
+    w.model.add_entries(batch.entries)
     qtmodeltester.check(w.model)
+    assert w.model.index(4, COL_STATUS).data() == "无法读取"
+    assert w.model.index(4, COL_STATUS).data(Qt.ToolTipRole) == "无法打开文件“坏.pdf”。"
     qtmodeltester.check(w.proxy)
     w.model.remove_entry(w.model.entries[1])
-    assert w.model.rowCount() == 3
+    assert w.model.rowCount() == 4
     qtmodeltester.check(w.model)
 
 
 def test_findings_model_contract(qtmodeltester, qtbot) -> None:
     p = FindingsPanel()
     qtbot.addWidget(p)
-    e = ReportEntry(ReviewedReport(synthetic_report()))
+    (e,) = Batch([ReviewedReport(synthetic_report())]).entries
     p.set_findings(e.reviewed, e.findings)
     qtmodeltester.check(p.model)
     assert "错误" in p.summary.text()
