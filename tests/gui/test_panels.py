@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from core.batch import Batch, Failure
+from core.errors import LoadError
 from core.model import SourceDocument, Span
 from core.review.state import ReviewedReport
 from gui.widgets.findings_panel import FindingsPanel
 from gui.widgets.metadata_panel import MetadataPanel
-from core.batch import Batch, Failure
-from core.errors import LoadError
 from gui.widgets.report_list import COL_STATUS, ReportListWidget
 from gui.widgets.source_view import SourceView
 from tests.gui.synthetic import synthetic_report
