@@ -143,6 +143,12 @@ def _unpack(result: tuple[str, Any]) -> Report | ReportError:
 
 
 ParseFn = Callable[[str, "int | None"], tuple[str, Any]]
+_HELLO = ("hello", None)
+
+
+class WorkersCannotStart(OSError):
+    """A fresh worker process exited before it could say hello (e.g. the interpreter is not executable
+    for this user); the pool then parses in the calling thread."""
 
 
 def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseFn) -> None:
@@ -161,6 +167,10 @@ def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseF
             resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
         except (ImportError, ValueError, OSError):  # Windows, or a tighter hard limit: keep what we have
             pass
+    try:
+        conn.send(_HELLO)  # the parent knows this worker started (see WorkerPool: workers that cannot start)
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             path = conn.recv()
@@ -190,6 +200,7 @@ class _Worker:
         child.close()
         self.job: int | None = None  # index of the file being parsed
         self.started = 0.0
+        self.greeted = False  # the process said hello: it started
 
     def submit(self, index: int, path: str) -> None:
         self.job = index
@@ -307,9 +318,14 @@ class WorkerPool:
         assert i is not None
         try:
             result = w.conn.recv()
+            if result == _HELLO:
+                w.greeted = True
+                return
         except (EOFError, OSError):
             w.proc.join(1)
             code = w.proc.exitcode
+            if not w.greeted:
+                raise WorkersCannotStart(f"worker process exited before starting (exit code {code})") from None
             done[i] = self._died(paths[i], code)
             self._replace(workers, w)
             return
@@ -420,14 +436,17 @@ def parse_many(
     if pool is None:
         yield from parse_in_thread(paths, cancelled)
         return
+    paths = list(paths)
+    given = 0
     try:
-        it = pool.parse_many(paths, cancelled)
-        first = next(it, None)
+        for item in pool.parse_many(paths, cancelled):
+            yield item
+            given += 1
     except (OSError, ValueError, NotImplementedError) as exc:
-        log.warning("worker processes unavailable, parsing in a thread: %s", exc)
-        yield from parse_in_thread(paths, cancelled)
-        return
-    if first is None:
-        return
-    yield first
-    yield from it
+        # Worker processes cannot start here (no permission to run the interpreter, no /dev/shm …):
+        # parse the rest in this thread, without per-file limits, rather than fail every file.
+        log.warning("worker processes unavailable, parsing in the calling thread: %s", exc)
+        pool.close()
+        if pool is _POOL:
+            set_enabled(False)
+        yield from parse_in_thread(paths[given:], cancelled)

@@ -460,7 +460,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window.py" line="69"/>
+        <location filename="../../gui/main_window.py" line="67"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -510,7 +510,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="418"/>
+        <location filename="../../gui/main_window.py" line="451"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -672,83 +672,83 @@
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="102"/>
+        <location filename="../../gui/window_io.py" line="82"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="132"/>
+        <location filename="../../gui/window_io.py" line="123"/>
         <source>已打开 %1 份</source>
         <translation>Open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="138"/>
+        <location filename="../../gui/window_io.py" line="129"/>
         <source>已打开 %1 份报告</source>
         <translation>Reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="144"/>
+        <location filename="../../gui/window_io.py" line="135"/>
         <source>已取消读取；已打开 %1 份报告</source>
         <translation>Loading cancelled; reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="157"/>
+        <location filename="../../gui/window_io.py" line="148"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="166"/>
+        <location filename="../../gui/window_io.py" line="157"/>
         <source>部分文件无法读取</source>
         <translation>Some files could not be read</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="167"/>
+        <location filename="../../gui/window_io.py" line="158"/>
         <source>以下 %1 个文件无法读取，其余文件已打开：</source>
         <translation>These %1 files could not be read; the others are open:</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="184"/>
+        <location filename="../../gui/window_io.py" line="175"/>
         <source>%1%2年度报告审核.xlsx</source>
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="185"/>
+        <location filename="../../gui/window_io.py" line="176"/>
         <source>导出当前报告</source>
         <translation>Export Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="195"/>
+        <location filename="../../gui/window_io.py" line="186"/>
         <source>导出汇总</source>
         <translation>Export Summary</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="196"/>
+        <location filename="../../gui/window_io.py" line="187"/>
         <source>政府信息公开年报汇总.xlsx</source>
         <translation>ogi-report-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="205"/>
-        <location filename="../../gui/window_io.py" line="207"/>
+        <location filename="../../gui/window_io.py" line="196"/>
+        <location filename="../../gui/window_io.py" line="198"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="214"/>
+        <location filename="../../gui/window_io.py" line="205"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="240"/>
+        <location filename="../../gui/window_io.py" line="231"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -775,12 +775,17 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="419"/>
+        <location filename="../../gui/main_window.py" line="394"/>
+        <source>，%1 份无法读取</source>
+        <translation> · unreadable: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="452"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1038,17 +1043,17 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
     </message>
     <message>
         <location filename="../../gui/project_menus.py" line="131"/>
-        <location filename="../../gui/project_menus.py" line="185"/>
+        <location filename="../../gui/project_menus.py" line="182"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="177"/>
+        <location filename="../../gui/project_menus.py" line="174"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="180"/>
+        <location filename="../../gui/project_menus.py" line="177"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
     </message>
@@ -1056,87 +1061,98 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="27"/>
+        <location filename="../../gui/widgets/report_list.py" line="25"/>
         <source>2021版</source>
         <translation>2021</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="28"/>
+        <location filename="../../gui/widgets/report_list.py" line="26"/>
         <source>2019版</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="29"/>
+        <location filename="../../gui/widgets/report_list.py" line="27"/>
         <source>旧版</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="30"/>
+        <location filename="../../gui/widgets/report_list.py" line="28"/>
         <source>未识别</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="33"/>
+        <location filename="../../gui/widgets/report_list.py" line="31"/>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="32"/>
+        <location filename="../../gui/widgets/report_list.py" line="176"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="34"/>
+        <location filename="../../gui/widgets/report_list.py" line="33"/>
         <source>有错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="35"/>
+        <location filename="../../gui/widgets/report_list.py" line="34"/>
         <source>有警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="36"/>
+        <location filename="../../gui/widgets/report_list.py" line="35"/>
         <source>无问题</source>
         <translation>Clean</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="40"/>
+        <location filename="../../gui/widgets/report_list.py" line="39"/>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="41"/>
+        <location filename="../../gui/widgets/report_list.py" line="40"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="42"/>
+        <location filename="../../gui/widgets/report_list.py" line="41"/>
         <source>模板</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="43"/>
+        <location filename="../../gui/widgets/report_list.py" line="42"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="44"/>
+        <location filename="../../gui/widgets/report_list.py" line="43"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="186"/>
+        <location filename="../../gui/widgets/report_list.py" line="142"/>
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="212"/>
+        <location filename="../../gui/widgets/report_list.py" line="148"/>
+        <source>未计入汇总：%1</source>
+        <translation>Not counted in the summary: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="178"/>
         <source>错误 %1</source>
         <translation>Errors: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="214"/>
+        <location filename="../../gui/widgets/report_list.py" line="180"/>
         <source>警告 %1</source>
         <translation>Warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="215"/>
+        <location filename="../../gui/widgets/report_list.py" line="183"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -1144,7 +1160,7 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="244"/>
+        <location filename="../../gui/widgets/report_list.py" line="212"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>

@@ -100,3 +100,21 @@ def test_memory_sizes_parse_and_print() -> None:
     assert parse_worker.describe_memory(parse_worker.DEFAULT_MEMORY) == "1.5 GB"
     with pytest.raises(ValueError):
         parse_worker.parse_memory("很多")
+
+
+def test_workers_that_cannot_start_fall_back_to_parsing_in_the_thread(tmp_path) -> None:
+    """A worker interpreter that exits before saying hello (as when the user may not run it):
+    every file is still parsed, in the calling thread, instead of failing as 'crashed'."""
+    import multiprocessing.spawn as mp_spawn
+
+    paths = [str(write_report(tmp_path, f"s{i}.txt", f"启动{i}局", 2023)) for i in range(3)]
+    saved = mp_spawn.get_executable()
+    mp_spawn.set_executable("/bin/false")
+    pool = parse_worker.WorkerPool(1)
+    try:
+        out = list(parse_worker.parse_many(paths, pool=pool))
+    finally:
+        mp_spawn.set_executable(saved)
+        pool.close()
+    assert [p for p, _r in out] == paths
+    assert all(isinstance(r, Report) for _p, r in out)
