@@ -2,6 +2,7 @@
 # One entry point for a fresh Debian machine with Python 3.11:
 #   ./dev.sh app [FILES…]   set up, then open the window (bundled sample reports by default)
 #   ./dev.sh test [ARGS…]   set up, then run the whole test suite (offscreen)
+#   ./dev.sh lint           set up, then run the linter (ruff) and the type checker (mypy on core/)
 #   ./dev.sh cli ARGS…      set up, then run the headless command line
 # Set-up is idempotent: system libraries Qt needs, a virtual environment in .venv, the project
 # with its test extras. It is redone only when pyproject.toml changes.
@@ -66,12 +67,16 @@ case "$cmd" in
     "$VENV/bin/lint-imports" --no-cache >&2
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  lint)
+    setup
+    "$VENV/bin/ruff" check . && "$VENV/bin/mypy"
+    ;;
   cli)
     setup
     exec "$VENV/bin/ogi-review" "$@"
     ;;
   *)
-    echo "用法：./dev.sh app|test|cli [参数…]" >&2
+    echo "用法：./dev.sh app|test|lint|cli [参数…]" >&2
     exit 2
     ;;
 esac
