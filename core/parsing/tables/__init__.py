@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from core.model import ExtraRow, Finding, Grid, GridCell, Section, SourceDocument, Value
+from core.parsing.tables.flat import unflatten
 from core.parsing.tables.mapping import Mapped, map_active, map_appeal, map_apply
 from core.parsing.tables.regions import find_regions
 from core.parsing.tables.text_grid import split_lines
@@ -69,16 +70,18 @@ def extract_tables(doc: SourceDocument, sections: list[Section]) -> TableResult:
     active_template = None
     if regions.active is not None:
         a, b = regions.active
-        m = map_active(lines[a:b], "\n".join(ln.text for ln in lines[a:b]))
+        region = unflatten(lines[a:b])
+        m = map_active(region, "\n".join(ln.text for ln in region))
         _merge(out, m, TABLE_ACTIVE)
         active_template = m.template
     if regions.apply is not None:
         a, b = regions.apply
-        m = map_apply(lines[a:b], "\n".join(ln.text for ln in lines[a:b]), active_template)
+        region = unflatten(lines[a:b])
+        m = map_apply(region, "\n".join(ln.text for ln in region), active_template)
         _merge(out, m, TABLE_APPLY)
     if regions.appeal is not None:
         a, b = regions.appeal
-        m = map_appeal(lines[a:b])
+        m = map_appeal(unflatten(lines[a:b]))
         _merge(out, m, TABLE_APPEAL)
         if any(f.startswith(("review.", "suit_")) for f in m.values):
             t = out.table_templates.get(TABLE_APPLY) or out.table_templates.get(TABLE_ACTIVE)
