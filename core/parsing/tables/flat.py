@@ -11,11 +11,11 @@ shape of a printed row: its label, then its values.
 from __future__ import annotations
 
 from core.model import Span
+from core.parsing.tables.cells import parse_token
 from core.parsing.tables.text_grid import Cell, Line
 
-# a line is a flattened table when it holds this many cells and at least two row breaks
+# a line is a flattened table when it holds this many cells, labels and values
 _MIN_CELLS = 12
-_MIN_BREAKS = 2
 
 
 def _breaks(cells: list[Cell]) -> list[int]:
@@ -40,13 +40,19 @@ def unflatten(lines: list[Line]) -> list[Line]:
             out.append(ln)
             continue
         breaks = _breaks(ln.cells)
-        if len(breaks) < _MIN_BREAKS:
+        if not breaks and not (ln.cells[0].kind == "label" and ln.cells[-1].kind != "label"):
             out.append(ln)
             continue
         base = ln.span.start
-        bounds = [0, *breaks, len(ln.cells)]
+        cells = list(ln.cells)
+        stripped = ln.text.strip()
+        if stripped.endswith("|") and not stripped.startswith("|"):
+            # "… | 0 | ": not a Markdown row, so the bar closes a last (blank) cell
+            end = ln.span.start + len(ln.text.rstrip())
+            cells.append(Cell("", (end, end), parse_token("")))
+        bounds = [0, *breaks, len(cells)]
         for a, b in zip(bounds, bounds[1:], strict=False):
-            piece = ln.cells[a:b]
+            piece = cells[a:b]
             last = max((k for k, c in enumerate(piece) if c.kind == "label"), default=-1)
             if last > 0:
                 head = [c for c in piece[:last] if c.text]
