@@ -6,13 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from core.loading.limits import MAX_GRID_CELLS, MAX_GRID_COLUMNS, MAX_TEXT_CHARS, text_too_long
 from core.model import Grid, GridCell, PageBox, SourceDocument, Span
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _WS_CJK_RE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _WS_RE = re.compile("\\s+")
 _PLAIN_RE = re.compile("[^\\s\u00a0\u3000\u200b]*")
-MAX_GRID_CELLS = 20000
 
 
 def clean_cell_text(text: str) -> str:
@@ -51,6 +51,9 @@ def place_rows(rows: list[list[tuple[str, int, int]]]) -> tuple[list[RawCell], i
 
     Slots taken by a rowspan from above are skipped, as browsers do. Spans are clamped to the
     table (a rowspan past the last row ends there) and to sane sizes.
+
+    Raises:
+        ValueError: the table is over ``MAX_GRID_COLUMNS`` columns or ``MAX_GRID_CELLS`` cells.
     """
     taken: set[tuple[int, int]] = set()
     cells: list[RawCell] = []
@@ -63,7 +66,7 @@ def place_rows(rows: list[list[tuple[str, int, int]]]) -> tuple[list[RawCell], i
                 c += 1
             rowspan = max(1, min(rowspan, n_rows - r, 1000))
             colspan = max(1, min(colspan, 1000))
-            if len(taken) + rowspan * colspan > MAX_GRID_CELLS:
+            if len(taken) + rowspan * colspan > MAX_GRID_CELLS or c + colspan > MAX_GRID_COLUMNS:
                 raise ValueError("table too large")
             cells.append(RawCell(text, r, c, rowspan, colspan))
             for rr in range(r, r + rowspan):
@@ -86,12 +89,30 @@ class DocBuilder:
     soft_breaks: list[int] = field(default_factory=list)
     pages: list[tuple[PageBox, int, int]] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # → SourceDocument.notes (findings)
 
     def add(self, text: str) -> None:
-        """Append raw text."""
+        """Append raw text.
+
+        Raises:
+            LimitExceeded: the document passed ``MAX_TEXT_CHARS`` characters.
+        """
         if text:
             self.parts.append(text)
             self.length += len(text)
+            if self.length > MAX_TEXT_CHARS:
+                raise text_too_long(self.length)
+
+    def table_too_large(self, n_rows: int, n_cols: int, text: str) -> None:
+        """A table over the grid limits: its text is kept as a paragraph and a finding says why."""
+        self.notes.append(
+            (
+                "load.table_too_large",
+                f"文件中有一个表格过大（{n_rows} 行 × {n_cols} 列，上限为 {MAX_GRID_COLUMNS} 列、"
+                f"{MAX_GRID_CELLS} 个单元格），未按表格读取，其中的数值没有读取。",
+            )
+        )
+        self.paragraph(text)
 
     def newline(self) -> None:
         """End the current line (no blank line)."""
@@ -183,4 +204,5 @@ class DocBuilder:
             boilerplate=self.boilerplate + norm.boilerplate + meta_rows,
             pages=pages,
             encoding=encoding,
+            notes=list(self.notes),
         )

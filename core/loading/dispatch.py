@@ -33,8 +33,17 @@ def load_file(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
     Raises:
         LoadError: (or a subclass) with a Chinese message naming the file and the problem.
     """
+    from core.loading.limits import LimitExceeded
+
     p = Path(path)
     name = p.name or str(path)
+    try:
+        return _load_file(p, name, cancelled)
+    except LimitExceeded as exc:
+        raise exc.to_error(name) from None
+
+
+def _load_file(p: Path, name: str, cancelled: Callable[[], bool] | None) -> SourceDocument:
     size = _stat_size(p, name)
     if size == 0:
         raise LoadError(f"文件“{name}”是空文件（0 字节），没有可读取的内容。", code="file.empty")
@@ -64,6 +73,10 @@ def load_file(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
         ) from exc
     if not text.strip():
         raise LoadError(f"文件“{name}”没有文字内容。", code="file.empty")
+    from core.loading.limits import MAX_TEXT_CHARS, text_too_long
+
+    if form != "html" and len(text) > MAX_TEXT_CHARS:  # a page's markup is limited by what it yields
+        raise text_too_long(len(text))
     if form == "html":
         from core.loading.html import load_html
 

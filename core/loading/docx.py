@@ -14,10 +14,11 @@ from pathlib import Path
 from core.errors import Cancelled, LoadError
 from core.loading.builder import DocBuilder, RawCell, make_grid
 from core.loading.docx_numbering import Numbering, read_numbering
+from core.loading.limits import MAX_DOCX_BODY_XML, MAX_GRID_CELLS, MAX_GRID_COLUMNS, LimitExceeded, describe_bytes
 from core.model import SourceDocument
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_DOCUMENT_XML = 64 * 1024 * 1024
+MAX_PART_XML = 64 * 1024 * 1024  # numbering.xml / styles.xml (larger: ignored)
 MAX_RATIO = 200  # whole-archive uncompressed/compressed; real .docx files are ~3–20
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -65,16 +66,20 @@ def load_docx(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("word/document.xml")
-            if info.file_size > MAX_DOCUMENT_XML:
-                raise LoadError(f"Word 文件“{name}”的正文过大，不像是一份年度报告。", code="docx.too_large")
+            if info.file_size > MAX_DOCX_BODY_XML:
+                raise LimitExceeded(
+                    "limit.docx_body",
+                    f"的正文部分（word/document.xml）解压后有 {describe_bytes(info.file_size)}",
+                    describe_bytes(MAX_DOCX_BODY_XML),
+                )
             data = zf.read(info)
             extra = {
-                part: zf.read(part) if part in zf.namelist() and zf.getinfo(part).file_size < MAX_DOCUMENT_XML else None
+                part: zf.read(part) if part in zf.namelist() and zf.getinfo(part).file_size < MAX_PART_XML else None
                 for part in ("word/numbering.xml", "word/styles.xml")
             }
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
         root = etree.fromstring(data, parser)
-    except LoadError:
+    except (LoadError, LimitExceeded):
         raise
     except Exception as exc:  # BadZipFile, zlib.error, CRC errors, XMLSyntaxError from a damaged member
         raise LoadError(
@@ -96,6 +101,7 @@ def load_docx(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
         raise
     except RecursionError as exc:
         raise LoadError(f"Word 文件“{name}”结构过深，无法读取。", code="docx.corrupt") from exc
+    b.notes.extend(numbering.notes())
     return b.build(path, "docx")
 
 
@@ -161,7 +167,7 @@ def _add_table(b: DocBuilder, tbl: object, num: Numbering) -> None:
         col = 0
         tr_pr = tr.find(W + "trPr")
         if tr_pr is not None:
-            col += _int_attr(tr_pr.find(W + "gridBefore"), 0)
+            col += max(0, _int_attr(tr_pr.find(W + "gridBefore"), 0))
         tcs = [el for el in tr if el.tag in (W + "tc", W + "sdt")]
         flat = []
         for el in tcs:
@@ -183,12 +189,18 @@ def _add_table(b: DocBuilder, tbl: object, num: Numbering) -> None:
             else:
                 cell = RawCell(_cell_text(tc, num), r, col, 1, span)
                 cells.append(cell)
-                for k in range(col, col + span):
-                    open_merge.pop(k, None)
+                for k in [k for k in open_merge if col <= k < col + span]:
+                    del open_merge[k]
                 if vm is not None:
                     open_merge[col] = cell
             col += span
+            if col > MAX_GRID_COLUMNS:
+                break
         n_cols = max(n_cols, col)
+        if n_cols > MAX_GRID_COLUMNS or n_cols * len(rows) > MAX_GRID_CELLS:
+            text = " ".join(_cell_text(tc, num) for tc in tbl.iter(W + "tc"))  # type: ignore[attr-defined]
+            b.table_too_large(len(rows), n_cols, text)
+            return
     if not cells:
         return
     b.grid(make_grid(cells, len(rows), n_cols))

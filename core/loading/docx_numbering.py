@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.loading.limits import MAX_LABEL_CHARS, MAX_NUMBERING_START
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -34,6 +36,24 @@ class Numbering:
     style_num: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId → (numId, ilvl)
     counters: dict[str, list[int]] = field(default_factory=dict)
     styles_source: tuple[bytes, object] | None = None  # styles.xml and parser, read on first need
+    problems: dict[str, str] = field(default_factory=dict)  # code → Chinese message (→ findings)
+
+    def notes(self) -> list[tuple[str, str]]:
+        """Numbering that could not be rebuilt (out-of-range start, overlong label), as loader notes."""
+        return list(self.problems.items())
+
+    def _out_of_range(self, value: int) -> None:
+        self.problems.setdefault(
+            "docx.numbering_range",
+            f"Word 自动编号的值 {value} 超出范围（上限 {MAX_NUMBERING_START}），这些编号未能还原，"
+            "相应段落前的编号（如“一、”）缺失。",
+        )
+
+    def _too_long(self) -> None:
+        self.problems.setdefault(
+            "docx.numbering_label",
+            f"Word 自动编号生成的编号超过 {MAX_LABEL_CHARS} 个字符，未能还原，相应段落前的编号缺失。",
+        )
 
     def label(self, p: object) -> str:
         """The label Word shows before paragraph ``p`` (advancing the counters), or ''."""
@@ -75,13 +95,34 @@ class Numbering:
         if lvl.fmt in ("bullet", "none"):
             return ""
         text = lvl.text
+        if len(text) > MAX_LABEL_CHARS:
+            self._too_long()
+            return ""
         for k in range(ilvl, -1, -1):
-            text = text.replace(f"%{k + 1}", format_number(counters[k], levels.get(k, _Level()).fmt))
+            if f"%{k + 1}" not in text:
+                continue
+            n = counters[k]
+            if not 0 <= n <= MAX_NUMBERING_START:
+                self._out_of_range(n)
+                return ""
+            part = format_number(n, levels.get(k, _Level()).fmt)
+            if part is None:
+                self._too_long()
+                return ""
+            text = text.replace(f"%{k + 1}", part)
+            if len(text) > MAX_LABEL_CHARS:
+                self._too_long()
+                return ""
         return text
 
 
-def format_number(n: int, fmt: str) -> str:
-    """``n`` in a Word number format (decimal, chineseCounting, upperRoman …)."""
+def format_number(n: int, fmt: str) -> str | None:
+    """``n`` in a Word number format (decimal, chineseCounting, upperRoman …).
+
+    None when the label would be longer than ``MAX_LABEL_CHARS`` (letters repeat: 27 → "aa").
+    """
+    if n > MAX_NUMBERING_START or n < -MAX_NUMBERING_START:
+        return None
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
                "ideographTraditional", "japaneseCounting"):  # fmt: skip
         return chinese_number(n)
@@ -94,6 +135,8 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalFullWidth":
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
     if fmt in ("lowerLetter", "upperLetter"):
+        if n < 1 or (n - 1) // 26 + 1 > MAX_LABEL_CHARS:
+            return None
         s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return s.upper() if fmt == "upperLetter" else s
     if fmt in ("lowerRoman", "upperRoman"):

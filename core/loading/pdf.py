@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.errors import Cancelled, LoadError
 from core.loading.builder import DocBuilder
+from core.loading.limits import MAX_PDF_PAGES, LimitExceeded
 from core.loading.pdf_tables import TablePart, join_parts, part_from_table
 from core.model import PageBox, SourceDocument
 
@@ -54,19 +55,50 @@ def load_pdf(path: str, cancelled: Callable[[], bool] | None = None) -> SourceDo
     """
     import pdfplumber
 
+    from core.loading import pdf_guard
+
+    pdf_guard.install()
+    pdf_guard.start_document()
     name = Path(path).name
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        inner = _cause(exc)
+        if isinstance(inner, LimitExceeded):
+            raise inner from None
         raise _open_error(name, exc) from exc
     try:
         with pdf:
+            _check_page_count(pdf)
             pages = _read_pages(pdf, name, cancelled)
-    except (LoadError, Cancelled):
+    except (LoadError, Cancelled, LimitExceeded):
         raise
     except Exception as exc:
+        inner = _cause(exc)
+        if isinstance(inner, LimitExceeded):  # raised inside pdfminer, wrapped by pdfplumber
+            raise inner from None
         raise _open_error(name, exc) from exc
     return _assemble(path, pages)
+
+
+def _cause(exc: Exception) -> Exception:
+    """pdfplumber wraps pdfminer's errors (``PdfminerException(e)``): the original, when there is one."""
+    seen = 0
+    while seen < 5 and exc.args and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]
+        seen += 1
+    return exc
+
+
+def _check_page_count(pdf: object) -> None:
+    """Refuse a PDF of more than ``MAX_PDF_PAGES`` pages before reading any (walks the page tree only)."""
+    from itertools import islice
+
+    from pdfminer.pdfpage import PDFPage
+
+    n = sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1))  # type: ignore[attr-defined]
+    if n > MAX_PDF_PAGES:
+        raise LimitExceeded("limit.pdf_pages", f"超过 {MAX_PDF_PAGES} 页", f"{MAX_PDF_PAGES} 页")
 
 
 def _open_error(name: str, exc: Exception) -> LoadError:

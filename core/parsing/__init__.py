@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 
 from core.errors import Cancelled
-from core.model import Report
+from core.model import Finding, Report
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -44,6 +44,9 @@ def parse_report(path: str, progress: Progress | None = None, cancelled: IsCance
     doc = load(path, cancelled)
     step(0.5)
     report = Report(path=path, document=doc, sha256=_sha256(path))
+    # what the loader could not read (a table over the limits, numbering not rebuilt, a page
+    # without text …): never silent
+    report.findings.extend(Finding(code, "warning", message) for code, message in doc.notes)
     report.metadata = extract_metadata(doc)
     report.kind, report.sections, found = find_sections(doc)
     report.findings.extend(found)
