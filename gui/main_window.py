@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -42,6 +42,7 @@ from gui.workers import Op
 
 log = logging.getLogger(__name__)
 OPEN_SEVERITIES = ("error", "warning")
+PREFERRED_SIZE = QSize(1600, 1000)  # first run on a large screen; smaller screens open maximised
 
 
 def _tr(text: str) -> str:
@@ -136,6 +137,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.v_splitter.setSizes([760, 200])
         self.setCentralWidget(self.v_splitter)
         self.splitters = [self.h_splitter, self.v_splitter, self.right_splitter, self.source_view.splitter]
+        for s in self.splitters:
+            # Saved as moved, so that a crash or a kill keeps the reviewer's pane layout too.
+            s.splitterMoved.connect(lambda _pos, _i, s=s: settings.save_splitter(s))
 
     def _connect(self) -> None:
         self.report_list.entry_selected.connect(self.show_entry)
@@ -407,13 +411,25 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
     # ------------------------------------------------------------------ state
     def restore_state(self) -> None:
         if not settings.restore_geometry(self):
-            self.resize(1600, 1000)
-        for s in self.splitters:
-            settings.restore_splitter(s)
+            settings.fit_to_screen(self, PREFERRED_SIZE)
+        restored = [settings.restore_splitter(s) for s in self.splitters]
+        if not restored[0]:
+            self._default_pane_sizes()
+        if not restored[1]:
+            h = self.height()
+            self.v_splitter.setSizes([h * 4 // 5, h // 5])
         settings.restore_header(self.report_list.view.horizontalHeader(), "report_list")
         settings.restore_header(self.findings_panel.view.horizontalHeader(), "findings")
         self.source_view.original_check.setChecked(settings.get("view/show_original"))
         self.source_view.wrap_check.setChecked(settings.get("view/wrap_lines"))
+
+    def _default_pane_sizes(self) -> None:
+        """First run: share the width by proportion (report list narrow, tables widest), so that a
+        1366-pixel or 150 % screen still shows 表三 without a horizontal scroll bar where it can."""
+        w = max(self.width(), 600)
+        listed = max(170, min(300, w * 17 // 100))
+        centre = max(240, min(520, w * 30 // 100))
+        self.h_splitter.setSizes([listed, centre, max(300, w - listed - centre)])
 
     def save_state(self) -> None:
         settings.save_geometry(self)

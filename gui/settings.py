@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QPoint, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QSplitter, QWidget
 
 SCHEMA_VERSION = 2
 MAX_RECENT = 10
+FRAME_ROOM = QSize(16, 48)  # window-manager frame and title bar, before the window is first shown
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,32 @@ def restore_geometry(widget: QWidget, name: str | None = None) -> bool:
         if widget.width() > avail.width() or widget.height() > avail.height():
             widget.resize(min(widget.width(), avail.width()), min(widget.height(), avail.height()))
     return True
+
+
+def fit_to_screen(widget: QWidget, preferred: QSize) -> bool:
+    """First run: size a window to its preferred size, never larger than the available screen.
+
+    On a small screen (where the preferred size does not fit with room for the window frame)
+    the window opens maximised instead; returns True in that case. Works in device-independent
+    pixels, so a 150 % screen (devicePixelRatio 1.5) gets a window that fits its logical size.
+    """
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        widget.resize(preferred)
+        return False
+    avail = screen.availableGeometry()
+    # Room for the frame and title bar the window manager adds (unknown before the first show).
+    room = QSize(avail.width() - FRAME_ROOM.width(), avail.height() - FRAME_ROOM.height())
+    minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    if room.width() < preferred.width() or room.height() < preferred.height():
+        size = QSize(max(min(room.width(), preferred.width()), 1), max(min(room.height(), preferred.height()), 1))
+        widget.resize(size.expandedTo(minimum).boundedTo(avail.size()))
+        widget.move(avail.topLeft())
+        widget.setWindowState(widget.windowState() | Qt.WindowState.WindowMaximized)
+        return True
+    widget.resize(preferred)
+    widget.move(avail.center() - QPoint(preferred.width() // 2, preferred.height() // 2))
+    return False
 
 
 def save_splitter(splitter: QSplitter) -> None:

@@ -55,8 +55,11 @@ def window(qtbot):  # type: ignore[no-untyped-def]
     """The review window, shown at 1600×1000, closed after the test."""
     from gui.main_window import MainWindow
 
+    from PySide6.QtCore import Qt
+
     w = MainWindow()
     qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is small: first run maximises
     w.resize(1600, 1000)
     w.show()
     qtbot.waitExposed(w)

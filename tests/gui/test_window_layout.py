@@ -1,0 +1,102 @@
+"""The window around the trace loop: first-run size on small and scaled screens, remembered panes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+_PROBE = r"""
+import json, sys
+from gui import errors, settings
+errors.set_log_only(True)
+from gui.app import create_application
+app = create_application()
+from PySide6.QtGui import QGuiApplication
+from gui.main_window import MainWindow
+w = MainWindow()
+w.show()
+app.processEvents()
+s = QGuiApplication.primaryScreen()
+a = s.availableGeometry()
+f = w.frameGeometry()
+sb = w.statusBar()
+top_left = sb.mapTo(w, sb.rect().topLeft())
+print(json.dumps({
+    "avail": [a.x(), a.y(), a.width(), a.height()],
+    "frame": [f.x(), f.y(), f.width(), f.height()],
+    "dpr": s.devicePixelRatio(),
+    "maximized": w.isMaximized(),
+    "status_bottom": top_left.y() + sb.height(),
+    "count_visible": w.count_label.isVisible(),
+    "height": w.height(),
+    "panes": w.h_splitter.sizes(),
+}))
+w.close()
+"""
+
+
+def _probe(tmp_path: Path, width: int, height: int, scale: float) -> dict:
+    cfg = tmp_path / "screen.json"
+    screen = {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+    cfg.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM=f"offscreen:configfile={cfg}",
+        QT_SCALE_FACTOR=str(scale),
+        OGI_REVIEW_SETTINGS=str(tmp_path / "settings.ini"),
+        OGI_REVIEW_DATA_DIR=str(tmp_path / "data"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1.0), (1366, 768, 1.5), (1920, 1080, 1.0)])
+def test_first_run_fits_the_available_screen(tmp_path: Path, width: int, height: int, scale: float) -> None:
+    got = _probe(tmp_path, width, height, scale)
+    ax, ay, aw, ah = got["avail"]
+    fx, fy, fw, fh = got["frame"]
+    assert got["dpr"] == pytest.approx(scale)
+    # never larger than the screen, in device-independent pixels (150 %: 911×512 logical)
+    assert aw == round(width / scale) or aw == width // scale or abs(aw - width / scale) < 1.5
+    assert fx >= ax and fy >= ay and fx + fw <= ax + aw and fy + fh <= ay + ah, got
+    # the status bar (load progress, 取消, counts) is inside the window
+    assert got["count_visible"] and got["status_bottom"] <= got["height"]
+    if width >= 1920:
+        assert not got["maximized"] and (fw, fh) <= (1620, 1060)
+    else:
+        assert got["maximized"]
+    # the report list takes the smaller share; the tables the larger
+    listed, _centre, tables = got["panes"]
+    assert listed < tables
+
+
+def test_splitters_and_geometry_are_remembered(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(780, 560)
+    first.show()
+    qtbot.waitExposed(first)
+    first.h_splitter.setSizes([170, 250, 360])
+    first.v_splitter.setSizes([330, 120])
+    wanted_h, wanted_v = first.h_splitter.sizes(), first.v_splitter.sizes()
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size() == first.size()
+    assert second.h_splitter.sizes() == wanted_h
+    assert second.v_splitter.sizes() == wanted_v
