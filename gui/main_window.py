@@ -65,7 +65,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("政府信息公开年报审核") + "[*]")
+        # The app name comes last: Qt appends the application display name to a title that does
+        # not already end with it, which would repeat the name after a project's name.
+        self.setWindowTitle("[*]" + self.tr("政府信息公开年报审核"))
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         self.undo = UndoManager(self)
@@ -301,12 +303,21 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             self.push_edit(MetadataEdit(key, value))
 
     def set_reviewed(self, on: bool) -> None:
-        if (
-            self.current is not None
-            and self.current.reviewed is not None
-            and self.current.reviewed.state.reviewed != on
-        ):
-            self.push_edit(ReviewedEdit(on))
+        """Mark the current report 已审核 (or clear it). A report with open errors is marked only
+        after the reviewer confirms; it still counts as 有错误 in the status bar and the list."""
+        e = self.current
+        if e is None or e.reviewed is None or e.reviewed.state.reviewed == on:
+            self.metadata_panel.refresh()
+            self._update_actions()
+            return
+        if on:
+            open_errors = [f for f in e.open_findings() if f.severity == "error"]
+            if open_errors and not self._ask_reviewed_with_errors(len(open_errors)):
+                errors.status_message(self.tr("未标记为已审核：本报告还有未解决的错误。"))
+                self.metadata_panel.refresh()  # the check box goes back to unchecked
+                self._update_actions()
+                return
+        self.push_edit(ReviewedEdit(on))
 
     def _toggle_reviewed(self) -> None:
         if self.current is not None and self.current.reviewed is not None:
@@ -352,6 +363,23 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self._update_count()
 
     # ------------------------------------------------------------------ dialogs (patched in tests)
+    def _ask_reviewed_with_errors(self, n_errors: int) -> bool:
+        """Ask before marking a report with open errors as reviewed (log-only mode: refuse)."""
+        if errors.is_log_only():
+            errors.shown.append(("question", self.tr("标记为已审核"), str(n_errors)))
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("标记为已审核"),
+            self.tr(
+                "本报告还有 %1 个未解决的错误。\n\n仍要标记为已审核吗？"
+                "标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。"
+            ).replace("%1", str(n_errors)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _ask_confirm_note(self, finding: Finding, note: str) -> str | None:
         from gui.dialogs.confirm_dialog import ConfirmDialog
 

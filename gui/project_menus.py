@@ -38,7 +38,7 @@ def attach_to_window(window: Any) -> ProjectSession:
             if session.is_workspace
             else Path(session.path).name
         )
-        window.setWindowTitle(f"{plain} — {name}{session.title_suffix()}[*]")
+        window.setWindowTitle(f"{name}{session.title_suffix()}[*] — {plain}")
 
     def last_dir() -> str:
         recent = session.recent_projects()

@@ -145,6 +145,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FindingsModel(self)
+        self._quiet = False  # True while the panel itself moves the current row
         self.view = QTableView(self)
         self.view.setObjectName("findings_list")
         self.view.setModel(self.model)
@@ -194,13 +195,15 @@ class FindingsPanel(QWidget):
     def set_findings(self, reviewed: ReviewedReport | None, findings: list[Finding]) -> None:
         """Show a report's findings, keeping the current one selected when it still exists."""
         cur = self.current_finding()
-        self.view.selectionModel().blockSignals(True)
-        self.model.set_findings(reviewed, findings)
-        if cur is not None:
-            row = self.model.row_of(cur)
-            if row >= 0:
-                self.view.setCurrentIndex(self.model.index(row, COL_MESSAGE))
-        self.view.selectionModel().blockSignals(False)
+        self._quiet = True  # the view still hears the selection model (it repaints the old rows)
+        try:
+            self.model.set_findings(reviewed, findings)
+            if cur is not None:
+                row = self.model.row_of(cur)
+                if row >= 0:
+                    self.view.setCurrentIndex(self.model.index(row, COL_MESSAGE))
+        finally:
+            self._quiet = False
         self._update_summary()
 
     def current_finding(self) -> Finding | None:
@@ -212,9 +215,13 @@ class FindingsPanel(QWidget):
         row = self.model.row_of(finding)
         if row < 0:
             return False
-        self.view.selectionModel().blockSignals(True)
-        self.view.setCurrentIndex(self.model.index(row, COL_MESSAGE))
-        self.view.selectionModel().blockSignals(False)
+        self._quiet = True
+        try:
+            # Blocking the selection model's signals here would also keep the view from
+            # repainting the rows it deselects: old rows would stay highlighted.
+            self.view.setCurrentIndex(self.model.index(row, COL_MESSAGE))
+        finally:
+            self._quiet = False
         self.view.scrollTo(self.model.index(row, COL_MESSAGE))
         return True
 
@@ -237,7 +244,7 @@ class FindingsPanel(QWidget):
         self.confirm_button.setEnabled(rr is not None and bool(m.findings))
 
     def _clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if index.isValid() and not self._quiet:
             self.finding_activated.emit(index.data(FindingRole))
 
     def _confirm_current(self) -> None:

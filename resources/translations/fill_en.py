@@ -298,6 +298,16 @@ EN = {
     "未命名项目（自动保存）": "Untitled project (saved automatically)",
 }
 
+# The review window (issue 16): fit, panes, 已审核 gate, bulk work, help.
+EN |= {
+    "未标记为已审核：本报告还有未解决的错误。": "Not marked as reviewed: this report still has open errors.",
+    "标记为已审核": "Mark as reviewed",
+    "本报告还有 %1 个未解决的错误。\n\n仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。": (
+        "This report still has %1 open errors.\n\nMark it as reviewed anyway? The status bar keeps counting it "
+        "as having errors until they are corrected or confirmed as printed."
+    ),
+}
+
 # Where one context needs other words than EN (narrow columns, the one-line legend); always applied.
 EN_BY_CONTEXT = {
     ("ReportListModel", "模板"): "Format",

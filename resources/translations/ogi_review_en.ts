@@ -405,53 +405,53 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="171"/>
-        <location filename="../../gui/widgets/findings_panel.py" line="260"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="172"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="267"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="173"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="174"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="175"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="176"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="176"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="178"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="180"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="229"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="236"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="232"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="239"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="254"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="261"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="257"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="264"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
@@ -460,7 +460,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="70"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -510,7 +510,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="495"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -556,6 +556,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -712,12 +714,12 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -775,17 +777,31 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="316"/>
+        <source>未标记为已审核：本报告还有未解决的错误。</source>
+        <translation>Not marked as reviewed: this report still has open errors.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="375"/>
+        <source>本报告还有 %1 个未解决的错误。
+
+仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
+        <translation>This report still has %1 open errors.
+
+Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="426"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/main_window.py" line="496"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1534,37 +1550,37 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../gui/settings.py" line="30"/>
+        <location filename="../../gui/settings.py" line="31"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="31"/>
+        <location filename="../../gui/settings.py" line="32"/>
         <source>最近打开的文件</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="32"/>
+        <location filename="../../gui/settings.py" line="33"/>
         <source>上次使用的文件夹</source>
         <translation>Last folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="33"/>
+        <location filename="../../gui/settings.py" line="34"/>
         <source>上次导出的文件夹</source>
         <translation>Last export folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="34"/>
+        <location filename="../../gui/settings.py" line="35"/>
         <source>显示原文</source>
         <translation>Show original text</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="35"/>
+        <location filename="../../gui/settings.py" line="36"/>
         <source>正文自动换行</source>
         <translation>Wrap source text lines</translation>
     </message>
     <message>
-        <location filename="../../gui/settings.py" line="36"/>
+        <location filename="../../gui/settings.py" line="37"/>
         <source>出错时显示错误报告对话框</source>
         <translation>Show the error report dialog on failures</translation>
     </message>

@@ -53,9 +53,9 @@ def sync_workers() -> Iterator[None]:
 @pytest.fixture
 def window(qtbot):  # type: ignore[no-untyped-def]
     """The review window, shown at 1600×1000, closed after the test."""
-    from gui.main_window import MainWindow
-
     from PySide6.QtCore import Qt
+
+    from gui.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)

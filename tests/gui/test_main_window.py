@@ -228,10 +228,12 @@ def test_confirm_finding_is_undoable_and_updates_status(qtbot, window) -> None:
     assert entry.status.errors == errors_before
 
 
-def test_reviewed_flag_updates_list(qtbot, window) -> None:
+def test_reviewed_flag_updates_list(qtbot, window, monkeypatch) -> None:
     (entry,) = _open(window, [synthetic_report()])
+    asked = []
+    monkeypatch.setattr(window, "_ask_reviewed_with_errors", lambda n: asked.append(n) or True)
     qtbot.mouseClick(window.metadata_panel.reviewed_check, Qt.LeftButton)
-    assert entry.reviewed.state.reviewed
+    assert asked == [entry.status.errors] and entry.reviewed.state.reviewed
     # 已审核 is a flag beside the status: open errors and warnings still count (issue 11)
     text = window.report_list.proxy.index(0, COL_STATUS).data()
     assert text.startswith("已审核，") and f"错误 {entry.status.errors}" in text and entry.status.errors
@@ -379,3 +381,57 @@ def test_keyboard_shortcuts_reach_the_actions(qtbot, window) -> None:
     assert window.focusWidget() is window.findings_panel.view
     qtbot.keyClick(window, Qt.Key_1, Qt.AltModifier)
     assert window.focusWidget() is window.report_list.view
+
+
+def test_reviewed_with_open_errors_needs_a_yes(qtbot, window, monkeypatch) -> None:
+    """Ctrl+Shift+R on a report with open errors asks; 否 leaves it unreviewed (box unchecked)."""
+    a, b = _open(window, [synthetic_report("a.txt"), synthetic_report("b.txt", agency="乙局", findings=False, total=6)])
+    answers: list[bool] = [False]
+    monkeypatch.setattr(window, "_ask_reviewed_with_errors", lambda n: answers.pop(0))
+    window.report_list.select_entry(a)
+    qtbot.keyClick(window, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
+    assert not a.reviewed.state.reviewed and not window.undo.any_dirty()
+    assert not window.metadata_panel.reviewed_check.isChecked() and not window.act_reviewed.isChecked()
+    # the check box asks too; a 是 marks it, and the status bar still counts its errors
+    answers.append(True)
+    qtbot.mouseClick(window.metadata_panel.reviewed_check, Qt.LeftButton)
+    assert a.reviewed.state.reviewed and window.metadata_panel.reviewed_check.isChecked()
+    assert "1 份有错误，1 份已审核" in window.count_label.text()
+    # a report without open errors is marked without a question
+    window.report_list.select_entry(b)
+    qtbot.keyClick(window, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
+    assert b.reviewed.state.reviewed and not answers
+
+
+def test_reviewed_refused_without_a_dialog_in_log_only_mode(qtbot, window, no_message_boxes) -> None:
+    (entry,) = _open(window, [synthetic_report()])
+    window.act_reviewed.trigger()
+    assert not entry.reviewed.state.reviewed
+    assert no_message_boxes[-1][0] == "question"
+
+
+def test_findings_list_highlights_only_the_current_finding(qtbot, window) -> None:
+    """F8 moves the highlight: the rows it leaves are repainted unselected (issue 16, item 7)."""
+    (entry,) = _open(window, [synthetic_report()])
+    view = window.findings_panel.view
+    window.findings_panel.setFocus()
+    qtbot.keyClick(window, Qt.Key_F8)
+    first = window.findings_panel.model.row_of(window.findings_panel.current_finding())
+    # The view repaints the rows it leaves only when the selection model tells it (a grab would
+    # repaint everything, so the signal is what shows the highlight moved on screen).
+    with qtbot.waitSignal(view.selectionModel().selectionChanged, timeout=1000) as changed:
+        qtbot.keyClick(window, Qt.Key_F8)
+    deselected = changed.args[1]
+    assert first in {i.row() for i in deselected.indexes()}
+    second = window.findings_panel.model.row_of(window.findings_panel.current_finding())
+    assert first != second
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [second]
+    image = view.viewport().grab().toImage()
+    highlight = view.palette().color(view.palette().ColorGroup.Inactive, view.palette().ColorRole.Highlight)
+
+    def row_colour(row: int):  # type: ignore[no-untyped-def]
+        rect = view.visualRect(window.findings_panel.model.index(row, 1))
+        return image.pixelColor(rect.right() - 3, rect.center().y())
+
+    assert row_colour(first) != row_colour(second)
+    assert row_colour(first) != highlight
