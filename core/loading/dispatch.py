@@ -61,10 +61,11 @@ def _load_file(p: Path, name: str, cancelled: Callable[[], bool] | None) -> Sour
             code="file.too_large",
         )
     data = _read(p, name)
-    from core.loading.encoding import DecodeFailed, decode_bytes
+    from core.loading.encoding import DecodeFailed, decode_report
 
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_report(data)
+        text, encoding = decoded.text, decoded.encoding
     except DecodeFailed as exc:
         raise LoadError(
             f"无法读取文件“{name}”：内容不是可识别的文本（可能是二进制文件或扩展名有误）。",
@@ -87,7 +88,18 @@ def _load_file(p: Path, name: str, cancelled: Callable[[], bool] | None) -> Sour
         doc = load_text(str(p), text, encoding, form)
     if not doc.text.strip():
         raise LoadError(f"文件“{name}”没有可读取的文字内容。", code="file.empty")
+    if decoded.replaced:
+        doc.notes.append(
+            (
+                "load.bad_bytes",
+                f"文件按 {_ENCODING_NAMES.get(encoding, encoding.upper())} 编码读取，其中 {decoded.replaced} 处字节"
+                "无效（文件可能有损坏），已显示为“\ufffd”；这些位置的文字和数值可能缺失，请对照原件核实。",
+            )
+        )
     return doc
+
+
+_ENCODING_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030（GBK）", "big5hkscs": "Big5", "cp950": "Big5"}
 
 
 def _load_binary(p: Path, name: str, form: str, size: int, cancelled: Callable[[], bool] | None) -> SourceDocument:

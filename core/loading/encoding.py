@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 # Detected charset → the codec to decode with (supersets: a "GB2312" page holds GBK characters).
 _SUPERSETS = {
@@ -33,11 +34,35 @@ class DecodeFailed(ValueError):
     """The bytes are not text in any encoding we know."""
 
 
+# Encodings a Chinese report can be in; a detector's guess outside them (windows-1251, latin-1 …)
+# is mojibake of damaged CJK text, never a report.
+_CJK_CODECS = ("gb18030", "big5hkscs", "cp950", "utf-8", "utf-16", "utf-32", "euc", "shift_jis", "cp932", "iso-2022")
+# Mostly-valid text: at most one bad sequence per this many good non-ASCII characters.
+_GOOD_PER_BAD = 10
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text; ``replaced`` counts byte sequences that were invalid and became U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode report bytes to text: ``(text, encoding)`` (see ``decode_report``)."""
+    d = decode_report(data)
+    return d.text, d.encoding
+
+
+def decode_report(data: bytes) -> Decoded:
     """Decode report bytes to text.
 
-    Returns:
-        ``(text, encoding)``; a BOM is dropped from the text.
+    Order: BOM → UTF-16 sniffing → strict UTF-8 → mostly-valid UTF-8 (a few damaged bytes, or
+    cut in the middle of a character) → the detector's guess among Chinese encodings (strict,
+    then mostly-valid). Damaged bytes become U+FFFD and are counted in ``replaced``, so the
+    caller can say so; they never make the whole file decode as another code page.
 
     Raises:
         DecodeFailed: the bytes look binary (NULs, control bytes) or decode nowhere.
@@ -46,9 +71,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             if enc.startswith("utf-32") and data.startswith(codecs.BOM_UTF16_LE) and len(data) % 4:
                 continue
+            body = data[len(bom) :]
             try:
-                return _check(data[len(bom) :].decode(enc), enc)
+                return _check(body.decode(enc), enc)
             except UnicodeDecodeError as exc:
+                lenient = _lenient(body, enc, cjk_check=False)
+                if lenient is not None:
+                    return lenient
                 raise DecodeFailed(f"{enc} with BOM: {exc}") from exc
     utf16 = _sniff_utf16(data)
     if utf16:
@@ -62,6 +91,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     if b"\x00" in data[:4096]:
         raise DecodeFailed("NUL bytes: binary data")
+    lenient = _lenient(data, "utf-8")
+    if lenient is not None:
+        return lenient
     import chardet
 
     guess = chardet.detect(data[:200_000]) or {}
@@ -70,16 +102,85 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if any(x in name for x in ("big5", "950")):
         candidates += ["big5hkscs", "cp950"]
     candidates += ["gb18030", "big5hkscs"]
-    seen: set[str] = set()
+    ordered: list[str] = []
     for enc in candidates:
-        if not enc or enc in seen:
-            continue
-        seen.add(enc)
+        if enc and enc not in ordered and enc.replace("-", "").startswith(tuple(c.replace("-", "") for c in _CJK_CODECS)):
+            ordered.append(enc)
+    for enc in ordered:
         try:
             return _check(data.decode(enc), enc)
         except (UnicodeDecodeError, LookupError, DecodeFailed):
             continue
+    best: Decoded | None = None
+    for enc in ordered:
+        try:
+            got = _lenient(data, enc)
+        except LookupError:
+            continue
+        if got is not None and (best is None or got.replaced < best.replaced):
+            best = got
+    if best is not None:
+        return best
     raise DecodeFailed("no encoding fits")
+
+
+def _resync(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler for double-byte encodings: replace the damaged sequence, and when the
+    damaged byte was the first of a pair, skip its partner too — otherwise every later pair on the
+    line is read off by one byte (mojibake). The choice goes to whichever reads on as more
+    ordinary Chinese text."""
+    assert isinstance(exc, UnicodeDecodeError)
+    data, start, end = exc.object, exc.start, exc.end
+    best, best_score = end, None
+    for skip in (end, end + 1):
+        if skip > len(data):
+            continue
+        ahead = bytes(data[skip : skip + 40]).decode(exc.encoding, errors="replace")
+        score = sum(1 if ("\u4e00" <= ch <= "\u9fa5" or ch.isascii() or ch in "，。、；：（）《》“”") else -2 for ch in ahead)
+        if best_score is None or score > best_score:
+            best, best_score = skip, score
+    return "\ufffd", best
+
+
+codecs.register_error("ogi_resync", _resync)
+
+
+def _lenient(data: bytes, enc: str, *, cjk_check: bool = True) -> Decoded | None:
+    """``data`` as ``enc`` with damaged sequences replaced, when the damage is small; else None.
+
+    Small: at most one bad sequence per ``_GOOD_PER_BAD`` well-formed non-ASCII characters, or a
+    single bad sequence at the very end (a file cut in the middle of a character).
+    """
+    text = data.decode(enc, errors="replace" if enc.startswith("utf") else "ogi_resync")
+    own = text.count("\ufffd")
+    if own == 0:
+        return None
+    already = data.count("\ufffd".encode(enc)) if enc.startswith("utf") else 0
+    bad = own - already
+    if bad <= 0:
+        return None
+    tail_cut = bad == 1 and text.endswith("\ufffd") and not text[-2:-1] == "\ufffd"
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - own
+    if cjk_check and not tail_cut and good < _GOOD_PER_BAD * bad:
+        return None
+    if cjk_check and good and not _mostly_cjk(text):
+        return None
+    if tail_cut:
+        text = text[:-1]
+    try:
+        checked = _check(text, enc, allow_replacements=bad)
+    except DecodeFailed:
+        return None
+    return Decoded(checked.text, enc, bad)
+
+
+def _mostly_cjk(text: str) -> bool:
+    """Most non-ASCII characters are CJK or Chinese punctuation (a report, not mojibake)."""
+    sample = [ch for ch in text[:20000] if ord(ch) > 0x7F and ch != "\ufffd"]
+    if not sample:
+        return True
+    cjk = sum(1 for ch in sample if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·")
+    return cjk >= 0.6 * len(sample)
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -124,7 +225,7 @@ def _cjk_share(data: bytes, enc: str) -> float:
     return good / len(s)
 
 
-def _check(text: str, enc: str) -> tuple[str, str]:
+def _check(text: str, enc: str, allow_replacements: int = 0) -> Decoded:
     """Reject decoded 'text' that is mostly control characters (binary junk)."""
     sample = text[:20000]
     if sample:
@@ -132,6 +233,6 @@ def _check(text: str, enc: str) -> tuple[str, str]:
         if bad > max(2, len(sample) * 0.01):
             raise DecodeFailed(f"{bad} control characters in the first {len(sample)}: binary data")
         replacement = sample.count("\ufffd")
-        if replacement > max(5, len(sample) * 0.02):
+        if replacement > max(5, len(sample) * 0.02, allow_replacements):
             raise DecodeFailed("many replacement characters")
-    return text, enc
+    return Decoded(text, enc, allow_replacements)

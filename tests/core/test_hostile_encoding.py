@@ -1,0 +1,58 @@
+"""Damaged text files: a few bad bytes never turn a report into another code page's mojibake."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from core.loading.encoding import decode_report
+from core.parsing import parse_report
+from tests.core.loader_fixtures import make_txt
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_one_bad_byte_keeps_the_encoding_and_says_so(tmp_path: Path, encoding: str) -> None:
+    good = make_txt(tmp_path / "原件.txt", 3, encoding=encoding, scale=4)
+    data = good.read_bytes()
+    intact = parse_report(str(good))
+    at = data.index("坚持".encode(encoding))  # damage the prose, not the table
+    for bad in (0xFF, 0x80):  # bytes no encoding of Chinese text can start a character with
+        damaged = tmp_path / "损坏.txt"
+        damaged.write_bytes(data[:at] + bytes([bad]) + data[at + 1 :])
+        report = parse_report(str(damaged))
+        assert report.document.encoding == encoding
+        notes = [f for f in report.findings if f.rule == "load.bad_bytes"]
+        assert notes and "无效" in notes[0].message
+        # the table is read as before
+        assert {k: v.value for k, v in report.values.items()} == {k: v.value for k, v in intact.values.items()}
+        assert report.metadata.agency == intact.metadata.agency
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_file_cut_in_the_middle_of_a_character(tmp_path: Path, encoding: str) -> None:
+    data = make_txt(tmp_path / "完整.txt", 5, encoding=encoding).read_bytes()
+    cut = data[: data.index("存在的主要问题".encode(encoding)) + 1]  # half of 存
+    f = tmp_path / "截断.txt"
+    f.write_bytes(cut)
+    report = parse_report(str(f))  # not "可能是二进制文件"
+    assert report.document.encoding == encoding
+    assert any(f.rule == "load.bad_bytes" for f in report.findings)
+    assert "五、" in report.document.text and "\ufffd" not in report.document.text
+
+
+def test_random_single_byte_damage_never_becomes_another_code_page(tmp_path: Path) -> None:
+    data = make_txt(tmp_path / "r.txt", 7, encoding="utf-8", scale=3).read_bytes()
+    rnd = random.Random(15)
+    for _ in range(60):
+        b = bytearray(data)
+        b[rnd.randrange(len(b))] = rnd.choice([0x80, 0xBF, 0xC3, 0xE4, 0xFF, rnd.randrange(128, 256)])
+        assert decode_report(bytes(b)).encoding == "utf-8"
+
+
+def test_clean_files_report_no_damage(tmp_path: Path) -> None:
+    for enc, text in (("utf-8", "青禾县政府信息公开工作年度报告"), ("gb18030", "青禾县政府信息公开工作年度报告"),
+                      ("big5hkscs", "青禾縣政府資訊公開工作年度報告")):  # fmt: skip
+        d = decode_report((text + "，一、總體情況。").encode(enc) * 20)
+        assert d.replaced == 0 and d.text.startswith(text)
