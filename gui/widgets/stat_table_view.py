@@ -10,15 +10,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QTableView, QWidget
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from core import templates
 from core.review.state import Edit
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
 from gui.i18n import arg
 from gui.models.cell_values import CellInputError, edit_text, parse_cell_text
-from gui.models.stat_grid import PrintedCell
+from gui.models.stat_grid import PrintedCell, PrintedGrid
 from gui.models.stat_table_model import StatTableModel
 from gui.widgets.numeric_delegate import NumericDelegate
 
@@ -59,6 +77,94 @@ def column_widths(table: str, n_cols: int, available: int) -> list[int]:
 
 _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
 
+# Frozen panes: how many leading header rows stay on screen when the table scrolls down. 表二's
+# blocks each print their own header, so none of its rows is frozen (its label column is).
+_FROZEN_ROWS = {TABLE_ACTIVE: 0}
+# The frozen label columns give way when they would leave less than this share of the width for values.
+_MAX_FROZEN_SHARE = 0.6
+
+
+def frozen_extent(grid: PrintedGrid, table: str) -> tuple[int, int]:
+    """(rows, columns) of a printed grid that stay visible when it scrolls: the leading rows and
+    columns holding no value cell (the column headers and the row labels), as in Excel's freeze panes."""
+    value_rows = [c.row for c in grid.cells if c.kind == "value"]
+    value_cols = [c.col for c in grid.cells if c.kind == "value"]
+    rows = min(value_rows, default=0)
+    cols = min(value_cols, default=0)
+    return _FROZEN_ROWS.get(table, rows), cols
+
+
+class _FrozenPart(QTableView):
+    """A non-scrolling slice of a StatTableView laid over its viewport: the header rows (top), the
+    row labels (left) or both (corner). It shares the model and the selection model; its scroll
+    position follows the main view's on the axis that scrolls."""
+
+    def __init__(self, main: StatTableView, follow_h: bool, follow_v: bool) -> None:
+        super().__init__(main)
+        self.main = main
+        self.setModel(main.model())
+        self.setSelectionModel(main.selectionModel())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(main.selectionMode())
+        self.setStyleSheet(main.styleSheet())
+        self.viewport().setAutoFillBackground(True)
+        self.follow_h = follow_h
+        self.follow_v = follow_v
+        if follow_h:
+            main.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        if follow_v:
+            main.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.hide()
+
+    def sync_layout(self) -> None:
+        """Same spans, column widths and row heights as the main view, at the same scroll position."""
+        main = self.main
+        self.clearSpans()
+        for row, col, rowspan, colspan in main.stat_model().spans():
+            self.setSpan(row, col, rowspan, colspan)
+        for col in range(main.model().columnCount()):
+            self.setColumnWidth(col, main.columnWidth(col))
+        for row in range(main.model().rowCount()):
+            self.setRowHeight(row, main.rowHeight(row))
+        self.horizontalScrollBar().setValue(main.horizontalScrollBar().value() if self.follow_h else 0)
+        self.verticalScrollBar().setValue(main.verticalScrollBar().value() if self.follow_v else 0)
+
+    def scrollTo(
+        self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
+    ) -> None:
+        """Never scroll on its own (the shared current cell lies in the main view's part)."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        QApplication.sendEvent(self.main.viewport(), event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Clicks select through the main view (its current index drives the source highlight).
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            self.main.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.main.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            menu = self.main._menu_for(index)
+            if not menu.isEmpty():
+                menu.exec(event.globalPos())
+
 
 class StatTableView(QTableView):
     """The view of one ``StatTableModel``: printed-table look, paste/copy/revert, context menu.
@@ -73,6 +179,8 @@ class StatTableView(QTableView):
 
     def __init__(self, model: StatTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.frozen_rows = 0
+        self.frozen_cols = 0
         self.setModel(model)
         self.setItemDelegate(NumericDelegate(self))
         self.horizontalHeader().hide()
@@ -91,7 +199,12 @@ class StatTableView(QTableView):
         # Per-pixel scrolling: per-item scrolling would hide whole label columns of the merged grid.
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Frozen panes: header rows on top, row labels on the left, their corner above both.
+        self._frozen_top = _FrozenPart(self, follow_h=True, follow_v=False)
+        self._frozen_left = _FrozenPart(self, follow_h=False, follow_v=True)
+        self._frozen_corner = _FrozenPart(self, follow_h=False, follow_v=False)
         model.modelReset.connect(self.apply_layout)
+        model.layoutChanged.connect(self._sync_frozen)
         self.apply_layout()
 
     def stat_model(self) -> StatTableModel:
@@ -106,6 +219,7 @@ class StatTableView(QTableView):
         self.clearSpans()
         for row, col, rowspan, colspan in model.spans():
             self.setSpan(row, col, rowspan, colspan)
+        self.frozen_rows, self.frozen_cols = frozen_extent(model.grid, model.table)
         self._fit_columns(force=True)
 
     def _fit_columns(self, force: bool = False) -> None:
@@ -121,6 +235,55 @@ class StatTableView(QTableView):
             self.setColumnWidth(col, width)
         for row in range(model.rowCount()):
             self.setRowHeight(row, self._row_height(row))
+        self._sync_frozen()
+
+    # ------------------------------------------------------------------ frozen panes
+    def frozen_size(self) -> tuple[int, int]:
+        """(width, height) in pixels the frozen label columns and header rows cover (0: not frozen)."""
+        width = sum(self.columnWidth(c) for c in range(self.frozen_cols))
+        height = sum(self.rowHeight(r) for r in range(self.frozen_rows))
+        view = self.viewport()
+        if width > view.width() * _MAX_FROZEN_SHARE:
+            width = 0  # too narrow a panel: the labels scroll with the values rather than hide them
+        if height > view.height() * _MAX_FROZEN_SHARE:
+            height = 0
+        return width, height
+
+    def _sync_frozen(self) -> None:
+        """Lay the frozen parts over the viewport's top and left edges (hidden when nothing is frozen)."""
+        width, height = self.frozen_size()
+        view = self.viewport().geometry()
+        parts = (
+            (self._frozen_top, view.width(), height),
+            (self._frozen_left, width, view.height()),
+            (self._frozen_corner, width, height),
+        )
+        for part, w, h in parts:
+            if w <= 0 or h <= 0:
+                part.hide()
+                continue
+            part.setGeometry(view.x(), view.y(), w, h)
+            part.sync_layout()
+            part.show()
+        self._frozen_top.raise_()
+        self._frozen_left.raise_()
+        self._frozen_corner.raise_()
+
+    def scrollTo(
+        self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
+    ) -> None:
+        """Scroll a cell into view, then out from under the frozen header rows and label columns."""
+        super().scrollTo(index, hint)
+        if not index.isValid():
+            return
+        width, height = self.frozen_size()
+        rect = self.visualRect(index)
+        if width and index.column() >= self.frozen_cols and rect.left() < width:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - (width - rect.left()))
+        if height and index.row() >= self.frozen_rows and rect.top() < height:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - (height - rect.top()))
 
     def _row_height(self, row: int) -> int:
         """Tall enough for the row's longest wrapped label (merged labels are left out)."""
@@ -281,6 +444,30 @@ class StatTableView(QTableView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit_columns()
+        self._sync_frozen()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "_frozen_top"):
+            self._sync_frozen()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter commits and moves down to the next value cell of the column, as in a spreadsheet."""
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            below = self._value_cell_below(self.currentIndex())
+            if below is not None:
+                self.setCurrentIndex(below)
+
+    def _value_cell_below(self, index: QModelIndex) -> QModelIndex | None:
+        model = self.stat_model()
+        if not index.isValid():
+            return None
+        for row in range(index.row() + 1, model.rowCount()):
+            cell = model.grid.at(row, index.column())
+            if cell is not None and cell.kind == "value":
+                return model.index(cell.row, cell.col)
+        return None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):

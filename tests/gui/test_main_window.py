@@ -412,7 +412,7 @@ def test_reviewed_refused_without_a_dialog_in_log_only_mode(qtbot, window, no_me
 
 def test_findings_list_highlights_only_the_current_finding(qtbot, window) -> None:
     """F8 moves the highlight: the rows it leaves are repainted unselected (issue 16, item 7)."""
-    (entry,) = _open(window, [synthetic_report()])
+    _open(window, [synthetic_report()])
     view = window.findings_panel.view
     window.findings_panel.setFocus()
     qtbot.keyClick(window, Qt.Key_F8)

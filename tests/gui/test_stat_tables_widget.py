@@ -356,3 +356,68 @@ def test_columns_share_a_narrow_panel_and_labels_stay_visible(tables, qtbot) -> 
 def test_editor_validators(qapp, kind: str, text: str, ok: bool) -> None:
     state, _, _ = validator_for(kind).validate(text, 0)
     assert (state == QValidator.State.Acceptable) is ok
+
+
+def test_enter_commits_and_moves_down_the_column(tables, qtbot) -> None:
+    w, rv, _stack = tables
+    view = w.views["apply"]
+    model = view.stat_model()
+    idx = model.index_of("apply.new.natural")
+    _type_into(qtbot, view, idx, "41")
+    assert rv.value("apply.new.natural") == 41
+    below = view.currentIndex()
+    assert model.field_at(below) == "apply.carried.natural" and below.column() == idx.column()
+    # typing goes on in the cell below without touching the mouse
+    qtbot.keyClicks(view, "5")
+    editor = view.indexWidget(below)
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    assert rv.value("apply.carried.natural") == 5
+
+
+def test_frozen_header_rows_and_row_labels_stay_in_view(tables, qtbot) -> None:
+    """Scrolling 表三 to its bottom-right cell (a finding, F8) keeps 自然人…总计 and the row label visible."""
+    w, _rv, _stack = tables
+    w.resize(640, 420)
+    w.tabs.setCurrentIndex(1)
+    view = w.views["apply"]
+    model = view.stat_model()
+    assert (view.frozen_rows, view.frozen_cols) == (3, 3)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0 and view.verticalScrollBar().maximum() > 0)
+    target = model.grid.fields()[-1]  # 四、结转下年度继续办理 · 总计
+    w.select_fields([target])
+    qtbot.wait(10)
+    idx = model.index_of(target)
+    assert view.verticalScrollBar().value() > 0 and view.horizontalScrollBar().value() > 0
+    width, height = view.frozen_size()
+    assert width > 0 and height > 0
+    rect = view.visualRect(idx)
+    viewport = view.viewport().rect()
+    # the cell is in view and not under the frozen parts
+    assert rect.left() >= width and rect.top() >= height and viewport.contains(rect.center())
+    top, left, corner = view._frozen_top, view._frozen_left, view._frozen_corner
+    assert top.isVisible() and left.isVisible() and corner.isVisible()
+    # the header part shows the column headers above the cell: same horizontal position
+    assert top.horizontalScrollBar().value() == view.horizontalScrollBar().value()
+    total_header = next(c for c in model.grid.cells if c.kind == "header" and c.text == "总计")
+    header_rect = top.visualRect(model.index(total_header.row, total_header.col))
+    assert header_rect.left() <= rect.center().x() <= header_rect.right()
+    assert top.viewport().rect().intersects(header_rect)
+    # the label part shows the cell's row label, level with it
+    label = next(c for c in model.grid.cells if c.kind == "label" and c.row_name == model.grid.of_field(target).row_name)
+    label_rect = left.visualRect(model.index(label.row, label.col))
+    assert label_rect.top() <= rect.center().y() <= label_rect.bottom()
+    assert left.viewport().rect().contains(label_rect.center())
+    # and a screen grab at the label's place shows the label part (not the scrolled values)
+    assert left.geometry().contains(view.viewport().mapTo(view, label_rect.center()))
+
+
+def test_frozen_labels_give_way_on_a_narrow_panel(tables, qtbot) -> None:
+    w, _rv, _stack = tables
+    w.tabs.setCurrentIndex(1)
+    w.resize(380, 420)
+    view = w.views["apply"]
+    qtbot.waitUntil(lambda: view.viewport().width() < 400)
+    width, _height = view.frozen_size()
+    assert width == 0 and not view._frozen_left.isVisible()
