@@ -355,3 +355,7 @@ def editable_field_ids(template: str) -> frozenset[str]:
 def is_editable(template: str, field_id: str) -> bool:
     """Whether a reviewer may edit this field in a report of this template."""
     return field_id in editable_field_ids(template)
+
+
+# What a statistics table prints in a cell that holds no figure (read as empty, never as a value).
+EMPTY_TOKENS = frozenset({"", "/", "-", "—", "——", "无", "－", "／", "–", "―", "-—", "—-", "--", "..."})

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from core.batch import PROJECT_SUFFIX
-from core.review.project import ProjectReport
+from core.review.project import project_link
 from gui.i18n import arg
 from gui.project_session import ProjectSession
 
@@ -98,7 +98,7 @@ def attach_to_window(window: Any) -> ProjectSession:
         loose = [
             e.reviewed
             for e in window.entries()
-            if not (isinstance(e.reviewed, ProjectReport) and e.reviewed.project is project)
+            if (link := project_link(e.reviewed)) is None or link.project is not project
         ]
         if loose:
             session.add_reports(loose)

@@ -31,7 +31,7 @@ How the main window uses it::
         Undo history starts empty.
 
     adding files while a project is open:  self.session.add_reports(parsed_reviewed_list)
-        — the objects keep their identity (a ReviewedReport becomes a ProjectReport in place,
+        — the objects keep their identity (a ReviewedReport gets a ProjectLink in place,
         so undo stacks and entries keyed by it stay valid) and save every edit from then on;
         without a project the list is returned unchanged and edits live only in memory.
         An edit on a read-only or closed project raises ``ProjectReadOnly`` (a ReportError

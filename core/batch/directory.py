@@ -20,12 +20,29 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from core.errors import ReportError
 
-if TYPE_CHECKING:
-    from core.batch.model import Batch
+
+class AgencyEntry(Protocol):
+    """What the starting directory reads of a batch entry (``core.batch.model.BatchEntry``)."""
+
+    @property
+    def reviewed(self) -> object | None: ...
+
+    @property
+    def agency(self) -> str: ...
+
+    @property
+    def directory_agency(self) -> DirectoryAgency | None: ...
+
+
+class AgencyBatch(Protocol):
+    """What the starting directory reads of a batch (``core.batch.model.Batch``)."""
+
+    @property
+    def entries(self) -> Sequence[AgencyEntry]: ...
 
 COLUMNS = ("机关名称", "别名", "地区", "层级", "上级")
 REQUIRED = ("机关名称",)
@@ -210,7 +227,7 @@ def _agencies(rows: list[list[str]], name: str) -> list[DirectoryAgency]:
     return out
 
 
-def starting_rows(batch: Batch) -> list[DirectoryAgency]:
+def starting_rows(batch: AgencyBatch) -> list[DirectoryAgency]:
     """One agency per distinct name in the batch (directory data kept when already known)."""
     out: dict[str, DirectoryAgency] = {}
     for e in batch.entries:
@@ -228,7 +245,7 @@ def starting_rows(batch: Batch) -> list[DirectoryAgency]:
     return sorted(out.values(), key=lambda a: a.name)
 
 
-def write_starting_directory(batch: Batch, path: str | os.PathLike[str]) -> int:
+def write_starting_directory(batch: AgencyBatch, path: str | os.PathLike[str]) -> int:
     """Write the agencies of ``batch`` as a directory to fill in (.xlsx or .csv); returns the row count.
 
     Written atomically (a temporary file renamed over ``path``).

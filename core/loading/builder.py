@@ -165,7 +165,7 @@ class DocBuilder:
 
     def build(self, path: str, form: str, *, encoding: str | None = None, join_lines: bool = True) -> SourceDocument:
         """Normalise the collected text and map grid/page spans into it."""
-        from core.parsing.normalize import is_metadata_line, normalize
+        from core.loading.normalize import is_metadata_line, normalize
 
         original = "".join(self.parts)
         norm = normalize(

@@ -5,8 +5,8 @@ holds, per source file, its path (relative to the project when possible) and has
 of the parsed report, and the reviewer's ``ReviewState``; plus an append-only log of every
 edit (time, user, report, kind, JSON) a superior can read.
 
-Every edit made through ``ProjectReport.apply`` is committed in its own transaction before
-the views hear of it, so killing the program loses nothing that was shown. Usage::
+Every edit applied to one of its reports (``ReviewedReport.apply``, through the report's
+``ProjectLink``) is committed in its own transaction before the views hear of it, so killing the program loses nothing that was shown. Usage::
 
     project = Project.create("批次.ogiproj")          # or Project.open(path[, read_only=True])
     reports = project.add_reports([ReviewedReport(parse_report(p)) for p in files])
@@ -31,16 +31,18 @@ from core.review import files, store
 from core.review import serialize as ser
 from core.review.audit import LogEntry, read_log
 from core.review.lock import ProjectLock, ProjectLocked
-from core.review.project_report import PrintedChange, ProjectReadOnly, ProjectReport, _PersistFailed
-from core.review.state import Edit, ReviewedReport, ValueEdit, _now, _user
+from core.review.project_report import PrintedChange, ProjectLink, ProjectReadOnly, project_link
+from core.review.reconcile import reconcile
+from core.review.state import Edit, ReviewedReport, ValueEdit, current_user, timestamp
 
 __all__ = [
     "LogEntry",
     "PrintedChange",
     "Project",
     "ProjectLocked",
+    "ProjectLink",
     "ProjectReadOnly",
-    "ProjectReport",
+    "project_link",
     "open_project_reports",
 ]
 
@@ -56,9 +58,9 @@ class Project:
         self._parse = parse
         self._conn: sqlite3.Connection | None = None
         self._lock: ProjectLock | None = None
-        self._reports: list[ProjectReport] = []
+        self._reports: list[ReviewedReport] = []  # each with a ProjectLink to this project
         self._failures: list[tuple[str, ReportError]] = []
-        self._pending: list[tuple[ProjectReport, dict[str, Any]]] = []  # reconciled while read-only
+        self._pending: list[tuple[ReviewedReport, dict[str, Any]]] = []  # reconciled while read-only
         self._stat_updates: list[tuple[int, int, int]] = []  # (size, mtime_ns, report id) of touched sources
         self._closed = False
 
@@ -78,7 +80,7 @@ class Project:
             try:
                 conn = sqlite3.connect(tmp, isolation_level=None)
                 try:
-                    store.initialise(conn, {"created_at": _now(), "created_by": _user(), "app_version": __version__})
+                    store.initialise(conn, {"created_at": timestamp(), "created_by": current_user(), "app_version": __version__})
                 finally:
                     conn.close()
                 files.drop_side_files(abspath)
@@ -159,11 +161,11 @@ class Project:
     def folder(self) -> str:
         return os.path.dirname(self._path)
 
-    def reviewed_reports(self) -> list[ProjectReport]:
+    def reviewed_reports(self) -> list[ReviewedReport]:
         """The project's reports in order, with saved corrections applied; their edits persist."""
         return list(self._reports)
 
-    def report(self, path: str) -> ProjectReport | None:
+    def report(self, path: str) -> ReviewedReport | None:
         k = files.key(path)
         return next((r for r in self._reports if files.key(r.path) == k), None)
 
@@ -173,7 +175,7 @@ class Project:
 
     def notices(self) -> dict[str, str]:
         """Report path → a Chinese notice (source missing, source changed and reparsed)."""
-        return {r.path: r.notice for r in self._reports if r.notice}
+        return {r.path: link.notice for r in self._reports if (link := self._link(r)).notice}
 
     def printed_changes(self) -> list[PrintedChange]:
         """Corrections whose printed value changed since they were made (source changed on disk)."""
@@ -185,22 +187,22 @@ class Project:
         ]
 
     # ------------------------------------------------------------------ batch contents
-    def add_report(self, reviewed: ReviewedReport) -> ProjectReport:
+    def add_report(self, reviewed: ReviewedReport) -> ReviewedReport:
         return self.add_reports([reviewed])[0]
 
-    def add_reports(self, reviewed: list[ReviewedReport]) -> list[ProjectReport]:
+    def add_reports(self, reviewed: list[ReviewedReport]) -> list[ReviewedReport]:
         """Add parsed reports (with any state they carry) in one transaction.
 
         The objects keep their identity (undo stacks and views keyed by them stay valid): a
-        plain ``ReviewedReport`` becomes a ``ProjectReport`` in place and saves its edits from
-        now on; a ``ProjectReport`` of a closed project moves here (of a still open one: copied).
+        report gets a ``ProjectLink`` to this project and saves its edits from now on; a report
+        of a closed project moves here (of a still open one: copied).
         A report whose source is already in the project is not added twice: the project's
         object is returned.
         """
-        self._check_writable()
+        self.check_writable()
         conn = self._require_conn()
-        out: list[ProjectReport | tuple[ReviewedReport, int, str]] = []
-        seen: dict[str, ProjectReport | tuple[ReviewedReport, int, str]] = {}
+        out: list[ReviewedReport | tuple[ReviewedReport, int, str]] = []
+        seen: dict[str, ReviewedReport | tuple[ReviewedReport, int, str]] = {}
         try:
             conn.execute("BEGIN IMMEDIATE")
             pos = conn.execute("SELECT COALESCE(MAX(position), -1) FROM reports").fetchone()[0]
@@ -225,7 +227,7 @@ class Project:
                     "INSERT INTO reports(position, path, sha256, src_size, src_mtime_ns,"
                     " added_at, added_by, parsed_at, snapshot)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (pos, stored, sha, size, mtime, _now(), _user(), _now(), ser.pack_report(report)),
+                    (pos, stored, sha, size, mtime, timestamp(), current_user(), timestamp(), ser.pack_report(report)),
                 )
                 rid = int(cur.lastrowid or 0)
                 store.write_state(conn, rid, rr.state)
@@ -236,8 +238,8 @@ class Project:
         except (OSError, sqlite3.Error) as exc:
             store.rollback(conn)
             raise self._write_error(exc) from exc
-        adopted: dict[int, ProjectReport] = {}
-        result: list[ProjectReport] = []
+        adopted: dict[int, ReviewedReport] = {}
+        result: list[ReviewedReport] = []
         for item in out:
             if isinstance(item, tuple):
                 rr, rid, stored = item
@@ -249,22 +251,17 @@ class Project:
                 result.append(item)
         return result
 
-    def _adopt(self, rr: ReviewedReport, rid: int, stored: str) -> ProjectReport:
-        """Make ``rr`` a report of this project, keeping the object when possible."""
-        if isinstance(rr, ProjectReport) and rr.project is not self and not rr.project.closed:
-            return ProjectReport(rr.report, copy.deepcopy(rr.state), self, rid, stored)  # still in an open project
-        if type(rr) is ReviewedReport:
-            rr.__class__ = ProjectReport  # same layout: only methods are added
-        if not isinstance(rr, ProjectReport):  # someone's own subclass: wrap, sharing the state
-            return ProjectReport(rr.report, rr.state, self, rid, stored)
-        rr.project, rr.report_id, rr.stored_path, rr.notice = self, rid, stored, ""
-        if rr._persist not in rr.listeners:
-            rr.listeners.insert(0, rr._persist)
+    def _adopt(self, rr: ReviewedReport, rid: int, stored: str) -> ReviewedReport:
+        """Make ``rr`` a report of this project, keeping the object unless another open project has it."""
+        old = project_link(rr)
+        if old is not None and old.project is not self and not old.project.closed:
+            rr = ReviewedReport(rr.report, copy.deepcopy(rr.state))  # still in an open project: a copy
+        rr.link = ProjectLink(self, rid, stored)
         return rr
 
     def remove_report(self, path: str) -> bool:
         """Remove a report and its corrections (the log keeps what was done); False if absent."""
-        self._check_writable()
+        self.check_writable()
         pr = self.report(path)
         if pr is None:
             return False
@@ -272,9 +269,10 @@ class Project:
         try:
             conn.execute("BEGIN IMMEDIATE")
             for table in ("corrections", "confirmations"):
-                conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (pr.report_id,))
-            conn.execute("DELETE FROM reports WHERE id = ?", (pr.report_id,))
-            self._log(conn, pr.stored_path, "remove", {"corrections": len(pr.state.corrections)})
+                conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (self._link(pr).report_id,))
+            link = self._link(pr)
+            conn.execute("DELETE FROM reports WHERE id = ?", (link.report_id,))
+            self._log(conn, link.stored_path, "remove", {"corrections": len(pr.state.corrections)})
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             store.rollback(conn)
@@ -290,7 +288,7 @@ class Project:
             if report_path is None:
                 return read_log(conn)
             pr = self.report(report_path)
-            return read_log(conn, pr.stored_path if pr else self._store_path(os.path.abspath(report_path)))
+            return read_log(conn, self._link(pr).stored_path if pr else self._store_path(os.path.abspath(report_path)))
         finally:
             if conn is not self._conn:
                 conn.close()
@@ -345,7 +343,7 @@ class Project:
         self._path, self._lock, self._read_only = target, lock, False
         self._conn = store.connect_writable(target)
         for pr in self._reports:
-            pr.stored_path = self._store_path(os.path.abspath(pr.path))
+            self._link(pr).stored_path = self._store_path(os.path.abspath(pr.path))
         pending, self._pending = self._pending, []
         for pr, detail in pending:
             self._save_reconciled(pr, detail)
@@ -377,7 +375,8 @@ class Project:
         if self._closed:
             raise ProjectReadOnly(f"审核项目“{Path(self._path).name}”已关闭，不能再修改。")
 
-    def _check_writable(self) -> None:
+    def check_writable(self) -> None:
+        """Raise ``ProjectReadOnly`` unless edits can be saved now."""
         self._check_open()
         if self._read_only:
             raise ProjectReadOnly(
@@ -402,35 +401,53 @@ class Project:
     def _log(self, conn: sqlite3.Connection, report: str, kind: str, data: dict[str, Any]) -> None:
         conn.execute(
             "INSERT INTO edit_log(time, user, report, kind, edit) VALUES (?, ?, ?, ?, ?)",
-            (_now(), _user(), report, kind, ser.dumps(data)),
+            (timestamp(), current_user(), report, kind, ser.dumps(data)),
         )
 
-    def _persist_edit(self, pr: ProjectReport, edit: Edit) -> None:
-        """Commit one applied edit: the state it touched and a log line, in one transaction."""
+    def holds(self, reviewed: ReviewedReport) -> bool:
+        """Whether the report is (still) one of this project's."""
+        return any(r is reviewed for r in self._reports)
+
+    def persist_edit(self, pr: ReviewedReport, edit: Edit) -> None:
+        """Commit one applied edit: the state it touched and a log line, in one transaction.
+
+        Raises ``ProjectError`` when it could not be saved (the report then restores its state).
+        """
+        conn = self._require_conn()
+        link = self._link(pr)
         try:
-            conn = self._require_conn()
             conn.execute("BEGIN IMMEDIATE")
-            store.write_edit(conn, pr.report_id, pr.state, edit)
+            store.write_edit(conn, link.report_id, pr.state, edit)
             data = ser.edit_to_json(edit)
             if isinstance(edit, ValueEdit) and edit.field in pr.state.corrections:
                 data["printed"] = pr.state.corrections[edit.field].printed
             data.pop("kind")
-            self._log(conn, pr.stored_path, ser.edit_kind(edit), data)
+            self._log(conn, link.stored_path, ser.edit_kind(edit), data)
             conn.execute("COMMIT")
-        except ProjectError as exc:
-            raise _PersistFailed(exc) from exc
         except sqlite3.Error as exc:
-            store.rollback(self._conn)
-            raise _PersistFailed(self._write_error(exc)) from exc
+            store.rollback(conn)
+            raise self._write_error(exc) from exc
+
+    def _link(self, reviewed: ReviewedReport) -> ProjectLink:
+        link = project_link(reviewed)
+        if link is None or link.project is not self:
+            raise ProjectReadOnly("这份报告不属于当前审核项目，修改无法保存。")
+        return link
 
     def _load(self, conn: sqlite3.Connection) -> None:
-        from core.review.reconcile import reconcile
-
+        parse = self._parser()
         for row in store.read_reports(conn):
             abspath = files.resolve(row.stored, self.folder)
-            pr = reconcile(self, row.id, row.stored, abspath, row.snapshot, row.state, row.sha256, row.size, row.mtime)
-            if pr is not None:
-                self._reports.append(pr)
+            got = reconcile(abspath, row.snapshot, row.state, row.sha256, row.size, row.mtime, parse)
+            if got.reviewed is None:
+                if got.failure is not None:
+                    self._failures.append((abspath, got.failure))
+                continue
+            pr = got.reviewed
+            pr.link = ProjectLink(self, row.id, row.stored, got.notice)
+            self._reports.append(pr)
+            if got.store is not None:
+                self._save_reconciled(pr, got.store)
         self._flush_stat_updates()
 
     def _parser(self) -> Parse:
@@ -440,10 +457,11 @@ class Project:
 
         return parse_report
 
-    def _save_reconciled(self, pr: ProjectReport, detail: dict[str, Any]) -> None:
+    def _save_reconciled(self, pr: ReviewedReport, detail: dict[str, Any]) -> None:
         """Store a report re-read from its changed source: new snapshot and hash, flagged corrections."""
+        link = self._link(pr)
         if not detail.get("snapshot"):  # same content, touched: remember the stat to skip hashing next time
-            self._stat_updates.append((detail["size"], detail["mtime"], pr.report_id))
+            self._stat_updates.append((detail["size"], detail["mtime"], link.report_id))
             return
         if self._read_only or self._conn is None:
             self._pending.append((pr, detail))
@@ -454,11 +472,11 @@ class Project:
             conn.execute(
                 "UPDATE reports SET snapshot = ?, sha256 = ?, src_size = ?, src_mtime_ns = ?, parsed_at = ?"
                 " WHERE id = ?",
-                (ser.pack_report(pr.report), detail["sha256"], detail["size"], detail["mtime"], _now(), pr.report_id),
+                (ser.pack_report(pr.report), detail["sha256"], detail["size"], detail["mtime"], timestamp(), link.report_id),
             )
-            store.write_state(conn, pr.report_id, pr.state)
+            store.write_state(conn, link.report_id, pr.state)
             log = {k: v for k, v in detail.items() if k in ("old_sha256", "sha256", "printed_changed")}
-            self._log(conn, pr.stored_path, "source_changed", log)
+            self._log(conn, link.stored_path, "source_changed", log)
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             store.rollback(conn)
@@ -483,7 +501,7 @@ class Project:
 def open_project_reports(path: str) -> Iterator[ReviewedReport | tuple[str, ReportError]]:
     """The reports of a project with saved corrections applied (read-only; for the command line).
 
-    Yields ``ProjectReport`` objects, or ``(path, ReportError)`` for a report that cannot be shown.
+    Yields reports (each with its ``ProjectLink``), or ``(path, ReportError)`` for a report that cannot be shown.
     Raises ``ProjectError`` when the project itself cannot be opened.
     """
     project = Project.open(path, read_only=True)

@@ -1,17 +1,17 @@
-"""A report of a review project: every edit applied to it is saved before any view hears of it."""
+"""How a report belongs to a review project: every edit applied to it is saved before any view hears of it.
+
+A report joins a project by getting a ``ProjectLink`` as its ``ReviewedReport.link`` (the object
+keeps its identity, so undo stacks and views keyed by it stay valid). The link talks to the
+project through the small ``ProjectStore`` protocol, so this module does not import the project.
+"""
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from core.errors import ProjectError
-from core.model import Report
-from core.review.state import Change, Edit, ReviewedReport, ReviewState
-
-if TYPE_CHECKING:
-    from core.review.project import Project
+from core.review.state import Edit, ReviewedReport
 
 
 class ProjectReadOnly(ProjectError):
@@ -31,40 +31,44 @@ class PrintedChange:
     new: Any  # the reviewer's value (still applied)
 
 
-class _PersistFailed(Exception):
-    def __init__(self, error: ProjectError) -> None:
-        super().__init__(error.message)
-        self.error = error
+class ProjectStore(Protocol):
+    """What a link needs of its project (``core.review.project.Project``)."""
+
+    @property
+    def closed(self) -> bool: ...
+
+    def check_writable(self) -> None: ...
+
+    def holds(self, reviewed: ReviewedReport) -> bool: ...
+
+    def persist_edit(self, reviewed: ReviewedReport, edit: Edit) -> None: ...
 
 
-class ProjectReport(ReviewedReport):
-    """A reviewed report of a project: each applied edit is committed before listeners hear of it.
+@dataclass(eq=False)
+class ProjectLink:
+    """A report's place in a project: its row, its stored source path, and a notice for the window.
 
     Attributes:
         notice: a Chinese sentence for the window when the source is gone or changed ("" if not).
     """
 
-    def __init__(self, report: Report, state: ReviewState, project: Project, report_id: int, stored_path: str) -> None:
-        super().__init__(report, state)
-        self.project = project
-        self.report_id = report_id
-        self.stored_path = stored_path
-        self.notice = ""
-        self.listeners.insert(0, self._persist)  # saved before any view hears of the edit
+    project: ProjectStore
+    report_id: int
+    stored_path: str
+    notice: str = ""
 
-    def apply(self, edit: Edit) -> tuple[Edit, Change]:
-        """Apply and save an edit; raises ``ProjectReadOnly`` (nothing changed) or ``ProjectError``."""
-        self.project._check_writable()
-        if self not in self.project._reports:
+    def check(self, reviewed: ReviewedReport) -> None:
+        """Raise ``ProjectReadOnly`` (nothing changed) when the project cannot take the edit."""
+        self.project.check_writable()
+        if not self.project.holds(reviewed):
             raise ProjectReadOnly("这份报告已从项目中移除，修改无法保存。")
-        before = copy.deepcopy(self.state)
-        try:
-            return super().apply(edit)
-        except _PersistFailed as exc:
-            for f in fields(ReviewState):
-                setattr(self.state, f.name, getattr(before, f.name))
-            self._values = None
-            raise exc.error from exc
 
-    def _persist(self, edit: Edit, change: Change) -> None:
-        self.project._persist_edit(self, edit)
+    def persist(self, reviewed: ReviewedReport, edit: Edit) -> None:
+        """Commit the applied edit; raises ``ProjectError`` when it could not be saved."""
+        self.project.persist_edit(reviewed, edit)
+
+
+def project_link(reviewed: ReviewedReport) -> ProjectLink | None:
+    """The report's project link, or None when it is in no project."""
+    link = reviewed.link
+    return link if isinstance(link, ProjectLink) else None

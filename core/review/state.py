@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import getpass
+import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Protocol
 
 from core import templates
 from core.model import Finding, Report, Section, Span, Value
@@ -23,11 +24,13 @@ from core.model import Finding, Report, Section, Span, Value
 METADATA_KEYS = ("agency", "year", "published", "index_no", "template")
 
 
-def _now() -> str:
+def timestamp() -> str:
+    """Now, local time with its UTC offset, to the second (how every record is stamped)."""
     return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _user() -> str:
+def current_user() -> str:
+    """Who is making a record: the operating-system login ("" if it cannot be told)."""
     try:
         return getpass.getuser()
     except Exception:
@@ -148,6 +151,16 @@ class Change:
 # --------------------------------------------------------------------------- reviewed report
 
 
+class EditSink(Protocol):
+    """Where a report's edits are saved (a review project: ``core.review.project_report.ProjectLink``)."""
+
+    def check(self, reviewed: ReviewedReport) -> None:
+        """Raise (a ``ReportError``) when an edit may not be made now; nothing is changed then."""
+
+    def persist(self, reviewed: ReviewedReport, edit: Edit) -> None:
+        """Save an applied edit; raise (a ``ReportError``) when it could not be saved."""
+
+
 class ReviewedReport:
     """A parsed report plus the reviewer's state; the one object views, rules and exporters read.
 
@@ -155,12 +168,15 @@ class ReviewedReport:
         report: the parsed report (never modified).
         state: the reviewer's corrections.
         listeners: callables ``(edit, change)`` told after every applied edit.
+        link: where edits are saved (a review project) before any listener hears of them; None
+            when the report is in no project.
     """
 
     def __init__(self, report: Report, state: ReviewState | None = None) -> None:
         self.report = report
         self.state = state or ReviewState()
         self.listeners: list[Callable[[Edit, Change], None]] = []
+        self.link: EditSink | None = None
         self._values: dict[str, Value] | None = None
 
     # ---- derived views
@@ -237,9 +253,26 @@ class ReviewedReport:
 
     # ---- editing
     def apply(self, edit: Edit) -> tuple[Edit, Change]:
-        """Apply an edit; return its inverse (apply it to undo) and what changed."""
+        """Apply an edit; return its inverse (apply it to undo) and what changed.
+
+        With a ``link`` the edit is saved before listeners hear of it; if it cannot be saved the
+        state is restored and the link's error is raised (nothing changed, nothing told).
+        """
+        link = self.link
+        before = None
+        if link is not None:
+            link.check(self)
+            before = copy.deepcopy(self.state)
         inverse, change = self._apply(edit)
         self._values = None
+        if link is not None:
+            try:
+                link.persist(self, edit)
+            except BaseException:
+                for f in fields(ReviewState):
+                    setattr(self.state, f.name, getattr(before, f.name))
+                self._values = None
+                raise
         for listener in list(self.listeners):
             listener(edit, change)
         return inverse, change
@@ -254,7 +287,7 @@ class ReviewedReport:
             else:
                 printed_v = self.parsed_values().get(edit.field)
                 printed = None if printed_v is None else printed_v.value
-                st.corrections[edit.field] = Correction(edit.field, printed, edit.new, edit.note, _now(), _user())
+                st.corrections[edit.field] = Correction(edit.field, printed, edit.new, edit.note, timestamp(), current_user())
             return inverse, Change("value", (edit.field,))
         if isinstance(edit, MetadataEdit):
             had = edit.key in st.metadata
@@ -288,13 +321,13 @@ class ReviewedReport:
             if edit.note is None:
                 st.confirmed.pop(edit.key, None)
             else:
-                st.confirmed[edit.key] = Confirmation(edit.key, edit.note, _now(), _user())
+                st.confirmed[edit.key] = Confirmation(edit.key, edit.note, timestamp(), current_user())
             return inverse, Change("confirm", key=edit.key)
         if isinstance(edit, ReviewedEdit):
             inverse = ReviewedEdit(st.reviewed)
             st.reviewed = edit.reviewed
-            st.reviewed_by = _user() if edit.reviewed else ""
-            st.reviewed_at = _now() if edit.reviewed else ""
+            st.reviewed_by = current_user() if edit.reviewed else ""
+            st.reviewed_at = timestamp() if edit.reviewed else ""
             return inverse, Change("reviewed")
         raise TypeError(f"unknown edit {edit!r}")
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.loading.dispatch import load_file
-from core.parsing.normalize import apply_edits, is_boilerplate_line, normalize, to_simplified
+from core.loading.normalize import apply_edits, is_boilerplate_line, normalize, to_simplified
 from tests.conftest import seed
 
 
@@ -200,7 +200,7 @@ def test_line_ends_crlf_and_lone_cr() -> None:
 
 def test_an_empty_cell_token_is_never_glued_onto_a_long_row_label():
     # Regression (one-cell-per-line dumps): "…不再处理其政府信息公开申请" + "无" became one line.
-    from core.parsing.normalize import normalize
+    from core.loading.normalize import normalize
 
     label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
     for token in ("无", "—", "/", "-"):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-EMPTY_TOKENS = frozenset({"", "/", "-", "—", "——", "无", "－", "／", "–", "―", "-—", "—-", "--", "..."})
+from core.templates import EMPTY_TOKENS
 
 _FW = str.maketrans("０１２３４５６７８９．，＋－－％", "0123456789.,+--%")
 _UNITS = ("万元", "元", "件", "个", "项", "条", "起", "次", "人")

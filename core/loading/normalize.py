@@ -31,7 +31,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from core.parsing.tables.cells import EMPTY_TOKENS
+from core.templates import EMPTY_TOKENS
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
