@@ -81,3 +81,86 @@ def test_flat_broken_identity_is_reported_not_repaired() -> None:
     res = _tables(out.content)
     assert _values(res) == values
     assert "apply.row_total" in _errors_after_validation(res, "2021")
+
+
+# --------------------------------------------------------------------------- cells run together
+
+GLUED_APPLY_ROW = "一、本年新收政府信息公开申请数量713000074"
+
+
+def test_a_glued_row_with_one_split_is_read() -> None:
+    from core.parsing.tables.runs import solve_row, tokenise
+
+    rows = tokenise(GLUED_APPLY_ROW, 0)
+    assert len(rows) == 1
+    readings, cut = solve_row(rows[0].atoms, 7, ((6, (0, 1, 2, 3, 4, 5)),))
+    assert not cut
+    assert [[c[0] for c in r] for r in readings] == [[71, 3, 0, 0, 0, 0, 74]]
+
+
+def test_the_next_labels_numeral_is_peeled_off_the_run() -> None:
+    from core.parsing.tables.runs import tokenise
+
+    rows = tokenise("5.属于三类内部事务信息10000016.属于四类过程性信息0000000", 0)
+    assert [r.label for r in rows] == ["5.属于三类内部事务信息", "6.属于四类过程性信息"]
+    assert [a.text for a in rows[0].atoms] == ["1000001"]
+
+
+def test_several_splits_take_none_and_list_them() -> None:
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
+        "行政规范性文件41059第二十条第（五）项信息内容本年处理决定数量行政许可532\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    values = random_values("2021", random.Random(1))
+    out = render_messy(values, "2021", "glued", seed=1)
+    i = out.content.index("三、收到和处理政府信息公开申请情况")
+    res = _tables(text + out.content[i + len("三、收到和处理政府信息公开申请情况\n") :])
+    v = _values(res)
+    assert v["active.rules.issued"] == 0 and v["active.license.decisions"] == 532
+    assert "active.normative.issued" not in v
+    f = next(f for f in res.findings if f.rule == "table.glued_ambiguous" and "active.normative.issued" in f.fields)
+    assert f.severity == "warning" and "41/0/59" in f.message and "4/10/59" in f.message
+    assert [4, 10, 59] in f.params["candidates"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 10_000),
+    template=st.sampled_from(["2021", "2019"]),
+    form=st.sampled_from(["glued", "glued_rows"]),
+)
+def test_glued_never_reads_a_wrong_value_and_flags_what_it_leaves_out(seed, template, form) -> None:
+    values = random_values(template, random.Random(seed))
+    out = render_messy(values, template, form, seed=seed)
+    res = _tables(out.content)
+    read = _values(res)
+    assert read, "nothing read"
+    assert {k: read[k] for k in read} == {k: values[k] for k in read}
+    flagged = {f for x in res.findings for f in x.fields}
+    assert set(values) - set(read) <= flagged
+    assert all(x.severity == "warning" for x in res.findings)
+    assert all(v.origin == "inferred" for v in res.values.values())  # a split by structure says so
+    # the 表三 and 表四 of a consistent report are read whole
+    assert all(k in read for k in values if k.startswith(("review.", "suit_")))
+
+
+def test_glued_broken_identity_is_reported_not_repaired() -> None:
+    values = random_values("2021", random.Random(8))
+    values["apply.carry_forward.natural"] += 1  # 勾稽 no longer holds
+    values["apply.carry_forward.total"] += 1
+    out = render_messy(values, "2021", "glued", seed=8)
+    res = _tables(out.content)
+    read = _values(res)
+    assert {k: read[k] for k in read} == {k: values[k] for k in read}
+    if "apply.carry_forward.natural" in read:
+        assert "apply.balance" in _errors_after_validation(res, "2021")
+    else:
+        assert any("apply.carry_forward.natural" in f.fields for f in res.findings)
+
+
+def test_a_pathological_run_is_bounded_and_flagged() -> None:
+    from core.parsing.tables.runs import Atom, solve_row
+
+    readings, cut = solve_row([Atom("d", "1" * 40, 0)], 15, ())
+    assert cut and len(readings) <= 24

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 
 from core.model import ExtraRow, Finding, Grid, GridCell, Section, SourceDocument, Value
 from core.parsing.tables.flat import unflatten
-from core.parsing.tables.mapping import Mapped, map_active, map_appeal, map_apply
-from core.parsing.tables.regions import find_regions
+from core.parsing.tables.labels import row_specs
+from core.parsing.tables.mapping import Mapped, map_active, map_appeal, map_apply, missing_rows
+from core.parsing.tables.regions import Regions, find_regions
+from core.parsing.tables.runs import looks_glued, read_glued
 from core.parsing.tables.text_grid import split_lines
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_TITLES
 
@@ -68,20 +70,27 @@ def extract_tables(doc: SourceDocument, sections: list[Section]) -> TableResult:
     end_offset = offset + sum(len(ln) + 1 for ln in raw_lines[first:last])
     lines: list = [None] * first + split_lines(text, offset, min(end_offset, len(text)))
     active_template = None
+    glued = _glued(text, lines, regions)
     if regions.active is not None:
         a, b = regions.active
-        region = unflatten(lines[a:b])
-        m = map_active(region, "\n".join(ln.text for ln in region))
+        if glued:
+            m = _read_glued(TABLE_ACTIVE, text, lines, a, b, None)
+        else:
+            region = unflatten(lines[a:b])
+            m = map_active(region, "\n".join(ln.text for ln in region))
         _merge(out, m, TABLE_ACTIVE)
         active_template = m.template
     if regions.apply is not None:
         a, b = regions.apply
-        region = unflatten(lines[a:b])
-        m = map_apply(region, "\n".join(ln.text for ln in region), active_template)
+        if glued:
+            m = _read_glued(TABLE_APPLY, text, lines, a, b, None)
+        else:
+            region = unflatten(lines[a:b])
+            m = map_apply(region, "\n".join(ln.text for ln in region), active_template)
         _merge(out, m, TABLE_APPLY)
     if regions.appeal is not None:
         a, b = regions.appeal
-        m = map_appeal(unflatten(lines[a:b]))
+        m = _read_glued(TABLE_APPEAL, text, lines, a, b, None) if glued else map_appeal(unflatten(lines[a:b]))
         _merge(out, m, TABLE_APPEAL)
         if any(f.startswith(("review.", "suit_")) for f in m.values):
             t = out.table_templates.get(TABLE_APPLY) or out.table_templates.get(TABLE_ACTIVE)
@@ -90,6 +99,32 @@ def extract_tables(doc: SourceDocument, sections: list[Section]) -> TableResult:
     if doc.grids:
         attach_grids(out.values.values(), doc.grids)
     return out
+
+
+def _region_text(text: str, lines: list, a: int, b: int) -> tuple[str, int]:
+    start = lines[a].span.start
+    end = lines[b - 1].span.end
+    return text[start:end], start
+
+
+def _glued(text: str, lines: list, regions: Regions) -> bool:
+    """Cells run together: 表三 or 表四 has a label followed at once by a long digit run, and no
+    line of the regions is cut into three or more cells."""
+    spans = [r for r in (regions.apply, regions.appeal) if r is not None]
+    if not spans:
+        return False
+    if any(ln is not None and ln.structured and len(ln.cells) >= 3 for a, b in spans for ln in lines[a:b]):
+        return False
+    return any(looks_glued(_region_text(text, lines, a, b)[0]) for a, b in spans)
+
+
+def _read_glued(table: str, text: str, lines: list, a: int, b: int, template: str | None) -> Mapped:
+    region, base = _region_text(text, lines, a, b)
+    g = read_glued(table, region, base, template)
+    m = Mapped(values=g.values, findings=g.findings, template=g.template, header_seen=True)
+    if table != TABLE_APPEAL and g.template:
+        missing_rows(m, table, row_specs(table, g.template), g.seen)
+    return m
 
 
 def _merge(out: TableResult, m: Mapped, table: str) -> None:

@@ -167,6 +167,11 @@ def _extra(out: Mapped, table: str, row: TextRow, why: str) -> None:
     )
 
 
+def missing_rows(out: Mapped, table: str, specs: tuple[RowSpec, ...], seen: set[str]) -> None:
+    """A finding naming the template rows no value was read for (none when the whole table is absent)."""
+    _missing(out, table, specs, seen)
+
+
 def _missing(out: Mapped, table: str, specs: tuple[RowSpec, ...], seen: set[str]) -> None:
     absent = [s for s in specs if s.key not in seen]
     if not absent or len(absent) == len(specs):

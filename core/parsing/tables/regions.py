@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 from core.parsing.tables.labels import norm
+from core.parsing.tables.runs import looks_glued
 
+_LABEL_DIGITS = re.compile(r"[\u4e00-\u9fff）)][0-9０-９]")
 _HEAD5 = re.compile(r"^\s*[(（]?[五六][)）]?[、.．]|存在的主要问题|主要问题及改进")
 
 
@@ -25,7 +27,8 @@ def find_regions(raw_lines: list[str]) -> Regions:
     structured = [("\t" in t or t.count("|") >= 2) for t in raw_lines]
 
     def short(i: int) -> bool:
-        return structured[i] or len(raw_lines[i].strip()) <= 90
+        # a long line is a table line when its cells are separated, or run together (label + digits)
+        return structured[i] or len(raw_lines[i].strip()) <= 90 or looks_glued(raw_lines[i])
 
     def has(i: int, words: tuple[str, ...]) -> bool:
         t = raw_lines[i]
@@ -38,7 +41,11 @@ def find_regions(raw_lines: list[str]) -> Regions:
         t = raw_lines[i]
         return "第二十条第" in t or t.lstrip("|# \t").startswith("信息内容")
 
-    a = next((i for i in range(n) if short(i) and active_head(i)), None)
+    def glued(i: int) -> bool:
+        # a long line of 表二 whose cells run together: labels followed at once by their digits
+        return len(_LABEL_DIGITS.findall(raw_lines[i])) >= 3
+
+    a = next((i for i in range(n) if (short(i) or glued(i)) and active_head(i)), None)
     s = a or 0
     b = next((i for i in range(s, n) if short(i) and has(i, ("勾稽", "申请人情况", "新收政府信息公开申请", "本年新收"))), None)
     s = b if b is not None else s
