@@ -151,21 +151,25 @@ def open_layer(path: str) -> LayerDocument:
 def check_streams(data: bytes) -> None:
     """The loaders' stream limits (core.loading.limits) for pdfium, which inflates streams unbounded.
 
-    Every FlateDecode stream of the file is inflated in 1 MB pieces that are counted and dropped
-    (a real report's streams inflate to a few MB: a few ms). pdfplumber's reader gets the same
-    limits from ``core.loading.pdf_guard``; other filters are left to the worker's memory limit.
+    Deflate inflates at most 1032-fold, so only a FlateDecode stream whose bound exceeds a limit is
+    inflated — in 1 MB pieces that are counted and dropped (a real report: none or a few, a few
+    ms). pdfplumber's reader gets the same limits from ``core.loading.pdf_guard``; other filters
+    are left to the worker's memory limit.
 
     Raises:
         LimitExceeded: one stream over ``MAX_PDF_STREAM`` or all over ``MAX_PDF_INFLATED``.
     """
     from core.loading import pdf_guard
+    from core.loading.limits import MAX_PDF_INFLATED, MAX_PDF_STREAM
 
     pdf_guard.start_document()
+    streams: list[memoryview] = []
+    view = memoryview(data)
     pos = 0
     while True:
         k = data.find(b"stream", pos)
         if k < 0:
-            return
+            break
         pos = k + 6
         if data[k - 3 : k] == b"end":
             continue
@@ -181,8 +185,20 @@ def check_streams(data: bytes) -> None:
         if end < 0:
             end = len(data)
         if b"/FlateDecode" in head or b"/Fl " in head or b"/Fl]" in head or b"/Fl/" in head:
-            pdf_guard._count(_inflated_size(memoryview(data)[start:end]))
+            streams.append(view[start:end])
         pos = end + 9
+    sizes = [_MAX_RATIO * len(s) for s in streams]  # upper bounds until measured
+    for i, s in enumerate(streams):
+        if sizes[i] > MAX_PDF_STREAM:
+            sizes[i] = _inflated_size(s)
+    if sum(sizes) > MAX_PDF_INFLATED:
+        for i in sorted(range(len(streams)), key=lambda i: -len(streams[i])):
+            if sizes[i] == _MAX_RATIO * len(streams[i]):
+                sizes[i] = _inflated_size(streams[i])
+    pdf_guard._count(sum(sizes))
+
+
+_MAX_RATIO = 1032  # deflate's largest expansion
 
 
 def _inflated_size(stream: memoryview) -> int:
