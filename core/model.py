@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 Origin = Literal["table", "inferred", "prose", "edited"]
+ReportKind = Literal["report", "summary", "other"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -276,7 +277,7 @@ class Report:
 
     path: str
     document: SourceDocument
-    kind: Literal["report", "summary", "other"] = "report"
+    kind: ReportKind = "report"
     template: str = "unknown"
     table_templates: dict[str, str] = field(default_factory=dict)
     metadata: Metadata = field(default_factory=Metadata)

@@ -252,7 +252,7 @@ def choose_chain(cands: list[Candidate]) -> list[Candidate]:
     if n == 0:
         return []
     order = {sid: i for i, sid in enumerate(SECTION_IDS)}
-    best = [c.weight for c in cands]
+    best: list[float] = [c.weight for c in cands]
     prev = [-1] * n
     by_order: list[tuple[float, int] | None] = [None] * len(SECTION_IDS)  # (best total, -index)
     pending: list[tuple[int, int]] = []  # (end, index) not yet passed

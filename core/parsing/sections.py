@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from core.model import Finding, Section, SourceDocument, Span
+from core.model import Finding, ReportKind, Section, SourceDocument, Span
 from core.parsing.headings import (
     IMPROVEMENTS,
     Candidate,
@@ -39,9 +39,9 @@ from core.parsing.headings import (
 from core.parsing.metadata import find_title
 from core.parsing.template import template_from_keywords
 
-KIND_REPORT = "report"
-KIND_SUMMARY = "summary"
-KIND_OTHER = "other"
+KIND_REPORT: ReportKind = "report"
+KIND_SUMMARY: ReportKind = "summary"
+KIND_OTHER: ReportKind = "other"
 
 _TABLE_SECTIONS = {"s2", "s3", "s4"}
 _SUMMARY_TITLE = re.compile(r"(?:政务公开|信息公开).{0,16}(?:总结|报告)")
@@ -53,7 +53,7 @@ _LINE_CN = re.compile(r"(?m)^[ \t\u3000\u00a0#>*]*(?=[一二三四五六七八�
 _LINE_PAREN = re.compile(r"(?m)^[ \t\u3000\u00a0#>*]*(?=[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
 
 
-def find_sections(doc: SourceDocument) -> tuple[str, list[Section], list[Finding]]:
+def find_sections(doc: SourceDocument) -> tuple[ReportKind, list[Section], list[Finding]]:
     """Find the report's sections and decide what kind of document it is.
 
     Args:

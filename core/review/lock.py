@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import socket
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,7 @@ def read_lock(project: str | os.PathLike[str]) -> LockInfo | None:
 def _pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION

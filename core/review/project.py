@@ -39,11 +39,11 @@ __all__ = [
     "LogEntry",
     "PrintedChange",
     "Project",
-    "ProjectLocked",
     "ProjectLink",
+    "ProjectLocked",
     "ProjectReadOnly",
-    "project_link",
     "open_project_reports",
+    "project_link",
 ]
 
 Parse = Callable[[str], Report]

@@ -11,9 +11,9 @@ edit as it is made; the GUI refreshes exactly the changed cells).
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import getpass
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
@@ -279,6 +279,7 @@ class ReviewedReport:
 
     def _apply(self, edit: Edit) -> tuple[Edit, Change]:
         st = self.state
+        inverse: Edit
         if isinstance(edit, ValueEdit):
             old = st.corrections.get(edit.field)
             inverse = ValueEdit(edit.field, old.new, old.note) if old else ValueEdit(edit.field, revert=True)
@@ -306,15 +307,15 @@ class ReviewedReport:
             return SectionStartEdit(edit.sid, prev), Change("sections", key=edit.sid)
         if isinstance(edit, RowRemapEdit):
             before = set(self.parsed_values())
-            prev = st.row_remaps.get(edit.source)
+            prev_row = st.row_remaps.get(edit.source)
             if edit.target is None or edit.target == edit.source:
                 st.row_remaps.pop(edit.source, None)
             else:
                 st.row_remaps[edit.source] = edit.target
             self._values = None
             after = set(self.parsed_values())
-            touched = _row_fields(edit) | _row_fields(RowRemapEdit(edit.source, prev))
-            return RowRemapEdit(edit.source, prev), Change("rows", tuple(sorted(before ^ after | touched)))
+            touched = _row_fields(edit) | _row_fields(RowRemapEdit(edit.source, prev_row))
+            return RowRemapEdit(edit.source, prev_row), Change("rows", tuple(sorted(before ^ after | touched)))
         if isinstance(edit, ConfirmEdit):
             old_c = st.confirmed.get(edit.key)
             inverse = ConfirmEdit(edit.key, old_c.note if old_c else None)
@@ -348,7 +349,7 @@ def _remap(fid: str, remaps: dict[str, str]) -> str:
 
 
 def _row_fields(edit: RowRemapEdit) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for row in (edit.source, edit.target):
         if row:
             out.update(f for f in templates.all_fields() if _row_prefix(f)[0] == row)

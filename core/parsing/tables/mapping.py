@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.model import ExtraRow, Finding, Value
+from core.model import ExtraRow, Finding, Origin, Value
 from core.parsing.tables.labels import (
     ACTIVE_HEADER_2019,
     ACTIVE_HEADER_2021,
@@ -421,7 +421,7 @@ def map_appeal(lines: list[Line]) -> Mapped:
             out.values[fid] = Value(fid, None, cell.text, "table", cell.span)
             unread.append(fid)
         else:
-            placed_by = "inferred" if fit.inferred and hint is None else "table"
+            placed_by: Origin = "inferred" if fit.inferred and hint is None else "table"
             out.values[fid] = Value(fid, value, cell.text, placed_by, cell.span)
     for fid in unread:
         v = out.values[fid]
