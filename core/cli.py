@@ -14,9 +14,10 @@ Every command reads through the one loading pipeline (core.batch.pipeline): ``--
 processes (default: the machine's cores), each file under ``--timeout`` seconds and
 ``--memory-limit`` bytes (default 60 s and 1.5 GB); a file over a limit becomes a failure entry.
 
-Exit status: 0 every file read (check: and no open error-level finding); 1 a file could not be
-read (check: or an open error-level finding; export: or the export failed); 2 usage error;
-130 interrupted. Corrections saved in a review project (``.ogiproj``) are applied first.
+Exit status: 0 every file read (check: and no open error-level finding; export: the workbook was
+written, even when some inputs were unreadable — they are listed in its 无法读取 sheet); 1 a file
+could not be read (check: or an open error-level finding; export: no workbook was written);
+2 usage error; 130 interrupted. Corrections saved in a review project (``.ogiproj``) are applied first.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from core.batch.worker import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits, WorkerPoo
 from core.cli_output import SECTION_IDS, Tally, batch_lines, check_lines, entry_json, failure_lines, report_json
 from core.cli_output import failure_json as _failure_json
 from core.console import utf8_streams
-from core.review.state import ReviewedReport
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
 
@@ -234,34 +234,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
     counts = batch.counts()
     msg = f"已导出 {n_ok} 份报告到 {out}（计入汇总 {counts.counted} 份）"
     if failures:
-        msg += f"；{len(failures)} 份无法读取，已列在工作簿中"
+        msg += f"；{len(failures)} 份无法读取，已列在工作簿的“无法读取”表中"
     print(msg + "。")
-    return 1 if failures else 0
+    return 0  # the workbook was written; unreadable inputs are listed in it
 
 
 def _export(batch: Batch, out: str, args: argparse.Namespace) -> None:
-    """Hand the batch to the exporter: ``export_batch(batch, path, options)``.
-
-    Until the exporter takes a Batch (the workbook work), the reports, their current findings
-    (own + cross-year) and the failures are passed the older way.
-    """
-    import inspect
-
-    from core import export
+    """Hand the batch to the exporter (core.export.workbook)."""
+    from core.export import export_batch
     from core.export.options import ExportOptions
 
-    fields = {f for f in getattr(ExportOptions, "__dataclass_fields__", {})}
-    wanted = {"per_report_sheets": args.per_report_sheets, "count_incomplete": args.count_incomplete}
-    params = list(inspect.signature(export.export_batch).parameters)
-    if params and params[0] == "batch":
-        options = ExportOptions(**{k: v for k, v in wanted.items() if k in fields})
-        export.export_batch(batch, out, options)
-        return
-    kwargs: dict[str, Any] = {}
-    if args.per_report_sheets and "official_sheets" in fields:
-        kwargs["official_sheets"] = True
-    reports: list[ReviewedReport] = [e.reviewed for e in batch.reports() if e.reviewed is not None]
-    export.export_batch(reports, out, [e.failure for e in batch.failures()], options=ExportOptions(**kwargs))
+    options = ExportOptions(per_report_sheets=args.per_report_sheets, count_incomplete=args.count_incomplete)
+    export_batch(batch, out, options)
 
 
 # --------------------------------------------------------------------------- directory

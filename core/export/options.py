@@ -10,25 +10,24 @@ class ExportOptions:
     """How to write a workbook.
 
     Attributes:
-        official_sheets: one sheet per report in the national layout in a batch export;
-            None: only when the batch has at most ``official_limit`` reports.
-        official_limit: the batch size up to which official sheets are added by default.
-        charts: add the chart sheet to a batch export.
+        per_report_sheets: add one sheet per report in the national layout (any batch size).
+        count_incomplete: count reports marked 数据不完整 in the 汇总表 (they stay marked).
+        summary_by: "" | "地区" | "层级": with a directory, one more 汇总表 per 地区 or 层级.
+        unit: the 汇总单位 (settings), named on every 汇总表 and in the print header.
+        reviewer: the reviewer's name (settings), written as 修改人 and in the footer — never
+            the operating-system login.
         body_font: font of tables and text; "" picks 仿宋_GB2312 when installed, else 仿宋.
         title_font: font of titles and table headers (黑体, the heading font of official documents).
         mark_corrections: fill corrected cells and attach a comment with the printed value.
-        exported_by: name shown in the page footer ("" leaves it out).
+        exported_by: name shown in the page footer when no reviewer is set ("" leaves it out).
     """
 
-    official_sheets: bool | None = None
-    official_limit: int = 50
-    charts: bool = True
+    per_report_sheets: bool = False
+    count_incomplete: bool = False
+    summary_by: str = ""
+    unit: str = ""
+    reviewer: str = ""
     body_font: str = ""
     title_font: str = "黑体"
     mark_corrections: bool = True
     exported_by: str = ""
-
-    def wants_official_sheets(self, n_reports: int) -> bool:
-        if self.official_sheets is not None:
-            return self.official_sheets
-        return n_reports <= self.official_limit

@@ -199,7 +199,7 @@ def number_format(kind: str, summary: bool = False) -> str:
 
 def page_setup(ws: Any, *, landscape: bool, title_rows: str | None, footer: str = "") -> None:
     """A4, orientation, fit to one page wide, print titles, centred, page numbers in the footer."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = 9  # A4 (a streamed sheet has no PAPERSIZE_A4)
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

@@ -1,0 +1,887 @@
+"""The workbook a 政务公开办 sends upward (``../shared/spec/upward-workbook.md``).
+
+Sheets, in order (names and contract columns are read by other programs):
+    汇总表（2021版 2023年度）…  per (template, year): 表二/三/四 in the official layout, every cell the
+        sum over the counted reports of the group (plain values), the scope stated above
+    汇总表（… 地区|层级）        with ``ExportOptions.summary_by``: one more per 地区 or 层级
+    报告一览   one row per report, counted or not, with the reason; key figures, last year beside
+    质量评估   one row per report, the checks evaluators score: 符合 / 不符合 / 无法判断
+    问题清单   one row per open finding, grouped by agency, in the clerk's words
+    数据       the long form: report × field of its template, value in force and what was printed
+    修改记录   every correction: who (the reviewer's name from the settings), when (local time)
+    未报送     with a directory: its agencies with no counted report for a year
+    无法读取   files that could not be read (and directory rows that could not be used)
+    one sheet per report in the official layout when ``per_report_sheets`` is set
+
+List sheets have their header in row 1, no merged cells, no totals rows: ``pandas.read_excel``
+reads them as they are. The workbook is streamed (openpyxl write-only): memory stays flat at
+any batch size. pandas adds up the 汇总表 and joins last year's figures.
+
+Public API:
+    export_batch(batch, path, options=None, *, failures=(), progress=None, cancelled=None, **overrides)
+        -> list of sheet names; raises ExportError (Chinese) or Cancelled
+    SUMMARY_PREFIX, LIST_SHEETS, OVERVIEW_COLUMNS, FINDING_COLUMNS, DATA_COLUMNS
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core import templates as T
+from core.errors import Cancelled
+from core.export.options import ExportOptions
+from core.export.safe import clean_text, is_formula_like, sheet_name
+from core.export.styles import Styles, lines_needed
+from core.layout import GRID, national_tables
+
+if TYPE_CHECKING:
+    from core.batch.model import Batch, BatchEntry
+    from core.review.state import ReviewedReport
+
+SUMMARY_PREFIX = "汇总表"
+OVERVIEW = "报告一览"
+QUALITY = "质量评估"
+FINDINGS = "问题清单"
+DATA = "数据"
+CORRECTIONS = "修改记录"
+MISSING = "未报送"
+UNREADABLE = "无法读取"
+SUMMARY_TOP = 5  # first row of 表二 on a 汇总表 (title, group, scope above)
+LIST_SHEETS = (OVERVIEW, QUALITY, FINDINGS, DATA, CORRECTIONS, MISSING, UNREADABLE)
+
+TEMPLATE_SHORT = {
+    T.TEMPLATE_2021: "2021版",
+    T.TEMPLATE_2019: "2019版",
+    T.TEMPLATE_LEGACY: "旧版",
+    T.TEMPLATE_UNKNOWN: "格式未识别",
+}
+SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+SOURCE = {"table": "表格", "prose": "正文", "inferred": "推断", "edited": "人工修改"}
+NOT_READ = "未读取"
+YES, NO = "是", "否"
+OK, BAD, UNKNOWN = "符合", "不符合", "无法判断"
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column of a list sheet: header, width (character units), number format."""
+
+    name: str
+    width: float = 10
+    fmt: str | None = None
+
+
+def _cols(*spec: tuple[str, float] | tuple[str, float, str]) -> tuple[Col, ...]:
+    return tuple(Col(*s) for s in spec)
+
+
+# ---------------------------------------------------------------- key figures of 报告一览
+
+
+def _apply_rows(template: str, prefix: str) -> tuple[str, ...]:
+    (block,) = T.layout(template, T.TABLE_APPLY)
+    return tuple(r.key for r in block.rows if r.key == prefix or r.key.startswith(prefix + "."))
+
+
+_ORG_COLS = tuple(c.key for c in T.APPLY_COLUMNS if c.group)
+
+
+def _figure(fields: Callable[[str], Iterable[str]]) -> Callable[[dict[str, Any], str], Any]:
+    def get(nums: dict[str, Any], template: str) -> Any:
+        present = [nums[f] for f in fields(template) if isinstance(nums.get(f), int | float)]
+        return sum(present) if present else None
+
+    return get
+
+
+def _fixed(*fids: str) -> Callable[[dict[str, Any], str], Any]:
+    return _figure(lambda _t: fids)
+
+
+def _group(prefix: str) -> Callable[[dict[str, Any], str], Any]:
+    return _figure(lambda t: tuple(f"apply.{k}.total" for k in _apply_rows(t, prefix)))
+
+
+def _only(template: str, fid: str) -> Callable[[dict[str, Any], str], Any]:
+    """A figure printed only in one template (2019 and 2021 figures never share a column)."""
+    return _figure(lambda t: (fid,) if (t == template or (template == "2021" and t not in T.LAYOUTS)) else ())
+
+
+def _layout_of(template: str) -> str:
+    return template if template in T.LAYOUTS else T.TEMPLATE_2021
+
+
+# (header, width, getter); "上年" and "增减" columns follow the ones in YEAR_OVER_YEAR
+FIGURES: tuple[tuple[str, Callable[[dict[str, Any], str], Any]], ...] = (
+    ("新收申请", _fixed("apply.new.total")),
+    ("上年结转", _fixed("apply.carried.total")),
+    ("新收·自然人", _fixed("apply.new.natural")),
+    ("新收·法人或其他组织", _fixed(*(f"apply.new.{c}" for c in _ORG_COLS))),
+    ("予以公开", _fixed("apply.granted.total")),
+    ("部分公开", _fixed("apply.partial.total")),
+    ("不予公开", _group("denied")),
+    ("无法提供", _group("unable")),
+    ("不予处理", _group("rejected")),
+    ("其他处理", _group("other")),
+    ("办理结果总计", _fixed("apply.total_handled.total")),
+    ("结转下年度", _fixed("apply.carry_forward.total")),
+    ("行政复议", _fixed("review.total")),
+    ("复议纠正", _fixed("review.corrected")),
+    ("行政诉讼", _fixed("suit_direct.total", "suit_after_review.total")),
+    ("诉讼纠正", _fixed("suit_direct.corrected", "suit_after_review.corrected")),
+    ("规范性文件制发", _only("2021", "active.normative.issued")),
+    ("规范性文件废止", _only("2021", "active.normative.repealed")),
+    ("规范性文件现行有效", _only("2021", "active.normative.in_force")),
+    ("规范性文件新制作（2019版）", _only("2019", "active.normative.made")),
+    ("规范性文件对外公开总数（2019版）", _only("2019", "active.normative.total")),
+    ("行政许可决定", _fixed("active.license.decisions")),
+    ("行政处罚决定", _fixed("active.penalty.decisions")),
+    ("行政强制决定", _fixed("active.coercion.decisions")),
+    ("收费金额（万元）", _only("2021", "active.fees.amount")),
+)
+YEAR_OVER_YEAR = ("新收申请", "办理结果总计", "行政复议", "行政诉讼")
+
+OVERVIEW_COLUMNS = _cols(
+    ("报告序号", 6), ("机关", 26), ("年度", 6), ("模板", 8), ("计入汇总", 6), ("未计入原因", 10), ("文件", 30),
+    ("说明", 30), ("完整性", 10), ("地区", 10), ("层级", 10), ("发布日期", 11), ("按时发布", 6),
+    ("状态", 8), ("未处理错误", 6), ("未处理警告", 6), ("已审核", 6),
+)
+QUALITY_CHECKS = (
+    "按时发布", "六部分齐全", "三张统计表齐全", "勾稽关系成立", "正文与表格一致", "与上年衔接", "信息处理费说明",
+)
+QUALITY_COLUMNS = _cols(("报告序号", 6), ("机关", 26), ("年度", 6), ("模板", 8), *((c, 9) for c in QUALITY_CHECKS),
+                        ("不符合项数", 7), ("说明", 40))
+FINDING_COLUMNS = _cols(
+    ("机关", 24), ("年度", 6), ("级别", 6), ("问题", 56), ("表", 6), ("行", 22), ("列", 10), ("原文数值", 8),
+    ("建议值", 8), ("状态", 10), ("报告序号", 6), ("文件", 24), ("规则", 16),
+)
+DATA_COLUMNS = _cols(
+    ("报告序号", 6), ("机关", 24), ("年度", 6), ("模板", 8), ("字段ID", 30), ("表", 5), ("行", 24), ("列", 12),
+    ("数值", 8), ("原文", 8), ("来源", 8), ("计入汇总", 6),
+)
+CORRECTION_COLUMNS = _cols(
+    ("报告序号", 6), ("机关", 24), ("年度", 6), ("表", 6), ("行", 24), ("列", 12), ("原文数值", 8), ("修改为", 8),
+    ("说明", 30), ("修改人", 10), ("修改时间", 16), ("字段ID", 28),
+)
+MISSING_COLUMNS = _cols(("机关", 30), ("年度", 6), ("地区", 12), ("层级", 12), ("上级", 24), ("说明", 40))
+UNREADABLE_COLUMNS = _cols(("文件", 50), ("原因", 70), ("错误代码", 18))
+
+IDENTITY_RULES = frozenset({"apply.balance", "apply.row_total", "apply.outcome_sum", "appeal.total"})
+TABLE_RULES = frozenset({"table.missing", "tables.lost", "table.lost", "table.blank", "table.unreadable",
+                         "table.no_rows"})
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def template_short(template: str) -> str:
+    return TEMPLATE_SHORT.get(template, TEMPLATE_SHORT[T.TEMPLATE_UNKNOWN])
+
+
+def local_minute(iso: str) -> str:
+    """``2024-01-05T01:30:12+00:00`` → local ``2024-01-05 09:30`` (to the minute); other text as is."""
+    if not iso:
+        return ""
+    try:
+        t = _dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+def published_date(rr: ReviewedReport) -> _dt.date | None:
+    v = rr.metadata_value("published")
+    if isinstance(v, _dt.date):
+        return v
+    try:
+        return _dt.date.fromisoformat(str(v or "")[:10])
+    except ValueError:
+        return None
+
+
+def on_time(entry: BatchEntry) -> str:
+    """Published by 1月31日 of the next year: 是 / 否 / "" (no date or year)."""
+    if entry.reviewed is None or entry.year is None:
+        return ""
+    d = published_date(entry.reviewed)
+    if d is None:
+        return ""
+    return YES if d <= _dt.date(entry.year + 1, 1, 31) else NO
+
+
+def where_parts(fid: str) -> tuple[str, str, str]:
+    """(表, 行, 列) of a field in the words of the printed table; ("", fid, "") when not catalogued."""
+    try:
+        f = T.field(fid)
+    except KeyError:
+        return "", fid, ""
+    if f.table == T.TABLE_APPEAL:
+        return T.TABLE_SHORT[f.table], f.row.label.replace("·", "："), f.column.label
+    return T.TABLE_SHORT[f.table], T.short_label(f.row.label), f.column.label
+
+
+def _text(v: Any) -> Any:
+    """A value ready for a streamed cell: numbers as numbers, text cleaned (formula-like text guarded)."""
+    if v is None or isinstance(v, bool | int | float):
+        return v
+    return clean_text(v)
+
+
+class _Writer:
+    """One streamed workbook: styles, sheet names, list sheets and official-layout sheets."""
+
+    def __init__(self, options: ExportOptions, batch: Batch, path: str = "") -> None:
+        from openpyxl import Workbook
+
+        self.path = path
+        self.opts = options
+        self.batch = batch
+        self.wb = Workbook(write_only=True)
+        self._default_font()
+        self.st = Styles(options)
+        self.used: set[str] = set()
+        self.sheets: list[str] = []
+        self.now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def _default_font(self) -> None:
+        """Unstyled cells (most of a big list) in the body font, not Calibri."""
+        from openpyxl.styles import Font
+        from openpyxl.utils.indexed_list import IndexedList
+
+        from core.export.styles import GB2312_CHARSET, body_font_name
+
+        fonts = getattr(self.wb, "_fonts", None)
+        if isinstance(fonts, IndexedList) and len(fonts) == 1:
+            self.wb._fonts = IndexedList([Font(name=body_font_name(self.opts), size=10.5, charset=GB2312_CHARSET)])
+
+    def discard(self) -> None:
+        """After a failure or cancellation: finish every open stream and remove its temporary file."""
+        import contextlib
+
+        for ws in getattr(self.wb, "_sheets", []):
+            writer = getattr(ws, "_writer", None)
+            if writer is None:
+                continue
+            with contextlib.suppress(Exception):
+                if not ws.closed:
+                    ws.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+    def sheet(self, name: str) -> Any:
+        title = sheet_name(name, self.used)
+        self.sheets.append(title)
+        return self.wb.create_sheet(title)
+
+    def header_text(self, ws: Any, title: str) -> None:
+        """Title, scope and date in the print header; page numbers in the footer."""
+        unit = self.opts.unit
+        left = f"{unit} " if unit else ""
+        ws.oddHeader.left.text = (left + title).replace("&", "&&")
+        ws.oddHeader.right.text = f"导出时间：{self.now}"
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        by = self.opts.reviewer or self.opts.exported_by
+        if by:
+            ws.oddFooter.right.text = f"导出人：{by}".replace("&", "&&")
+
+    def write_list(
+        self,
+        name: str,
+        cols: Sequence[Col],
+        rows: Iterable[Sequence[Any]],
+        *,
+        repeat_col: str = "B",
+        wrap: Sequence[int] = (),
+        title: str = "",
+    ) -> int:
+        """A list sheet: header in row 1, one value per cell; returns the number of data rows."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.utils import get_column_letter
+
+        ws = self.sheet(name)
+        st = self.st
+        for i, c in enumerate(cols, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = c.width
+        ws.freeze_panes = "C2" if repeat_col == "B" else "B2"
+        header = []
+        for c in cols:
+            cell = WriteOnlyCell(ws)
+            st.stamp(cell, font=st.header, alignment=st.center, border=st.border, fill=st.header_fill)
+            cell.value = c.name
+            header.append(cell)
+        tall = max(lines_needed(c.name, c.width) for c in cols)
+        ws.row_dimensions[1].height = 15.0 * min(3, tall) + 3
+        ws.append(header)
+        fmts = {i: c.fmt for i, c in enumerate(cols) if c.fmt}
+        wrap_cols = {i: cols[i].width for i in wrap}
+        n = 0
+        for n, values in enumerate(rows, start=1):
+            out: list[Any] = []
+            for i, v in enumerate(values):
+                v = _text(v)
+                if (isinstance(v, str) and is_formula_like(v)) or (i in fmts and v is not None):
+                    cell = WriteOnlyCell(ws, v if not isinstance(v, str) else None)
+                    if i in fmts:
+                        st.stamp(cell, number_format=fmts[i])
+                    if isinstance(v, str):
+                        cell.value = v
+                        cell.data_type = "s"
+                        cell.quotePrefix = True
+                    out.append(cell)
+                else:
+                    out.append(v)
+            if wrap_cols:
+                lines = max(
+                    (lines_needed(str(values[i]), w) for i, w in wrap_cols.items() if values[i]), default=1
+                )
+                if lines > 1:
+                    ws.row_dimensions[n + 1].height = 14.0 * min(lines, 8)
+            ws.append(out)
+        last = get_column_letter(len(cols))
+        ws.auto_filter.ref = f"A1:{last}{n + 1}"
+        ws.print_title_rows = "1:1"
+        ws.print_title_cols = f"{repeat_col}:{repeat_col}"
+        self._list_print(ws, title or name)
+        return n
+
+    def _list_print(self, ws: Any, title: str) -> None:
+        """A4 landscape at 100 %: wide sheets print in page-wide column groups (机关 repeated)."""
+        ws.page_setup.paperSize = 9  # A4 (a streamed sheet has no PAPERSIZE_A4)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.scale = 100
+        ws.page_setup.pageOrder = "overThenDown"
+        ws.print_options.gridLines = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.75
+        ws.page_margins.header = ws.page_margins.footer = 0.3
+        self.header_text(ws, title)
+
+
+# ---------------------------------------------------------------- the sheets
+
+
+def _groups(entries: Sequence[BatchEntry]) -> dict[tuple[str, int | None], list[BatchEntry]]:
+    out: dict[tuple[str, int | None], list[BatchEntry]] = {}
+    for e in entries:
+        if e.reviewed is None or e.completeness.value == "非年报":
+            continue
+        out.setdefault((e.template if e.template in TEMPLATE_SHORT else T.TEMPLATE_UNKNOWN, e.year), []).append(e)
+    order = {T.TEMPLATE_2021: 0, T.TEMPLATE_2019: 1, T.TEMPLATE_LEGACY: 2, T.TEMPLATE_UNKNOWN: 3}
+    return dict(sorted(out.items(), key=lambda kv: (-(kv[0][1] or 0), order.get(kv[0][0], 9))))
+
+
+def group_label(template: str, year: int | None) -> str:
+    return f"{template_short(template)} {year}年度" if year is not None else f"{template_short(template)} 年度未识别"
+
+
+def summary_sums(counted: Sequence[BatchEntry], fields: Sequence[str]) -> dict[str, int | float | None]:
+    """Each field's sum over the counted reports (pandas); None where no counted report states it."""
+    import pandas as pd
+
+    wanted = set(fields)
+    records = [
+        (fid, v.value)
+        for e in counted
+        if e.reviewed is not None
+        for fid, v in e.reviewed.values().items()
+        if fid in wanted and isinstance(v.value, int | float) and not isinstance(v.value, bool)
+    ]
+    if not records:
+        return dict.fromkeys(fields)
+    df = pd.DataFrame.from_records(records, columns=["field", "value"])
+    sums = df.groupby("field")["value"].sum(min_count=1)
+    out: dict[str, int | float | None] = {}
+    for fid in fields:
+        v = sums.get(fid)
+        if v is None or pd.isna(v):
+            out[fid] = None
+        else:
+            kind = T.field(fid).kind if fid in T.all_fields() else "int"
+            out[fid] = round(float(v), 4) if kind == "decimal" else int(v)
+    return out
+
+
+def write_summary_sheet(
+    w: _Writer, template: str, year: int | None, members: Sequence[BatchEntry], suffix: str = ""
+) -> dict[str, tuple[int, int]]:
+    """One 汇总表: title, scope line, then 表二/三/四 with the counted reports' sums."""
+    from core.export.grid import SheetBuffer, grid_columns, render_tables, text_block
+    from core.export.styles import number_format, page_setup
+
+    label = group_label(template, year) + (f" {suffix}" if suffix else "")
+    ws = w.sheet(f"{SUMMARY_PREFIX}（{label}）")
+    st = w.st
+    counted = [e for e in members if e.counted]
+    layout = national_tables(template)
+    sums = summary_sums(counted, layout.field_ids())
+    buf = SheetBuffer(st)
+    grid_columns(ws)
+    unit = w.opts.unit
+    title = f"{unit}政府信息公开工作年度报告汇总表" if unit else "政府信息公开工作年度报告汇总表"
+    text_block(buf, 1, 1, 1, GRID, title, st.title, st.center, border=False)
+    buf.heights[1] = 30.0
+    text_block(buf, 2, 1, 2, GRID, f"{label} · {T.TABLE_TITLES[T.TABLE_ACTIVE][:2]}至表四按国家格式汇总",
+               st.subtitle, st.center, border=False)
+    text_block(buf, 3, 1, 3, GRID, scope_line(w, members), st.note, st.left, border=False)
+    buf.height(3, 16.5 * max(1, lines_needed(scope_line(w, members), GRID * 3.3 * 1.15)))
+
+    def value_of(slot: Any) -> tuple[Any, str, Any, Any]:
+        kind = T.field(slot.field).kind if slot.field in T.all_fields() else "int"
+        return sums.get(slot.field), number_format(kind, summary=True), None, None
+
+    top = SUMMARY_TOP
+    where = render_tables(buf, layout, top, value_of)
+    page_setup(ws, landscape=False, title_rows="1:2")  # sheet properties go before a streamed sheet's rows
+    w.header_text(ws, f"汇总表（{label}）")
+    ws.sheet_view.showGridLines = False
+    buf.flush(ws)
+    from openpyxl.worksheet.pagebreak import Break
+
+    for b in layout.breaks:
+        ws.row_breaks.append(Break(id=top + b))
+    ws.print_area = f"A1:{_letter(GRID)}{top + layout.n_rows - 1}"
+    return where
+
+
+def scope_line(w: _Writer, members: Sequence[BatchEntry]) -> str:
+    counted = [e for e in members if e.counted]
+    not_counted = [e for e in members if not e.counted]
+    reasons: dict[str, int] = {}
+    for e in not_counted:
+        reasons[e.not_counted_reason or "未计入"] = reasons.get(e.not_counted_reason or "未计入", 0) + 1
+    incomplete = sum(1 for e in counted if e.completeness.value == "数据不完整")
+    parts = [f"汇总范围：计入汇总 {len(counted)} 份报告"]
+    if incomplete:
+        parts.append(f"其中 {incomplete} 份数据不完整（按导出选项计入）")
+    if not_counted:
+        why = "、".join(f"{k} {v} 份" for k, v in reasons.items())
+        parts.append(f"未计入 {len(not_counted)} 份（{why}，见“{OVERVIEW}”）")
+    else:
+        parts.append("未计入 0 份")
+    made = f"汇总单位：{w.opts.unit}" if w.opts.unit else "汇总单位：（未设置）"
+    parts.append(made)
+    parts.append(f"导出时间：{w.now}")
+    parts.append("各单元格为计入汇总的报告数值之和；没有报告填写的单元格留空")
+    return "；".join(parts) + "。"
+
+
+def _letter(c: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(c)
+
+
+def _explain(batch: Batch, e: BatchEntry) -> str:
+    if e.reviewed is None:
+        return e.failure.error.message if e.failure is not None else ""
+    if e.not_counted_reason == "重复":
+        winner = batch.counted_member(e.duplicate_key) if e.duplicate_key else None
+        if winner is not None:
+            return f"与第 {winner.index + 1} 号报告是同一机关同一年度，计入第 {winner.index + 1} 号"
+        return "同一机关同一年度有多份报告"
+    if e.counted and e.completeness.value == "数据不完整":
+        return "数据不完整，按导出选项计入汇总"
+    if e.counted and e.duplicate_key is not None:
+        others = [m.index + 1 for m in batch.entries if m.duplicate_key == e.duplicate_key and m is not e]
+        return "同一机关同一年度另有第 " + "、".join(map(str, others)) + " 号报告，计入本份"
+    if e.not_counted_reason == "数据不完整":
+        return "统计表缺失或只在正文中写了少数数字"
+    if e.not_counted_reason == "空白模板":
+        return "统计表已印出，但没有填写数字"
+    if e.not_counted_reason == "无关文件":
+        return "不是政府信息公开工作年度报告"
+    return ""
+
+
+def overview_rows(batch: Batch, figures: dict[int, dict[str, Any]], prev: dict[int, int]) -> Iterator[list[Any]]:
+    for e in batch.entries:
+        rr = e.reviewed
+        figs = figures.get(e.index, {})
+        row: list[Any] = [
+            e.index + 1,
+            e.name,
+            e.year,
+            template_short(e.template) if rr is not None else "",
+            YES if e.counted else NO,
+            e.not_counted_reason or "",
+            e.path,
+            _explain(batch, e),
+            e.completeness.value,
+            e.region or "",
+            e.level or "",
+        ]
+        if rr is None:
+            row += ["", "", "无法读取", None, None, ""]
+        else:
+            d = published_date(rr)
+            row += [
+                d.isoformat() if d else "",
+                on_time(e),
+                e.status.label,
+                e.status.errors,
+                e.status.warnings,
+                YES if e.is_reviewed else NO,
+            ]
+        row += [figs.get(h) for h, _g in FIGURES]
+        p = prev.get(e.index)
+        pf = figures.get(p, {}) if p is not None else {}
+        row.append(p + 1 if p is not None else None)
+        for h in YEAR_OVER_YEAR:
+            last = pf.get(h) if p is not None else None
+            now = figs.get(h)
+            row += [last, (now - last) if isinstance(now, int | float) and isinstance(last, int | float) else None]
+        yield row
+
+
+def overview_columns() -> tuple[Col, ...]:
+    extra = [Col(h, 8 if len(h) <= 4 else 10) for h, _g in FIGURES]
+    extra.append(Col("上年报告序号", 7))
+    for h in YEAR_OVER_YEAR:
+        extra += [Col(f"上年{h}", 8), Col(f"{h}增减", 8, "+0;-0;0")]
+    return (*OVERVIEW_COLUMNS, *extra)
+
+
+def key_figures(rr: ReviewedReport) -> dict[str, Any]:
+    nums = rr.numbers()
+    return {h: get(nums, rr.template) for h, get in FIGURES}
+
+
+def previous_reports(batch: Batch) -> dict[int, int]:
+    """Entry index → index of the same agency's counted report of the year before (pandas merge)."""
+    import pandas as pd
+
+    from core.batch.model import agency_key
+
+    rows = [(e.index, agency_key(e.agency), e.year) for e in batch.entries if e.reviewed is not None and e.agency
+            and e.year is not None]
+    if not rows:
+        return {}
+    df = pd.DataFrame(rows, columns=["index", "agency", "year"])
+    counted = pd.DataFrame(
+        [(e.index, agency_key(e.agency), e.year + 1) for e in batch.entries if e.counted and e.agency
+         and e.year is not None],
+        columns=["prev", "agency", "year"],
+    )
+    merged = df.merge(counted, on=["agency", "year"], how="inner").drop_duplicates("index")
+    return {int(i): int(p) for i, p in zip(merged["index"], merged["prev"], strict=True)}
+
+
+def quality_row(batch: Batch, e: BatchEntry, has_prev: bool) -> list[Any]:
+    rr = e.reviewed
+    assert rr is not None
+    rules = {f.rule for f in e.findings} | {f.rule for f in rr.report.findings}
+    complete = e.completeness.value == "完整"
+    checks: dict[str, str] = {}
+    t = on_time(e)
+    checks["按时发布"] = OK if t == YES else BAD if t == NO else UNKNOWN
+    summary = rr.report.kind == "summary"
+    checks["六部分齐全"] = BAD if ("section.missing" in rules or summary) else OK
+    checks["三张统计表齐全"] = BAD if (rules & TABLE_RULES or not complete) else OK
+    checks["勾稽关系成立"] = BAD if rules & IDENTITY_RULES else (OK if complete else UNKNOWN)
+    has_prose = bool(rr.report.prose_figures)
+    checks["正文与表格一致"] = BAD if "prose.contradiction" in rules else (OK if has_prose else UNKNOWN)
+    cross = {"cross.carry_over", "cross.in_force"}
+    checks["与上年衔接"] = BAD if rules & cross else (OK if has_prev else UNKNOWN)
+    if e.template == T.TEMPLATE_2021:
+        checks["信息处理费说明"] = BAD if "s6.fee_statement" in rules else OK
+    else:
+        checks["信息处理费说明"] = UNKNOWN
+    notes = []
+    if checks["按时发布"] == UNKNOWN:
+        notes.append("没有识别到发布日期或年度")
+    if checks["与上年衔接"] == UNKNOWN:
+        notes.append("本批没有该机关上一年度的报告")
+    if checks["信息处理费说明"] == UNKNOWN:
+        notes.append("信息处理费说明只在2021版格式中要求")
+    if checks["正文与表格一致"] == UNKNOWN:
+        notes.append("正文中没有可核对的数字")
+    vals = [checks[c] for c in QUALITY_CHECKS]
+    return [e.index + 1, e.name, e.year, template_short(e.template), *vals, vals.count(BAD), "；".join(notes)]
+
+
+def _fmt_value(v: Any) -> Any:
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def finding_rows(batch: Batch) -> Iterator[list[Any]]:
+    """Open findings, grouped by agency (then year and report), in the clerk's words."""
+    entries = [e for e in batch.entries if e.reviewed is not None]
+    entries.sort(key=lambda e: (e.name, e.year or 0, e.index))
+    for e in entries:
+        rr = e.reviewed
+        assert rr is not None
+        parsed = rr.parsed_values()
+        state = "未处理（报告已标为已审核）" if e.is_reviewed else "未处理"
+        for f in e.open_findings():
+            tables, rows, cols = [], [], []
+            for fid in f.fields:
+                t, r, c = where_parts(fid)
+                for lst, x in ((tables, t), (rows, r), (cols, c)):
+                    if x and x not in lst:
+                        lst.append(x)
+            printed = None
+            suggested = None
+            if len(f.fields) == 1:
+                pv = parsed.get(f.fields[0])
+                printed = (pv.raw.strip() or pv.value) if pv is not None else None
+                suggested = f.suggestion.get(f.fields[0])
+            elif f.suggestion:
+                suggested = "；".join(f"{_place(k)}：{_fmt_value(v)}" for k, v in f.suggestion.items())
+            yield [
+                e.name, e.year, SEVERITY.get(f.severity, f.severity), f.message, "、".join(tables), "、".join(rows),
+                "、".join(cols), _number_or_text(printed), _fmt_value(suggested), state, e.index + 1, e.path, f.rule,
+            ]
+
+
+def _place(fid: str) -> str:
+    _t, row, col = where_parts(fid)
+    return f"{row}“{col}”" if col else row
+
+
+def _number_or_text(v: Any) -> Any:
+    if isinstance(v, str):
+        s = v.strip()
+        if s.lstrip("-").isdigit():
+            return int(s)
+        return s
+    return v
+
+
+_FIELD_ROWS: dict[str, list[tuple[str, str, str, str]]] = {}
+
+
+def _field_rows(template: str) -> list[tuple[str, str, str, str]]:
+    """(ID, 表, 行, 列) of every field of a template (the 2021 fields for legacy/unknown)."""
+    got = _FIELD_ROWS.get(template)
+    if got is None:
+        got = [(f.id, *where_parts(f.id)) for f in T.fields_for(_layout_of(template))]
+        _FIELD_ROWS[template] = got
+    return got
+
+
+def data_rows(batch: Batch, step: Callable[[], None]) -> Iterator[list[Any]]:
+    """The long form: every field of every report's template (and any other value it has)."""
+    for e in batch.entries:
+        rr = e.reviewed
+        if rr is None or e.completeness.value == "非年报":
+            continue
+        step()
+        values = rr.values()
+        parsed = rr.parsed_values() if rr.state.corrections else values
+        head = [e.index + 1, e.name, e.year, template_short(e.template)]
+        counted = YES if e.counted else NO
+        rows = _field_rows(e.template)
+        known = {r[0] for r in rows}
+        extra = [(fid, *where_parts(fid)) for fid in values if fid not in known]
+        for fid, table, row, col in (*rows, *sorted(extra)):
+            v = values.get(fid)
+            if v is None:
+                yield [*head, fid, table, row, col, None, None, NOT_READ, counted]
+                continue
+            raw = v.raw
+            if v.origin == "edited":
+                p = parsed.get(fid)
+                raw = p.raw if p is not None else ""
+            yield [*head, fid, table, row, col, v.value, raw if raw != "" else None, SOURCE.get(v.origin, v.origin),
+                   counted]
+
+
+def correction_rows(batch: Batch, reviewer: str) -> Iterator[list[Any]]:
+    from core.export.lists import METADATA_LABELS
+
+    for e in batch.entries:
+        rr = e.reviewed
+        if rr is None:
+            continue
+        for key, new in rr.state.metadata.items():
+            printed = rr.report.template if key == "template" else getattr(getattr(rr.report.metadata, key, None),
+                                                                          "value", None)
+            yield [e.index + 1, e.name, e.year, "报告信息", METADATA_LABELS.get(key, key), "", _number_or_text(printed),
+                   _number_or_text(new), "", reviewer, "", key]
+        for fid, c in rr.state.corrections.items():
+            t, r, col = where_parts(fid)
+            yield [e.index + 1, e.name, e.year, t, r, col, c.printed, c.new, c.note, reviewer, local_minute(c.time),
+                   fid]
+
+
+def missing_rows(batch: Batch) -> Iterator[list[Any]]:
+    years = sorted({e.year for e in batch.entries if e.year is not None and e.reviewed is not None}, reverse=True)
+    for y in years:
+        for a in batch.missing(y):
+            yield [a.name, y, a.region, a.level, a.parent, "本批没有该机关这一年度计入汇总的报告"]
+
+
+def unreadable_rows(batch: Batch) -> Iterator[list[Any]]:
+    for e in batch.failures():
+        err = e.failure.error if e.failure is not None else None
+        yield [e.path, getattr(err, "message", "") or "无法读取", getattr(err, "code", "")]
+    d = batch.directory
+    for problem in getattr(d, "problems", []) or []:
+        yield [f"{Path(d.path).name if d is not None and d.path else '机关名录'}", problem, "directory.row"]
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def suggested_filename(reports: Sequence[Any]) -> str:
+    """A default name for the save dialog: ``<机关><年度>年政府信息公开年报审核.xlsx`` or ``…汇总（N份）.xlsx``.
+
+    ``reports``: reviewed reports or batch entries (unreadable entries are left out).
+    """
+    from core.export.safe import file_name
+
+    rrs = [getattr(r, "reviewed", r) for r in reports]
+    rrs = [r for r in rrs if r is not None]
+    if len(rrs) == 1:
+        rr = rrs[0]
+        agency = rr.metadata_value("agency") or "报告"
+        year = rr.metadata_value("year")
+        return file_name(f"{agency}{year or ''}{'年' if year else ''}政府信息公开年报审核")
+    years = sorted({str(y) for y in (rr.metadata_value("year") for rr in rrs) if y})
+    span = years[0] if len(years) == 1 else (f"{years[0]}-{years[-1]}" if years else "")
+    return file_name(f"政府信息公开年报汇总{span}{'年' if span else ''}（{len(rrs)}份）")
+
+
+def _as_batch(batch: Any, failures: Sequence[Any]) -> Batch:
+    from core.batch.model import Batch
+
+    if isinstance(batch, Batch):
+        if failures:
+            batch.extend(failures)
+        return batch
+    return Batch([*batch, *failures])
+
+
+def export_batch(
+    batch: Batch | Sequence[ReviewedReport],
+    path: str,
+    options: ExportOptions | None = None,
+    *,
+    failures: Sequence[Any] = (),
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    **overrides: Any,
+) -> list[str]:
+    """Write the upward workbook of ``batch`` to ``path`` (atomically); returns the sheet names.
+
+    ``batch`` is a ``core.batch.Batch`` (a plain list of reviewed reports is made into one, with
+    ``failures``). ``overrides`` set single ExportOptions fields. With ``count_incomplete`` the
+    batch's own setting is changed for the export and put back afterwards.
+    Raises ExportError (Chinese message) or Cancelled.
+    """
+    from dataclasses import fields as dc_fields
+    from dataclasses import replace
+
+    from core.export.safe import atomic_save, check_target
+
+    known = {f.name for f in dc_fields(ExportOptions)}
+    unknown = set(overrides) - known
+    if unknown:
+        raise TypeError(f"unknown export options: {sorted(unknown)}")
+    opts = replace(options or ExportOptions(), **overrides)
+    check_target(path)
+    b = _as_batch(batch, failures)
+    before = b.count_incomplete
+    if opts.count_incomplete and not before:
+        b.set_count_incomplete(True)
+    try:
+        return _write(b, path, opts, progress, cancelled, atomic_save)
+    finally:
+        if b.count_incomplete != before:
+            b.set_count_incomplete(before)
+
+
+def _write(
+    batch: Batch,
+    path: str,
+    opts: ExportOptions,
+    progress: Callable[[float], None] | None,
+    cancelled: Callable[[], bool] | None,
+    atomic_save: Callable[..., None],
+) -> list[str]:
+    done = [0.0]
+
+    def step(x: float) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        done[0] = max(done[0], min(1.0, x))
+        if progress is not None:
+            progress(done[0])
+
+    w = _Writer(opts, batch, path)
+    try:
+        _sheets(w, batch, opts, step, cancelled, atomic_save)
+    except BaseException:
+        w.discard()
+        raise
+    if progress is not None:
+        progress(1.0)
+    return w.sheets
+
+
+def _sheets(
+    w: _Writer,
+    batch: Batch,
+    opts: ExportOptions,
+    step: Callable[[float], None],
+    cancelled: Callable[[], bool] | None,
+    atomic_save: Callable[..., None],
+) -> None:
+    entries = batch.entries
+    reports = [e for e in entries if e.reviewed is not None]
+    n = max(1, len(reports))
+    step(0.02)
+    groups = _groups(entries)
+    for (template, year), members in groups.items():
+        write_summary_sheet(w, template, year, members)
+    if opts.summary_by in ("地区", "层级") and batch.directory is not None:
+        attr = "region" if opts.summary_by == "地区" else "level"
+        for (template, year), members in groups.items():
+            parts: dict[str, list[BatchEntry]] = {}
+            for e in members:
+                parts.setdefault(getattr(e, attr) or f"{opts.summary_by}未知", []).append(e)
+            for part in sorted(parts):
+                write_summary_sheet(w, template, year, parts[part], suffix=part)
+    step(0.1)
+    figures = {e.index: key_figures(e.reviewed) for e in reports if e.reviewed is not None}
+    prev = previous_reports(batch)
+    w.write_list(OVERVIEW, overview_columns(), overview_rows(batch, figures, prev))
+    step(0.15)
+    w.write_list(
+        QUALITY, QUALITY_COLUMNS,
+        (quality_row(batch, e, e.index in prev) for e in reports if e.completeness.value != "非年报"),
+    )
+    w.write_list(FINDINGS, FINDING_COLUMNS, finding_rows(batch), repeat_col="A", wrap=(3,))
+    step(0.2)
+    seen = [0]
+
+    def tick() -> None:
+        seen[0] += 1
+        if seen[0] % 25 == 0:
+            step(0.2 + 0.6 * seen[0] / n)
+
+    w.write_list(DATA, DATA_COLUMNS, data_rows(batch, tick))
+    step(0.8)
+    w.write_list(CORRECTIONS, CORRECTION_COLUMNS, correction_rows(batch, opts.reviewer))
+    if batch.directory is not None:
+        w.write_list(MISSING, MISSING_COLUMNS, missing_rows(batch), repeat_col="A")
+    w.write_list(UNREADABLE, UNREADABLE_COLUMNS, unreadable_rows(batch), repeat_col="A")
+    if opts.per_report_sheets:
+        from core.export.official import sheet_label, write_official_sheet
+
+        for i, e in enumerate(reports):
+            assert e.reviewed is not None
+            ws = w.sheet(sheet_label(e.reviewed))
+            write_official_sheet(ws, e.reviewed, w.st, opts)
+            if i % 10 == 0:
+                step(0.85 + 0.1 * i / n)
+    step(0.95)
+    atomic_save(w.wb, w.path, cancelled)
