@@ -335,6 +335,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         note = self._ask_confirm_note(finding, old.note if old else "")
         if note is not None:
             self.push_edit(ConfirmEdit(finding.key, note))
+            if old is None and rr.is_confirmed(finding):
+                self.go_to_next_finding(1)  # on to the next open finding, as F8 would
 
     def unconfirm_finding(self, finding: Finding) -> None:
         if (

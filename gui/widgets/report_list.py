@@ -191,6 +191,9 @@ class ReportFilterModel(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortRole(Qt.UserRole)
+        # Rows stay where they are when a report's status changes (a confirmation, an edit);
+        # the list re-sorts when the reviewer clicks a header.
+        self.setDynamicSortFilter(False)
 
 
 class ReportListWidget(QWidget):

@@ -306,6 +306,7 @@ EN |= {
         "This report still has %1 open errors.\n\nMark it as reviewed anyway? The status bar keeps counting it "
         "as having errors until they are corrected or confirmed as printed."
     ),
+    "回车确认；Shift+回车换行": "Enter confirms; Shift+Enter starts a new line",
 }
 
 # Where one context needs other words than EN (narrow columns, the one-line legend); always applied.

@@ -137,27 +137,32 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="16"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="30"/>
         <source>确认与原文一致</source>
         <translation>Confirmed as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="18"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="32"/>
         <source>确认下述问题是原文如此印刷，而不是识别错误：</source>
         <translation>Confirm that the document really prints this (it is not a reading error):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="23"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="41"/>
         <source>说明（可选，例如“原文合计有误，已电话核实”）：</source>
         <translation>Note (optional, e.g. &quot;the printed total is wrong, checked by phone&quot;):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="30"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="46"/>
+        <source>回车确认；Shift+回车换行</source>
+        <translation>Enter confirms; Shift+Enter starts a new line</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="50"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="31"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -510,7 +515,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="497"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -556,8 +561,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369"/>
-        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -782,7 +787,7 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -791,17 +796,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426"/>
+        <location filename="../../gui/main_window.py" line="428"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496"/>
+        <location filename="../../gui/main_window.py" line="498"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1176,7 +1181,7 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="212"/>
+        <location filename="../../gui/widgets/report_list.py" line="215"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
@@ -1415,62 +1420,62 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>StatTableView</name>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="195"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="358"/>
         <source>请先选中要粘贴到的左上角单元格</source>
         <translation>First select the top-left cell to paste into</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="226"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="389"/>
         <source>粘贴 %1 个单元格</source>
         <translation>Paste into cells (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="229"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="392"/>
         <source>已粘贴 %1 个单元格</source>
         <translation>Cells pasted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="231"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="394"/>
         <source>%1 个不是数字，已跳过</source>
         <translation>skipped (not a number): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="233"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="396"/>
         <source>%1 个超出表格，已跳过</source>
         <translation>skipped (outside the table): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="234"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="397"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="255"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="418"/>
         <source>已将 %1 个单元格恢复为原文数值</source>
         <translation>Cells reverted to printed values: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="255"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="418"/>
         <source>所选单元格没有人工修改</source>
         <translation>The selected cells have no corrections</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="269"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="432"/>
         <source>恢复为原文数值</source>
         <translation>Revert to Printed Value</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="271"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="434"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="272"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="435"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/stat_table_view.py" line="276"/>
+        <location filename="../../gui/widgets/stat_table_view.py" line="439"/>
         <source>更正行标签…</source>
         <translation>Correct Row Label…</translation>
     </message>

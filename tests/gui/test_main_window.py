@@ -435,3 +435,23 @@ def test_findings_list_highlights_only_the_current_finding(qtbot, window) -> Non
 
     assert row_colour(first) != row_colour(second)
     assert row_colour(first) != highlight
+
+
+def test_confirming_moves_on_and_a_sorted_list_keeps_its_rows(qtbot, window) -> None:
+    """After 确认与原文一致 the next open finding is current; the report's row does not jump away."""
+    a, b = _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    lst = window.report_list
+    lst.view.sortByColumn(COL_STATUS, Qt.DescendingOrder)
+    assert lst.visible_entries()[0] is a  # most errors first; a confirmation would sort it last
+    window.report_list.select_entry(a)
+    row_before = lst.view.currentIndex().row()
+    order_before = lst.visible_entries()
+    window._ask_confirm_note = lambda finding, note: ""
+    qtbot.keyClick(window, Qt.Key_F8)
+    first = window.findings_panel.current_finding()
+    qtbot.keyClick(window, Qt.Key_K, Qt.ControlModifier | Qt.ShiftModifier)
+    assert a.reviewed.is_confirmed(first)
+    nxt = window.findings_panel.current_finding()
+    assert nxt is not None and nxt.key != first.key and not a.reviewed.is_confirmed(nxt)
+    assert window.current is a and lst.view.currentIndex().row() == row_before
+    assert lst.visible_entries() == order_before

@@ -405,7 +405,8 @@ def test_frozen_header_rows_and_row_labels_stay_in_view(tables, qtbot) -> None:
     assert header_rect.left() <= rect.center().x() <= header_rect.right()
     assert top.viewport().rect().intersects(header_rect)
     # the label part shows the cell's row label, level with it
-    label = next(c for c in model.grid.cells if c.kind == "label" and c.row_name == model.grid.of_field(target).row_name)
+    row_name = model.grid.of_field(target).row_name
+    label = next(c for c in model.grid.cells if c.kind == "label" and c.row_name == row_name)
     label_rect = left.visualRect(model.index(label.row, label.col))
     assert label_rect.top() <= rect.center().y() <= label_rect.bottom()
     assert left.viewport().rect().contains(label_rect.center())

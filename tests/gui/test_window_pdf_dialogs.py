@@ -40,6 +40,25 @@ def test_confirm_dialog_returns_the_note(qtbot) -> None:
     assert dlg.note() == "原文如此"
 
 
+def test_confirm_dialog_shows_the_whole_message_and_enter_accepts(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    long = "表三 “1.属于国家秘密” 行：该行印出 6 个单元格，应有 7 列，已按行标签和勾稽关系推定各数字所在的列，" * 4
+    dlg = ConfirmDialog(Finding("r", "warning", long))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    label = dlg.message_label
+    assert label.height() >= label.heightForWidth(label.width())  # wrapped, not clipped
+    dlg.note_edit.setFocus()
+    qtbot.keyClicks(dlg.note_edit, "ok")
+    qtbot.keyClick(dlg.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a new line
+    assert dlg.isVisible() and dlg.note_edit.toPlainText() == "ok\n"
+    qtbot.keyClicks(dlg.note_edit, "2")
+    qtbot.keyClick(dlg.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.result() == dlg.DialogCode.Accepted and dlg.note() == "ok\n2"
+
+
 def test_settings_dialog_stores_language(qtbot) -> None:
     dlg = SettingsDialog()
     qtbot.addWidget(dlg)
