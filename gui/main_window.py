@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -105,6 +106,16 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.pdf_view = PdfPageView(self)
         self.findings_panel = FindingsPanel(self)
 
+        # Shown while the project is open read-only (another instance holds it): nothing here edits.
+        self.read_only_banner = QLabel(self)
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #5c4400; border-bottom: 1px solid #e0c060; padding: 6px; }"
+        )
+        self.read_only_banner.hide()
+        self.read_only = False
+
         centre = QWidget(self)
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -137,7 +148,13 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.v_splitter.setStretchFactor(0, 4)
         self.v_splitter.setStretchFactor(1, 1)
         self.v_splitter.setSizes([760, 200])
-        self.setCentralWidget(self.v_splitter)
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.read_only_banner)
+        outer.addWidget(self.v_splitter, 1)
+        self.setCentralWidget(central)
         self.splitters = [self.h_splitter, self.v_splitter, self.right_splitter, self.source_view.splitter]
         for s in self.splitters:
             # Saved as moved, so that a crash or a kill keeps the reviewer's pane layout too.
@@ -296,6 +313,23 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
 
         self.undo.stack_for(self.current.reviewed).push(EditCommand(self.current.reviewed, edit, text))
 
+    def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        """A project opened read-only: a banner says so and why, and every editor is disabled
+        (tables, metadata, section boundaries, confirmations, 已审核), so nothing looks editable."""
+        self.read_only = read_only
+        if read_only:
+            text = self.tr(
+                "只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。"
+            )
+            self.read_only_banner.setText(text + (f"\n{reason}" if reason else ""))
+        self.read_only_banner.setVisible(read_only)
+        set_tables = getattr(self.stat_tables, "set_read_only", None)
+        if set_tables is not None:
+            set_tables(read_only)
+        self.metadata_panel.set_read_only(read_only)
+        self.source_view.set_read_only(read_only)
+        self._update_actions()
+
     def edit_metadata(self, key: str, value: Any) -> None:
         if value is None:
             self.push_edit(MetadataEdit(key, revert=True))
@@ -430,8 +464,10 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.current is not None and self.current.reviewed is not None
-        for a in (self.act_export, self.act_confirm, self.act_reviewed):
-            a.setEnabled(has)
+        self.act_export.setEnabled(has)
+        for a in (self.act_confirm, self.act_reviewed):
+            a.setEnabled(has and not self.read_only)
+        self.findings_panel.set_read_only(self.read_only)
         self.act_close_report.setEnabled(self.current is not None)
         self.act_export_batch.setEnabled(bool(self.entries()))
         self.act_reviewed.setChecked(

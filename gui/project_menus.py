@@ -134,9 +134,7 @@ def attach_to_window(window: Any) -> ProjectSession:
         sig.connect(lambda *_: update_title())
 
     def sync_read_only(*_: Any) -> None:
-        tables = getattr(window, "stat_tables", None)
-        if tables is not None and hasattr(tables, "set_read_only"):
-            tables.set_read_only(session.read_only)
+        window.set_read_only(session.read_only, session.lock_reason if session.read_only else "")
 
     for sig in (session.project_opened, session.project_closed, session.read_only_changed):
         sig.connect(sync_read_only)

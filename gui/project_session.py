@@ -86,6 +86,8 @@ def data_dir() -> Path:
 def workspace_path() -> Path:
     """The automatic workspace project: every edit made outside a named project is saved here."""
     return data_dir() / (WORKSPACE_NAME + PROJECT_SUFFIX)
+
+
 READ_ONLY_SUFFIX = QT_TRANSLATE_NOOP("ProjectSession", "〔只读〕")  # translated in title_suffix()
 
 
@@ -111,6 +113,7 @@ class ProjectSession(QObject):
         self._settings = settings
         self._parse = parse
         self._project: Project | None = None
+        self.lock_reason = ""  # why the open project is read-only (who holds it, since when)
 
     # ------------------------------------------------------------------ state
     @property
@@ -223,10 +226,11 @@ class ProjectSession(QObject):
             if exc.code == "project.missing":
                 self._prune_recent()
             return False
+        self.lock_reason = "" if locked is None else lock_message(locked, path)
         self._switch(project)
         if locked is not None:
             extra = "" if isinstance(locked, ProjectLocked) else self.tr("项目已以只读方式打开。")
-            self.error_raised.emit(locked.message + extra)
+            self.error_raised.emit(self.lock_reason + extra)
         return True
 
     def save_as(self, path: str) -> bool:
@@ -319,6 +323,33 @@ class ProjectSession(QObject):
         self.project_opened.emit(project.path)
         if project.read_only != old_read_only:
             self.read_only_changed.emit(project.read_only)
+
+
+def local_time(stamp: str) -> str:
+    """An ISO time stamp (any offset) as this computer's local time, ``2026-12-06 11:39``."""
+    import datetime as _dt
+
+    try:
+        return _dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return stamp
+
+
+def lock_message(exc: ProjectError, path: str) -> str:
+    """Why a project opened read-only, in words (who holds it since when, in local time)."""
+    holder = getattr(exc, "holder", None)
+    if not isinstance(exc, ProjectLocked) or holder is None:
+        return exc.message
+    return arg(
+        QCoreApplication.translate(
+            "ProjectSession",
+            "审核项目“%1”正由用户“%2”（计算机 %3）自 %4 起打开，为避免修改互相覆盖，只能以只读方式查看。",
+        ),
+        Path(path).name,
+        holder.user or "?",
+        holder.host or "?",
+        local_time(holder.time) if holder.time else "?",
+    )
 
 
 def _held_elsewhere(path: Path) -> bool:

@@ -146,6 +146,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.model = FindingsModel(self)
         self._quiet = False  # True while the panel itself moves the current row
+        self.read_only = False
         self.view = QTableView(self)
         self.view.setObjectName("findings_list")
         self.view.setModel(self.model)
@@ -206,6 +207,11 @@ class FindingsPanel(QWidget):
             self._quiet = False
         self._update_summary()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only project: findings can be looked at, not confirmed."""
+        self.read_only = read_only
+        self._update_summary()
+
     def current_finding(self) -> Finding | None:
         idx = self.view.currentIndex()
         return idx.data(FindingRole) if idx.isValid() else None
@@ -241,7 +247,7 @@ class FindingsPanel(QWidget):
                 .replace("%2", str(warnings))
                 .replace("%3", str(confirmed))
             )
-        self.confirm_button.setEnabled(rr is not None and bool(m.findings))
+        self.confirm_button.setEnabled(rr is not None and bool(m.findings) and not self.read_only)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid() and not self._quiet:
@@ -266,5 +272,6 @@ class FindingsPanel(QWidget):
         else:
             act = menu.addAction(icon("confirm"), self.tr("确认与原文一致…"))
             act.triggered.connect(lambda: self.confirm_requested.emit(f))
+        act.setEnabled(not self.read_only)
         menu.exec(self.view.viewport().mapToGlobal(pos))
         menu.deleteLater()

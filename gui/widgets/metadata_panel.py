@@ -45,6 +45,7 @@ class MetadataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reviewed: ReviewedReport | None = None
+        self.read_only = False
         self.agency = QLineEdit(self)
         self.agency.setObjectName("meta_agency")
         self.year = QLineEdit(self)
@@ -94,10 +95,19 @@ class MetadataPanel(QWidget):
         self.reviewed = reviewed
         self.refresh()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only project: the fields show the values but take no typing."""
+        self.read_only = read_only
+        self.refresh()
+
     def refresh(self) -> None:
         """Show the report's current (effective) metadata; edited fields are tinted."""
         rr = self.reviewed
-        for w in (self.agency, self.year, self.template, self.published, self.reviewed_check):
+        for e in (self.agency, self.year, self.published):
+            e.setReadOnly(self.read_only)
+        for w in (self.template, self.reviewed_check):
+            w.setEnabled(rr is not None and not self.read_only)
+        for w in (self.agency, self.year, self.published):
             w.setEnabled(rr is not None)
         if rr is None:
             for e in (self.agency, self.year, self.published):

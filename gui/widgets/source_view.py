@@ -83,6 +83,7 @@ class SourceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reviewed: ReviewedReport | None = None
+        self.read_only = False  # a read-only project: section boundaries cannot be moved
         self._shown_text = ""
         self._map = _Utf16Map("")
         self._section_span: Span | None = None
@@ -154,6 +155,12 @@ class SourceView(QWidget):
         self._fill_combo([])
 
     # ---- public API
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        editable = self.reviewed is not None and not self.showing_original() and not read_only
+        self.section_button.setEnabled(editable)
+        self.section_combo.setEnabled(editable)
+
     def set_report(self, reviewed: ReviewedReport | None) -> None:
         """Show a report's sections and text (None: empty)."""
         self.reviewed = reviewed
@@ -257,8 +264,9 @@ class SourceView(QWidget):
         self._shown_text = text
         self._map = _Utf16Map(text)
         self.text.setPlainText(text)
-        self.section_button.setEnabled(self.reviewed is not None and not self.showing_original())
-        self.section_combo.setEnabled(self.reviewed is not None and not self.showing_original())
+        editable = self.reviewed is not None and not self.showing_original() and not self.read_only
+        self.section_button.setEnabled(editable)
+        self.section_combo.setEnabled(editable)
 
     def _add_item(self, parent: QTreeWidgetItem, s: Section) -> None:
         title = s.title.strip() or (_tr(SECTION_NAMES[s.id]) if s.id in SECTION_NAMES else s.id)
@@ -407,7 +415,7 @@ class SourceView(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = self.text.createStandardContextMenu(pos)
-        if self.reviewed is not None:
+        if self.reviewed is not None and not self.read_only:
             if not self.showing_original():
                 # Right-click moves the cursor to the clicked line first, like an editor.
                 if not self.text.textCursor().hasSelection():

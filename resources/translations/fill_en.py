@@ -307,6 +307,14 @@ EN |= {
         "as having errors until they are corrected or confirmed as printed."
     ),
     "回车确认；Shift+回车换行": "Enter confirms; Shift+Enter starts a new line",
+    "只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。": (
+        "Read-only: this project is open elsewhere; here you can look but not change. "
+        "To make changes, use File › Save Project As… for an editable copy."
+    ),
+    "审核项目“%1”正由用户“%2”（计算机 %3）自 %4 起打开，为避免修改互相覆盖，只能以只读方式查看。": (
+        "The review project “%1” has been open by user “%2” (computer %3) since %4; "
+        "to keep changes from overwriting each other it can only be viewed read-only."
+    ),
 }
 
 # Where one context needs other words than EN (narrow columns, the one-line legend); always applied.

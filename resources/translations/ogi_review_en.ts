@@ -410,53 +410,53 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="172"/>
-        <location filename="../../gui/widgets/findings_panel.py" line="267"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="173"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="273"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="174"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="175"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="176"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="178"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="180"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="180"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="181"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="236"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="242"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="239"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="245"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="261"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="267"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="264"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="270"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
@@ -465,7 +465,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window.py" line="70"/>
+        <location filename="../../gui/main_window.py" line="71"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -515,7 +515,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -561,8 +561,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -719,12 +719,12 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="283"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -782,12 +782,17 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316"/>
+        <location filename="../../gui/main_window.py" line="321"/>
+        <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
+        <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="348"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="409"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -796,17 +801,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="532"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -883,22 +888,22 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="66"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="67"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="68"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="69"/>
         <source>标记本报告已审核完毕（可撤销）</source>
         <translation>Mark this report as fully reviewed (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="88"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="89"/>
         <source>年度 / 模板 / 发布日期</source>
         <translation>Year / format / published</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/metadata_panel.py" line="125"/>
+        <location filename="../../gui/widgets/metadata_panel.py" line="135"/>
         <source>已手工修改；解析结果：%1</source>
         <translation>Corrected by hand; as parsed: %1</translation>
     </message>
@@ -978,24 +983,29 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="146"/>
+        <location filename="../../gui/project_session.py" line="147"/>
         <source>无法创建数据文件夹“%1”：%2。修改将不会自动保存。</source>
         <translation>Cannot create the data folder “%1”: %2. Changes will not be saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="166"/>
+        <location filename="../../gui/project_session.py" line="167"/>
         <source>无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。</source>
         <translation>Cannot create the automatic workspace, so changes will not be saved automatically. Use New Project to save your work.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="228"/>
+        <location filename="../../gui/project_session.py" line="230"/>
         <source>项目已以只读方式打开。</source>
         <translation> The project was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="235"/>
+        <location filename="../../gui/project_session.py" line="237"/>
         <source>当前没有打开的审核项目，无法另存为。</source>
         <translation>No review project is open, so there is nothing to save as.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_session.py" line="342"/>
+        <source>审核项目“%1”正由用户“%2”（计算机 %3）自 %4 起打开，为避免修改互相覆盖，只能以只读方式查看。</source>
+        <translation>The review project “%1” has been open by user “%2” (computer %3) since %4; to keep changes from overwriting each other it can only be viewed read-only.</translation>
     </message>
     <message>
         <location filename="../../gui/project_menus.py" line="29"/>
@@ -1064,17 +1074,17 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
     </message>
     <message>
         <location filename="../../gui/project_menus.py" line="131"/>
-        <location filename="../../gui/project_menus.py" line="182"/>
+        <location filename="../../gui/project_menus.py" line="180"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="174"/>
+        <location filename="../../gui/project_menus.py" line="172"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="177"/>
+        <location filename="../../gui/project_menus.py" line="175"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
     </message>
@@ -1324,72 +1334,72 @@ If these values really belong to another row, choose the correct row below:</tra
         <translation>Make this the start of part 6</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="93"/>
+        <location filename="../../gui/widgets/source_view.py" line="94"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="106"/>
+        <location filename="../../gui/widgets/source_view.py" line="107"/>
         <source>显示原文</source>
         <translation>Show original text</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="108"/>
+        <location filename="../../gui/widgets/source_view.py" line="109"/>
         <source>显示文件的原始文字（未经繁简转换、去除拼音和页眉页脚等规范化处理）</source>
         <translation>Show the file&apos;s text as extracted (before script conversion, pinyin and header/footer removal)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="110"/>
+        <location filename="../../gui/widgets/source_view.py" line="111"/>
         <source>自动换行</source>
         <translation>Wrap lines</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="112"/>
+        <location filename="../../gui/widgets/source_view.py" line="113"/>
         <source>关闭后，表格的每一行在正文中占一行，便于对照各列</source>
         <translation>When off, each table row stays on one line, so columns line up</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="122"/>
+        <location filename="../../gui/widgets/source_view.py" line="123"/>
         <source>设为该部分开头</source>
         <translation>Set as start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="124"/>
+        <location filename="../../gui/widgets/source_view.py" line="125"/>
         <source>把光标所在行设为所选部分的开头（可撤销）</source>
         <translation>Make the cursor&apos;s line the start of the chosen part (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="134"/>
+        <location filename="../../gui/widgets/source_view.py" line="135"/>
         <source>光标所在行：</source>
         <translation>Cursor line:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="177"/>
+        <location filename="../../gui/widgets/source_view.py" line="184"/>
         <source>未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。</source>
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="247"/>
+        <location filename="../../gui/widgets/source_view.py" line="254"/>
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="273"/>
+        <location filename="../../gui/widgets/source_view.py" line="281"/>
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="318"/>
+        <location filename="../../gui/widgets/source_view.py" line="326"/>
         <source>设为“%1”的开头</source>
         <translation>Make this the start of &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="416"/>
+        <location filename="../../gui/widgets/source_view.py" line="424"/>
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="421"/>
+        <location filename="../../gui/widgets/source_view.py" line="429"/>
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>

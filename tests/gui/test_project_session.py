@@ -205,9 +205,33 @@ def test_read_only_project_tables_refuse_edits(qtbot, window, tmp_path, sync_wor
         assert not model.setData(idx, "999")
         assert window.current.reviewed.value("apply.new.total") == before
         assert window.stat_tables.open_remap_dialog("apply.new") is None
+        # a banner says so, in local time (never a raw ISO stamp), and nothing looks editable
+        banner = window.read_only_banner
+        assert banner.isVisible() and "只读" in banner.text() and "项目另存为" in banner.text()
+        assert "T" not in banner.text().split("自", 1)[-1].split("起")[0] and "+00:00" not in banner.text()
+        meta = window.metadata_panel
+        assert meta.agency.isReadOnly() and meta.year.isReadOnly() and not meta.template.isEnabled()
+        qtbot.keyClicks(meta.agency, "X")
+        meta.agency.editingFinished.emit()
+        assert window.current.reviewed.metadata_value("agency") == "只读示例局"
+        assert not meta.reviewed_check.isEnabled() and not window.act_reviewed.isEnabled()
+        assert not window.act_confirm.isEnabled() and not window.findings_panel.confirm_button.isEnabled()
+        assert not window.source_view.section_button.isEnabled()
     finally:
         holder.close()
         window.session.close()
     # once the project is closed the tables are editable again
     model = window.stat_tables.models["apply"]
     assert not model.read_only
+    assert not window.read_only_banner.isVisible() and not window.metadata_panel.agency.isReadOnly()
+
+
+def test_lock_times_are_shown_in_local_time() -> None:
+    import datetime as dt
+
+    from gui.project_session import local_time
+
+    stamp = "2026-12-06T03:39:27+00:00"
+    want = dt.datetime(2026, 12, 6, 3, 39, 27, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert local_time(stamp) == want
+    assert local_time("不是时间") == "不是时间"
