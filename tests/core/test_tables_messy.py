@@ -12,6 +12,8 @@ from core.parsing.tables import extract_tables
 from core.validation import validate
 from tests.core.validation_helpers import make_report
 from tests.synth import Noise, random_values
+from tests.synth.forms import render_text
+from tests.synth.layout import Printer, report_blocks
 from tests.synth.messy import render_messy
 
 
@@ -164,3 +166,60 @@ def test_a_pathological_run_is_bounded_and_flagged() -> None:
 
     readings, cut = solve_row([Atom("d", "1" * 40, 0)], 15, ())
     assert cut and len(readings) <= 24
+
+
+# --------------------------------------------------------------------------- Markdown with stray empty cells
+
+
+def test_md_stray_cells_are_aligned_by_the_identities() -> None:
+    values = random_values("2021", random.Random(21))
+    pr = Printer(Noise(), random.Random(0))
+    text = render_text(report_blocks(values, "2021", pr, "示例局", 2022), "md")
+    # a stray empty cell inside the row of 新收 and at the end of 上年结转: values slide one column right
+    lines = text.split("\n")
+    for k, ln in enumerate(lines):
+        if ln.startswith("| 一、本年新收"):
+            parts = ln.split(" | ")
+            parts.insert(4, "")  # between 自然人 and 商业企业
+            lines[k] = " | ".join(parts)
+        elif ln.startswith("| 二、上年结转"):
+            lines[k] = ln + "  |"
+    res = _tables("\n".join(lines))
+    read = _values(res)
+    shifted = {f.params.get("key") for f in res.findings if f.rule == "table.inferred"}
+    assert shifted == {"new", "carried"} or values["apply.carried.total"] == 0
+    assert {k: read[k] for k in read if k.startswith("apply.")} == {
+        k: v for k, v in values.items() if k.startswith("apply.")
+    }
+    assert _errors_after_validation(res, "2021") == []
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 10_000),
+    template=st.sampled_from(["2021", "2019"]),
+    empty_rate=st.sampled_from([0.0, 0.3]),
+)
+def test_md_stray_never_reads_a_wrong_value_nor_blames_the_agency(seed, template, empty_rate) -> None:
+    values = random_values(template, random.Random(seed))
+    out = render_messy(values, template, "md_stray", noise=Noise(empty_rate), seed=seed)
+    res = _tables(out.content)
+    read = _values(res)
+    assert {k: read[k] for k in read} == {k: values[k] for k in read}
+    flagged = {f for x in res.findings for f in x.fields}
+    assert set(values) - set(read) <= flagged
+    assert all(x.severity == "warning" for x in res.findings)
+    assert _errors_after_validation(res, template) == []
+
+
+def test_md_stray_broken_identity_is_reported_not_repaired() -> None:
+    values = random_values("2021", random.Random(5))
+    values["apply.new.natural"] += 1  # 勾稽 and the row total no longer hold
+    out = render_messy(values, "2021", "md_stray", seed=5)
+    res = _tables(out.content)
+    read = _values(res)
+    assert {k: read[k] for k in read} == {k: values[k] for k in read}
+    if "apply.new.natural" in read:
+        assert {"apply.balance", "apply.row_total"} & set(_errors_after_validation(res, "2021"))
+    else:
+        assert any("apply.new.natural" in f.fields for f in res.findings)

@@ -22,9 +22,10 @@ from core.parsing.tables.reconcile import (
     Fit,
     blank_total,
     fit_row,
+    fit_strays,
     resolve_by_columns,
 )
-from core.parsing.tables.text_grid import Cell, Line, TextRow, group_rows, table_width
+from core.parsing.tables.text_grid import Cell, Line, TextRow, group_rows, md_width, table_width
 from core.templates import (
     APPEAL_COLUMNS,
     APPEAL_GROUPS,
@@ -86,6 +87,19 @@ def _store(
     out: Mapped, table: str, spec: RowSpec, fit: Fit, template: str, origin: str, label: str
 ) -> None:
     fids = list(spec_fields(spec))
+    if not fit.ok and fit.note == "misaligned":
+        out.findings.append(
+            Finding(
+                "table.misaligned",
+                "warning",
+                f"{TABLE_SHORT[table]} “{short_label(spec.row.label)}” 行：该行的单元格比表头的列多（有多余的空白单元格，"
+                f"常见于 PDF 转换），去掉任何多余的空白后都不满足“总计等于各项之和”：可能原表本身不平衡，也可能是转换造成的错位，"
+                f"未读取，请对照原表人工核对：{_names(fids)}。",
+                fids,
+                params={"key": spec.key},
+            )
+        )
+        return
     if not fit.ok:
         out.findings.append(
             Finding(
@@ -266,9 +280,15 @@ def map_active(lines: list[Line], region_text: str) -> Mapped:
             _extra(out, TABLE_ACTIVE, b, "与模板中的行重名")
             continue
         chosen[key] = row
+    md = md_width(lines)
     for key, row in chosen.items():
         spec = specs[key]
-        fit = fit_row(row.values, len(spec.block.columns), leading_first=False)
+        fit = None
+        if md and row.structured and row.width > md:
+            # a Markdown row with more slots than the table has columns: a stray blank cell
+            fit = fit_strays(row.values, len(spec.block.columns), ())
+        if fit is None:
+            fit = fit_row(row.values, len(spec.block.columns), leading_first=False)
         _store(out, TABLE_ACTIVE, spec, fit, template, "table", short_label(spec.row.label))
     _missing(out, TABLE_ACTIVE, row_specs(TABLE_ACTIVE, template), set(chosen))
     return out
@@ -342,13 +362,19 @@ def map_apply(lines: list[Line], region_text: str, fallback: str | None) -> Mapp
         placed[i] = (row, "table")
         last = max(last, i)
     flush(len(specs))
-    width = table_width(lines)
+    md = md_width(lines)
+    width = md or table_width(lines)
     fits: dict[str, Fit] = {}
     for i in sorted(placed):
         row, origin = placed[i]
         regular = None if not (row.structured and width) else row.width == width
         extra = row.width - width if width else 0
-        fits[specs[i].key] = fit_row(row.values, 7, APPLY_IDENTITY, leading_first=True, regular=regular, extra=extra)
+        fit = None
+        if md and row.structured and extra > 0:
+            fit = fit_strays(row.values, 7, APPLY_IDENTITY)
+        if fit is None:
+            fit = fit_row(row.values, 7, APPLY_IDENTITY, leading_first=True, regular=regular, extra=extra)
+        fits[specs[i].key] = fit
     resolve_by_columns(fits, [s.key for s in specs])
     for i in sorted(placed):
         spec = specs[i]

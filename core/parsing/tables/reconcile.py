@@ -196,6 +196,44 @@ def fit_row(
     return _decide(results, counts, too_many, due, n)
 
 
+def fit_strays(cells: Sequence[Cell], due: int, identities: Sequence[Identity]) -> Fit | None:
+    """A row with more slots than the table's columns (a PDF→Markdown conversion added empty
+    cells): every way of dropping the surplus blank cells after the labels (layout or stray) is
+    weighed; the readings that keep the identities remain. None when the row has fewer blanks than
+    its surplus (a slot holds a value too many: the general rules apply).
+    """
+    cells = list(cells)
+    strays = len(cells) - due
+    blanks = [i for i, c in enumerate(cells) if not c.text]
+    if strays < 0 or strays > len(blanks):
+        return None
+    if strays == 0:  # the stray cell sits among the labels
+        return Fit(cells, [_num(c) for c in cells], False, True, printed=due)
+    results: dict[tuple, Reading] = {}
+    counts: dict[tuple, int] = {}
+    too_many = False
+    for count, combo in enumerate(combinations(blanks, strays)):
+        if count >= _MAX_PLACEMENTS:
+            too_many = True
+            break
+        drop = set(combo)
+        rest = [c for i, c in enumerate(cells) if i not in drop]
+        values = [_num(c) for c in rest]
+        if any(v is None for v in values) or not _holds(values, identities):
+            continue
+        results.setdefault(tuple(values), (list(rest), values))
+        counts[tuple(values)] = counts.get(tuple(values), 0) + 1
+    fit = _decide(results, counts, too_many, due, due)
+    lead = next((i for i, c in enumerate(cells) if c.text), len(cells))
+    plain = cells[lead:] if len(cells) - lead == due else None
+    # dropping only the layout blanks before the values is the plain reading
+    fit.inferred = not (fit.ok and plain is not None and fit.values == [_num(c) for c in plain])
+    fit.unique_placement = not fit.inferred
+    if not results and not too_many:
+        fit.note = "misaligned"
+    return fit
+
+
 def _decide(results: dict[tuple, Reading], counts: dict[tuple, int], too_many: bool, due: int, n: int) -> Fit:
     if len(results) == 1 and not too_many:
         key, (slots, values) = next(iter(results.items()))

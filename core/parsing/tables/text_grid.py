@@ -234,3 +234,17 @@ def table_width(lines: list[Line]) -> int:
         return 0
     (w, n), *rest = counts.most_common(2) + [(0, 0)]
     return w if n >= 3 and n > rest[0][1] else 0
+
+
+_RULE_CELL = re.compile(r":?-{2,}:?")
+
+
+def md_width(lines: list[Line]) -> int:
+    """The column count the rule line (|---|---|) of a region's one Markdown table declares (0: no
+    rule line, or several: a table broken over pages, whose parts may differ)."""
+    widths = [
+        len(_RULE_CELL.findall(ln.text))
+        for ln in lines
+        if ln is not None and not ln.cells and "--" in ln.text and _MD_RULE.match(ln.text)
+    ]
+    return widths[0] if len(widths) == 1 else 0
