@@ -89,18 +89,62 @@ def start_app(args: list[str]) -> tuple[object, object]:
 
     window = MainWindow()
     window.show()
-    paths = files or [str(p) for p in sample_files()]
+    # The bundled samples greet a first start only; an empty workspace later stays empty.
+    first_start = not settings.qsettings().value(SAMPLES_SHOWN_KEY, False, type=bool)
+    paths = files or ([str(p) for p in sample_files()] if first_start else [])
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         title = QCoreApplication.translate("MainWindow", "文件不存在")
         text = QCoreApplication.translate("MainWindow", "找不到以下文件：")
         errors.message(window, "warning", title, text + "\n" + "\n".join(missing))
     paths = [p for p in paths if Path(p).exists()]
-    if _open_workspace(window) and not files:
-        paths = []  # last time's reports are back: no samples on top of them
+    if _reopen_last_project(window) or _open_workspace(window):
+        if not files:
+            paths = []  # last time's reports are back: no samples on top of them
+    if not files:
+        settings.qsettings().setValue(SAMPLES_SHOWN_KEY, True)
     if paths:
         QTimer.singleShot(0, lambda: window.open_paths(paths))
     return app, window
+
+
+SAMPLES_SHOWN_KEY = "state/samples_shown"
+LAST_PROJECT_KEY = "state/last_project"  # the named project in use when the program last ran
+
+
+def _reopen_last_project(window: object) -> bool:
+    """Last time's work was in a named project (it may have ended in a crash or a kill): reopen it
+    and say where the work is. Every edit was saved in it as made. Returns True when it opened."""
+    from PySide6.QtCore import QCoreApplication
+
+    from gui import errors, settings
+    from gui.i18n import arg
+
+    session = getattr(window, "session", None)
+    last = str(settings.qsettings().value(LAST_PROJECT_KEY, "") or "")
+    if session is None or not last or not Path(last).is_file():
+        return False
+    if not session.open(last):
+        return False
+    window.show_project()  # type: ignore[attr-defined]
+    errors.status_message(
+        arg(
+            QCoreApplication.translate("MainWindow", "已打开上次的审核项目“%1”：之前的修改都已保存在其中。"),
+            Path(last).name,
+        ),
+        15000,
+    )
+    return True
+
+
+def remember_project(path: str | None) -> None:
+    """The session switched project: a named, editable one is reopened at the next start."""
+    from gui import settings
+
+    if path:
+        settings.qsettings().setValue(LAST_PROJECT_KEY, path)
+    else:
+        settings.qsettings().remove(LAST_PROJECT_KEY)
 
 
 def _open_workspace(window: object) -> bool:

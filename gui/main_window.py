@@ -399,6 +399,24 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self._update_count()
 
     # ------------------------------------------------------------------ dialogs (patched in tests)
+    def _ask_new_project_contents(self, n_reports: int) -> bool | None:
+        """新建项目 with reports open: take them (and their corrections) along (True), start an
+        empty project (False), or cancel (None). Log-only mode takes them along."""
+        if errors.is_log_only():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("新建项目"))
+        box.setText(self.tr("当前打开了 %1 份报告。新项目要包含它们及其修改吗？").replace("%1", str(n_reports)))
+        box.setInformativeText(self.tr("选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。"))
+        take = box.addButton(self.tr("包含当前报告"), QMessageBox.ButtonRole.AcceptRole)
+        empty = box.addButton(self.tr("空白项目"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(take)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is take else False if clicked is empty else None
+
     def _ask_reviewed_with_errors(self, n_errors: int) -> bool:
         """Ask before marking a report with open errors as reviewed (log-only mode: refuse)."""
         if errors.is_log_only():

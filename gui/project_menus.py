@@ -53,12 +53,21 @@ def attach_to_window(window: Any) -> ProjectSession:
         return path
 
     def new_project() -> None:
+        take = True
+        if window.entries():
+            answer = window._ask_new_project_contents(len(window.entries()))
+            if answer is None:
+                return
+            take = answer
         path = ask_save(QCoreApplication.translate("ProjectSession", "新建项目"))
         workspace = session.path if session.is_workspace else None
         if path and session.new(path):
-            added = session.add_reports([e.reviewed for e in window.entries()])  # the open reports join
-            if workspace is not None and len(added) == len(window.entries()):
-                session.drop_workspace(workspace)  # its reports and corrections now live in the new project
+            if take:
+                added = session.add_reports([e.reviewed for e in window.entries()])  # the open reports join
+                if workspace is not None and len(added) == len(window.entries()):
+                    session.drop_workspace(workspace)  # its reports and corrections now live in the new project
+            else:
+                _show_project(window, session, errors)  # an empty project; the old work stays where it was
             errors.status_message(QCoreApplication.translate("ProjectSession", "已新建项目，修改会随时自动保存。"))
 
     def open_dialog() -> None:
@@ -138,6 +147,17 @@ def attach_to_window(window: Any) -> ProjectSession:
 
     for sig in (session.project_opened, session.project_closed, session.read_only_changed):
         sig.connect(sync_read_only)
+
+    def remember(*_: Any) -> None:
+        from gui.app import remember_project
+
+        if session.is_workspace:
+            remember_project(None)  # back in the automatic workspace: start there next time
+        elif session.path is not None and not session.read_only:
+            remember_project(session.path)
+
+    session.project_opened.connect(remember)
+    session.read_only_changed.connect(remember)
     window.batch_finished.connect(adopt_loaded)
     app = QCoreApplication.instance()
     if app is not None:

@@ -307,6 +307,13 @@ EN |= {
         "as having errors until they are corrected or confirmed as printed."
     ),
     "回车确认；Shift+回车换行": "Enter confirms; Shift+Enter starts a new line",
+    "当前打开了 %1 份报告。新项目要包含它们及其修改吗？": "%1 reports are open. Should the new project include them and their corrections?",
+    "选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。": (
+        "With “Empty Project” the open reports and corrections stay in their current project or workspace."
+    ),
+    "包含当前报告": "Include Open Reports",
+    "空白项目": "Empty Project",
+    "已打开上次的审核项目“%1”：之前的修改都已保存在其中。": "Reopened last time's review project “%1”: your earlier changes are saved in it.",
     "只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。": (
         "Read-only: this project is open elsewhere; here you can look but not change. "
         "To make changes, use File › Save Project As… for an editable copy."

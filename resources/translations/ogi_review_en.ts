@@ -515,7 +515,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="553"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -561,8 +561,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="429"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -649,6 +649,7 @@
         <translation>%p%</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="416"/>
         <location filename="../../gui/window_menus.py" line="183"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -782,17 +783,42 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="409"/>
+        <source>新建项目</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="411"/>
+        <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
+        <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="413"/>
+        <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
+        <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="414"/>
+        <source>包含当前报告</source>
+        <translation>Include Open Reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="415"/>
+        <source>空白项目</source>
+        <translation>Empty Project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="431"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -801,37 +827,42 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="482"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532"/>
+        <location filename="../../gui/main_window.py" line="554"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95"/>
+        <location filename="../../gui/app.py" line="97"/>
         <source>文件不存在</source>
         <translation>File not found</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="96"/>
+        <location filename="../../gui/app.py" line="98"/>
         <source>找不到以下文件：</source>
         <translation>These files were not found:</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="131"/>
+        <location filename="../../gui/app.py" line="132"/>
+        <source>已打开上次的审核项目“%1”：之前的修改都已保存在其中。</source>
+        <translation>Reopened last time&apos;s review project “%1”: your earlier changes are saved in it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="175"/>
         <source>恢复上次的工作</source>
         <translation>Restore last session</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="132"/>
+        <location filename="../../gui/app.py" line="176"/>
         <source>上次审核的 %1 份报告及其修改已自动保存。要恢复吗？
 
 选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。</source>
@@ -840,7 +871,7 @@ Mark it as reviewed anyway? The status bar keeps counting it as having errors un
 Choose No to start an empty workspace; last time&apos;s work stays in the data folder and is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="145"/>
+        <location filename="../../gui/app.py" line="189"/>
         <source>已恢复上次的工作：修改会随时自动保存。</source>
         <translation>Last session restored. Every change is saved as you make it.</translation>
     </message>
@@ -978,32 +1009,32 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../gui/project_session.py" line="89"/>
+        <location filename="../../gui/project_session.py" line="91"/>
         <source>〔只读〕</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="147"/>
+        <location filename="../../gui/project_session.py" line="149"/>
         <source>无法创建数据文件夹“%1”：%2。修改将不会自动保存。</source>
         <translation>Cannot create the data folder “%1”: %2. Changes will not be saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="167"/>
+        <location filename="../../gui/project_session.py" line="169"/>
         <source>无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。</source>
         <translation>Cannot create the automatic workspace, so changes will not be saved automatically. Use New Project to save your work.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="230"/>
+        <location filename="../../gui/project_session.py" line="232"/>
         <source>项目已以只读方式打开。</source>
         <translation> The project was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="237"/>
+        <location filename="../../gui/project_session.py" line="239"/>
         <source>当前没有打开的审核项目，无法另存为。</source>
         <translation>No review project is open, so there is nothing to save as.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="342"/>
+        <location filename="../../gui/project_session.py" line="344"/>
         <source>审核项目“%1”正由用户“%2”（计算机 %3）自 %4 起打开，为避免修改互相覆盖，只能以只读方式查看。</source>
         <translation>The review project “%1” has been open by user “%2” (computer %3) since %4; to keep changes from overwriting each other it can only be viewed read-only.</translation>
     </message>
@@ -1018,73 +1049,73 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>Untitled project (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="56"/>
+        <location filename="../../gui/project_menus.py" line="62"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="62"/>
+        <location filename="../../gui/project_menus.py" line="71"/>
         <source>已新建项目，修改会随时自动保存。</source>
         <translation>Project created; corrections are saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="67"/>
+        <location filename="../../gui/project_menus.py" line="76"/>
         <source>打开项目</source>
         <translation>Open Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="78"/>
+        <location filename="../../gui/project_menus.py" line="87"/>
         <source>当前没有打开的项目。</source>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="80"/>
+        <location filename="../../gui/project_menus.py" line="89"/>
         <source>项目另存为</source>
         <translation>Save Project As</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="92"/>
+        <location filename="../../gui/project_menus.py" line="101"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="108"/>
+        <location filename="../../gui/project_menus.py" line="117"/>
         <source>新建项目…</source>
         <translation>New Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="109"/>
+        <location filename="../../gui/project_menus.py" line="118"/>
         <source>打开项目…</source>
         <translation>Open Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="110"/>
+        <location filename="../../gui/project_menus.py" line="119"/>
         <source>项目另存为…</source>
         <translation>Save Project As…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="117"/>
+        <location filename="../../gui/project_menus.py" line="126"/>
         <source>把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存</source>
         <translation>Save the open reports and corrections to a new review project file; later corrections are saved at once</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="125"/>
+        <location filename="../../gui/project_menus.py" line="134"/>
         <source>最近的项目</source>
         <translation>Recent Projects</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="131"/>
-        <location filename="../../gui/project_menus.py" line="180"/>
+        <location filename="../../gui/project_menus.py" line="140"/>
+        <location filename="../../gui/project_menus.py" line="200"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="172"/>
+        <location filename="../../gui/project_menus.py" line="192"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="175"/>
+        <location filename="../../gui/project_menus.py" line="195"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
     </message>

@@ -133,3 +133,71 @@ def test_a_workspace_without_edits_reopens_without_asking(qtbot, qapp, tmp_path,
     assert again.entries()[0].path == str(src)
     again.session.close()
     again.close()
+
+
+def test_after_a_crash_in_a_named_project_the_restart_reopens_it(qtbot, qapp, tmp_path):
+    """kill -9 while working in review2024.ogiproj: the next start opens that project and says so
+    (not the unnamed workspace with the bundled samples)."""
+    src = write_report(tmp_path, "e.txt", "命名项目示例局", 2024)
+    window = _start(qtbot, [str(src)])
+    qtbot.waitUntil(lambda: len(window.entries()) == 1 and not window.is_loading(), timeout=20000)
+    named = tmp_path / "review2024.ogiproj"
+    assert window.session.save_as(str(named))
+    window.show_entry(window.entries()[0])
+    window.push_edit(ValueEdit("apply.new.total", 99))
+    window.session.close()  # the process dies: the lock goes with it, nothing else runs
+    messages = []
+    errors.set_status_sink(lambda text, ms: messages.append(text))
+
+    again = _start(qtbot, [])
+    assert again.session.path == str(named) and not again.session.is_workspace
+    assert [e.path for e in again.entries()] == [str(src)]  # no samples on top
+    assert again.entries()[0].reviewed.value("apply.new.total") == 99
+    assert "review2024.ogiproj" in again.windowTitle()
+    assert any("review2024.ogiproj" in m for m in [*messages, again.statusBar().currentMessage()])
+    again.session.close()
+    again.close()
+
+
+def test_the_bundled_samples_come_only_at_the_first_start(qtbot, qapp, tmp_path, monkeypatch):
+    from core.resources import sample_files
+
+    if not sample_files():
+        pytest.fail("resources/samples has no sample reports")
+    opened: list[list[str]] = []
+    monkeypatch.setattr("gui.main_window.MainWindow.open_paths", lambda self, paths: opened.append(list(paths)))
+    first = _start(qtbot, [])
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert len(opened[0]) == len(sample_files())
+    first.session.close()
+    first.close()
+    opened.clear()
+    second = _start(qtbot, [])  # an empty workspace stays empty
+    qtbot.wait(50)
+    assert opened == [] and second.entries() == []
+    second.session.close()
+    second.close()
+
+
+def test_new_project_can_start_empty(qtbot, qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    src = write_report(tmp_path, "f.txt", "空白项目示例局", 2023)
+    window = _start(qtbot, [str(src)])
+    qtbot.waitUntil(lambda: len(window.entries()) == 1 and not window.is_loading(), timeout=20000)
+    window.show_entry(window.entries()[0])
+    window.push_edit(ValueEdit("apply.new.total", 5))
+    workspace = window.session.path
+    asked = []
+    monkeypatch.setattr(window, "_ask_new_project_contents", lambda n: asked.append(n) or False)
+    target = tmp_path / "空白.ogiproj"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    next(a for a in window.file_menu.actions() if a.text() == "新建项目…").trigger()
+    assert asked == [1]
+    assert window.session.path == str(target) and window.entries() == []
+    with Project.open(str(target), read_only=True) as fresh:
+        assert fresh.reviewed_reports() == []
+    window.session.close()
+    with Project.open(workspace, read_only=True) as old:  # the earlier work stays where it was
+        assert old.report(str(src)).value("apply.new.total") == 5
+    window.close()
