@@ -50,6 +50,29 @@ def _internal_message(path: str, exc: Exception) -> str:
     return f"处理文件“{name}”时发生内部错误（{type(exc).__name__}: {exc}）"[:300] + "，请把该文件发给维护人员。"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(obj: Any) -> str:
+    """One JSON line; a file name that is not valid UTF-8 (bytes kept as surrogates) is shown readably."""
+    text = json.dumps(obj, ensure_ascii=False, allow_nan=False)
+    if _SURROGATE.search(text):
+        text = json.dumps(_readable_obj(obj), ensure_ascii=False, allow_nan=False)
+    return text
+
+
+def _readable_obj(obj: Any) -> Any:
+    from core.export.safe import readable
+
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", readable(obj))
+    if isinstance(obj, dict):
+        return {_readable_obj(k): _readable_obj(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_readable_obj(v) for v in obj]
+    return obj
+
+
 def _emit(line: str) -> None:
     print(line, flush=True)
 
@@ -114,7 +137,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                     status = 1
                     obj = _failure_json(item.path, "internal", _internal_message(item.path, exc))
             if args.json:
-                _emit(json.dumps(obj, ensure_ascii=False, allow_nan=False))
+                _emit(_dumps(obj))
             else:
                 _emit(_summary_line(obj))
     finally:
@@ -158,7 +181,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         run.close()
     if args.json:
         for e in batch.entries:
-            _emit(json.dumps(_entry_json_safe(batch, e), ensure_ascii=False, allow_nan=False))
+            _emit(_dumps(_entry_json_safe(batch, e)))
         counts = batch.counts()
         return 1 if counts.unreadable or counts.with_errors else 0
     width = _width()

@@ -15,6 +15,7 @@ from typing import Any
 from core import templates as T
 from core.export.grid import BASE_WIDTH, SheetBuffer, grid_columns, render_tables, text_block
 from core.export.options import ExportOptions
+from core.export.safe import clean_text, comment_text
 from core.export.styles import Styles, lines_needed, number_format, page_setup
 from core.layout import GRID, Slot, national_tables
 from core.model import Finding
@@ -94,7 +95,7 @@ class _Writer:
         if marked:
             from openpyxl.comments import Comment
 
-            comment = Comment(correction_comment(c), c.user or "ogi-review")
+            comment = Comment(comment_text(correction_comment(c)), clean_text(c.user, 255) or "ogi-review")
             comment.width, comment.height = 260, 110
             self.info.corrected.append(fid)
         v = self.values.get(fid)

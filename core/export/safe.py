@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import tempfile
@@ -14,7 +15,10 @@ from core.errors import Cancelled, ExportError
 
 # A spreadsheet (or a CSV saved from it) treats text starting with these as a formula or command.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_ILLEGAL_XML = re.compile(r"[\000-\010\013\014\016-\037]")
+# Characters XML 1.0 (and so every xlsx part) cannot hold: C0 controls but tab/LF/CR, the
+# non-characters U+FFFE/U+FFFF, and UTF-16 surrogates (a lone one cannot even be encoded).
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes a file name could not decode (surrogateescape)
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 MAX_CELL_TEXT = 32767
 MAX_SHEET_NAME = 31
@@ -25,11 +29,33 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
-def clean_text(text: Any) -> str:
-    """A string a workbook can store: control characters removed, at most 32767 characters."""
+def readable(text: str) -> str:
+    """``text`` with bytes a file name could not decode (surrogateescape) read as GB18030 — the
+    usual encoding of a Chinese file name copied from Windows — or else shown as U+FFFD."""
+    if not _ESCAPED.search(text):
+        return text
+    return "/".join(_readable_part(part) for part in text.split("/"))
+
+
+def _readable_part(part: str) -> str:
+    if not _ESCAPED.search(part):
+        return part
+    try:
+        raw = part.encode("utf-8", "surrogateescape")  # the bytes the name really has
+        return raw.decode("gb18030")
+    except UnicodeError:
+        return _ESCAPED.sub("\ufffd", part)
+
+
+def clean_text(text: Any, limit: int = MAX_CELL_TEXT) -> str:
+    """A string a workbook (or any XML, JSON or terminal) can hold: undecodable file-name bytes made
+    readable, characters XML cannot hold removed (U+FFFE/U+FFFF and lone surrogates become
+    U+FFFD, controls are dropped), at most ``limit`` characters."""
     s = "" if text is None else str(text)
-    s = _ILLEGAL_XML.sub("", s)
-    return s[:MAX_CELL_TEXT]
+    s = readable(s)
+    if _ILLEGAL_XML.search(s):
+        s = _ILLEGAL_XML.sub(lambda m: "" if m.group(0) < "\x20" else "\ufffd", s)
+    return s[:limit]
 
 
 def put_text(cell: Any, text: Any) -> Any:
@@ -55,11 +81,27 @@ def put_value(cell: Any, value: Any) -> Any:
         cell.value = None
     elif isinstance(value, bool):
         cell.value = int(value)
-    elif isinstance(value, int | float):
+    elif isinstance(value, int) and abs(value) < 10**15:
         cell.value = value
+    elif isinstance(value, float) and math.isfinite(value) and abs(value) < 1e15:
+        cell.value = value
+    elif isinstance(value, int):
+        put_text(cell, _long_int_text(value))  # beyond Excel's 15 significant digits: exact as text
     else:
         put_text(cell, value)
     return cell
+
+
+def _long_int_text(value: int) -> str:
+    try:
+        return str(value)
+    except ValueError:  # more than sys.get_int_max_str_digits() digits
+        return f"（{value.bit_length() * 30103 // 100000 + 1} 位数字，无法显示）"
+
+
+def comment_text(text: Any) -> str:
+    """Text for a cell comment (Excel keeps at most 32767 characters; controls dropped)."""
+    return clean_text(text)
 
 
 def sheet_name(name: str, used: set[str], fallback: str = "报告") -> str:
@@ -71,7 +113,7 @@ def sheet_name(name: str, used: set[str], fallback: str = "报告") -> str:
     base = _SHEET_BAD.sub("_", clean_text(name)).strip().strip("'").strip() or fallback
     if base.lower() == "history":  # reserved by Excel
         base = fallback
-    base = base[:MAX_SHEET_NAME]
+    base = base[:MAX_SHEET_NAME].rstrip().rstrip("'").rstrip() or fallback  # cut: never end on "'"
     taken = {u.lower() for u in used}
     candidate = base
     n = 2
@@ -88,7 +130,7 @@ _FILE_BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 def file_name(stem: str, suffix: str = ".xlsx") -> str:
     """A file name Windows, macOS and Linux all accept: no ``<>:"/\\|?*``, at most 120 characters."""
-    clean = _FILE_BAD.sub("_", stem).strip().strip(".") or "导出"
+    clean = _FILE_BAD.sub("_", clean_text(stem)).replace("\ufffd", "_").strip().strip(".") or "导出"
     return clean[:120] + suffix
 
 

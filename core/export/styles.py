@@ -211,4 +211,6 @@ def page_setup(ws: Any, *, landscape: bool, title_rows: str | None, footer: str 
         ws.print_title_rows = title_rows
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     if footer:
-        ws.oddFooter.right.text = footer.replace("&", "&&")
+        from core.export.safe import clean_text
+
+        ws.oddFooter.right.text = clean_text(footer, 200).replace("&", "&&")

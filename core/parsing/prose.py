@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.loading.limits import MAX_NUMBER_DIGITS
 from core.model import Finding, Report, SourceDocument, Span, Value
 from core.templates import field as field_of
 
@@ -62,7 +63,7 @@ _NOT_TABLE = re.compile(r"[\t|]")
 def _value(raw: str) -> int | None:
     s = re.sub(r"[\s,，]", "", raw).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if s.isdigit():
-        return int(s)
+        return int(s) if s.isascii() and len(s) <= MAX_NUMBER_DIGITS else None
     if not s or any(ch not in _CN and ch != "十" for ch in s):
         return None
     if "十" in s:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.loading.limits import MAX_NUMBER_DIGITS
 from core.templates import EMPTY_TOKENS
 
 _FW = str.maketrans("０１２３４５６７８９．，＋－－％", "0123456789.,+--%")
@@ -60,6 +61,8 @@ def parse_token(raw: str) -> Token:
     if not m:
         return _label_or_bad(raw, s)
     sign, digits, frac = m.group(1), m.group(2).replace(",", ""), m.group(3)
+    if len(digits) + len(frac or "") - 1 * bool(frac) > MAX_NUMBER_DIGITS:
+        return Token("bad", None, raw)  # not a count any report prints, and not exact as a float
     value: int | float = float(digits + frac) if frac else int(digits)
     if sign in ("-", "减"):
         value = -value
