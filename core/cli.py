@@ -35,7 +35,7 @@ from core.batch.pipeline import Loaded, load_items, open_pool
 from core.batch.worker import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits, WorkerPool, describe_memory, parse_memory
 from core.cli_output import SECTION_IDS, Tally, batch_lines, check_lines, entry_json, failure_lines, report_json
 from core.cli_output import failure_json as _failure_json
-from core.console import utf8_streams
+from core.console import printable, utf8_streams
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
 
@@ -62,10 +62,8 @@ def _dumps(obj: Any) -> str:
 
 
 def _readable_obj(obj: Any) -> Any:
-    from core.export.safe import readable
-
     if isinstance(obj, str):
-        return _SURROGATE.sub("\ufffd", readable(obj))
+        return printable(obj)
     if isinstance(obj, dict):
         return {_readable_obj(k): _readable_obj(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):

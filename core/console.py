@@ -3,7 +3,35 @@
 from __future__ import annotations
 
 import codecs
+import re
 import sys
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes a file name could not decode (surrogateescape)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def readable(text: str) -> str:
+    """``text`` with bytes a file name could not decode (surrogateescape) read as GB18030 — the
+    usual encoding of a Chinese file name copied from Windows — or else shown as U+FFFD."""
+    if not _ESCAPED.search(text):
+        return text
+    return "/".join(_readable_part(part) for part in text.split("/"))
+
+
+def _readable_part(part: str) -> str:
+    if not _ESCAPED.search(part):
+        return part
+    try:
+        raw = part.encode("utf-8", "surrogateescape")  # the bytes the name really has
+        return raw.decode("gb18030")
+    except UnicodeError:
+        return _ESCAPED.sub("\ufffd", part)
+
+
+def printable(text: str) -> str:
+    """``readable(text)`` with any other lone surrogate as U+FFFD: safe to encode as UTF-8."""
+    return _SURROGATE.sub("\ufffd", readable(text))
 
 
 def _readable(exc: UnicodeError) -> tuple[bytes, int]:
@@ -11,9 +39,7 @@ def _readable(exc: UnicodeError) -> tuple[bytes, int]:
     GB18030 (a Chinese name from Windows), anything else unencodable as U+FFFD. (Returns bytes:
     the UTF-8 encoder accepts only ASCII text from a handler.)"""
     assert isinstance(exc, UnicodeEncodeError)
-    from core.export.safe import clean_text
-
-    text = clean_text(exc.object[exc.start : exc.end])
+    text = printable(exc.object[exc.start : exc.end])
     return text.encode(exc.encoding, "replace"), exc.end
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from core.console import readable
 from core.errors import Cancelled, ExportError
 
 # A spreadsheet (or a CSV saved from it) treats text starting with these as a formula or command.
@@ -18,7 +19,6 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 (and so every xlsx part) cannot hold: C0 controls but tab/LF/CR, the
 # non-characters U+FFFE/U+FFFF, and UTF-16 surrogates (a lone one cannot even be encoded).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes a file name could not decode (surrogateescape)
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 MAX_CELL_TEXT = 32767
 MAX_SHEET_NAME = 31
@@ -27,24 +27,6 @@ MAX_SHEET_NAME = 31
 def is_formula_like(text: str) -> bool:
     """True when a spreadsheet would read this text as a formula (or a CSV injection)."""
     return text.startswith(FORMULA_TRIGGERS)
-
-
-def readable(text: str) -> str:
-    """``text`` with bytes a file name could not decode (surrogateescape) read as GB18030 — the
-    usual encoding of a Chinese file name copied from Windows — or else shown as U+FFFD."""
-    if not _ESCAPED.search(text):
-        return text
-    return "/".join(_readable_part(part) for part in text.split("/"))
-
-
-def _readable_part(part: str) -> str:
-    if not _ESCAPED.search(part):
-        return part
-    try:
-        raw = part.encode("utf-8", "surrogateescape")  # the bytes the name really has
-        return raw.decode("gb18030")
-    except UnicodeError:
-        return _ESCAPED.sub("\ufffd", part)
 
 
 def clean_text(text: Any, limit: int = MAX_CELL_TEXT) -> str:

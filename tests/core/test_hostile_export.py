@@ -13,7 +13,8 @@ import pytest
 from lxml import etree
 
 from core.export import export_batch
-from core.export.safe import clean_text, file_name, readable, sheet_name
+from core.console import readable
+from core.export.safe import clean_text, file_name, sheet_name
 from core.parsing import parse_report
 from core.parsing.tables.cells import parse_token
 from core.review.state import ValueEdit
