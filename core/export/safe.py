@@ -57,6 +57,20 @@ def put_text(cell: Any, text: Any) -> Any:
     return cell
 
 
+def cell_value(value: Any) -> Any:
+    """A value a cell can hold exactly: None, a number Excel keeps exactly (< 10^15, finite), or
+    clean text — a longer integer exactly as its digits, inf/nan as text."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value if abs(value) < 10**15 else _long_int_text(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) and abs(value) < 1e15 else clean_text(repr(value))
+    return clean_text(value)
+
+
 def put_value(cell: Any, value: Any) -> Any:
     """Store a number as a number and anything else as safe text (None leaves the cell empty)."""
     if value is None:

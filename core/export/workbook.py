@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 from core import templates as T
 from core.errors import Cancelled
 from core.export.options import ExportOptions
-from core.export.safe import clean_text, is_formula_like, sheet_name
+from core.export.safe import cell_value, clean_text, is_formula_like, sheet_name
 from core.export.styles import Styles, lines_needed
 from core.layout import GRID, national_tables
+from core.loading.limits import MAX_NUMBER_DIGITS
 
 if TYPE_CHECKING:
     from core.batch.model import Batch, BatchEntry
@@ -228,9 +229,7 @@ def where_parts(fid: str) -> tuple[str, str, str]:
 
 def _text(v: Any) -> Any:
     """A value ready for a streamed cell: numbers as numbers, text cleaned (formula-like text guarded)."""
-    if v is None or isinstance(v, bool | int | float):
-        return v
-    return clean_text(v)
+    return cell_value(v)
 
 
 class _Writer:
@@ -283,12 +282,12 @@ class _Writer:
         """Title, scope and date in the print header; page numbers in the footer."""
         unit = self.opts.unit
         left = f"{unit} " if unit else ""
-        ws.oddHeader.left.text = (left + title).replace("&", "&&")
+        ws.oddHeader.left.text = clean_text(left + title, 200).replace("&", "&&")
         ws.oddHeader.right.text = f"导出时间：{self.now}"
         ws.oddFooter.center.text = "第 &P 页，共 &N 页"
         by = self.opts.reviewer or self.opts.exported_by
         if by:
-            ws.oddFooter.right.text = f"导出人：{by}".replace("&", "&&")
+            ws.oddFooter.right.text = clean_text(f"导出人：{by}", 200).replace("&", "&&")
 
     def write_list(
         self,
@@ -649,7 +648,8 @@ def _place(fid: str) -> str:
 def _number_or_text(v: Any) -> Any:
     if isinstance(v, str):
         s = v.strip()
-        if s.lstrip("-").isdigit():
+        digits = s.removeprefix("-")
+        if digits.isascii() and digits.isdigit() and len(digits) <= MAX_NUMBER_DIGITS:
             return int(s)
         return s
     return v

@@ -61,7 +61,7 @@ def test_export_survives_hostile_text_everywhere(tmp_path: Path) -> None:
     rr.apply(ValueEdit("apply.new.legal", 10**400))  # a 401-digit correction
     other = make_reviewed(agency="示例局" + "x" * 26 + "'", seed=1)
     out = tmp_path / "汇总.xlsx"
-    export_batch([rr, other], str(out), official_sheets=True)
+    export_batch([rr, other], str(out), per_report_sheets=True, unit="单位\ufffe\x01", reviewer="审核\ud800")
     assert_valid_workbook(out)
     from openpyxl import load_workbook
 
