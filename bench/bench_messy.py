@@ -68,6 +68,28 @@ def measure(form: str, n: int, tmp: Path, verbose: bool = False) -> dict:
     return {"form": form, "total": total, "right": right, "wrong": wrong, "errors": errs, "speed": speed}
 
 
+def pathological() -> None:
+    """The digit-run solver on 40-digit runs (target: each within 50 ms, the search capped and flagged)."""
+    from core.parsing.tables.runs import APPEAL_IDS, APPLY_IDS, Atom, solve_row
+
+    rng = random.Random(0)
+    cases = [
+        ("40×'1', 表三 row", "1" * 40, 7, APPLY_IDS),
+        ("40×'1', 表四 run", "1" * 40, 15, APPEAL_IDS),
+        ("40 random, 表三 row", "".join(rng.choice("123456789") for _ in range(40)), 7, APPLY_IDS),
+        ("40 random, 表四 run", "".join(rng.choice("123456789") for _ in range(40)), 15, APPEAL_IDS),
+        ("40 random, 3 free cells", "".join(rng.choice("123456789") for _ in range(40)), 3, ()),
+        ("40×'1', 15 free cells", "1" * 40, 15, ()),
+    ]
+    for name, digits, due, ids in cases:
+        worst = 0.0
+        for _ in range(3):
+            t0 = time.process_time()
+            readings, cut = solve_row([Atom("d", digits, 0)], due, ids)
+            worst = max(worst, time.process_time() - t0)
+        print(f"  {name:26} {worst * 1000:7.1f} ms  readings={len(readings)} cut={cut}")
+
+
 def main(n: int = 40, forms: tuple[str, ...] = MESSY_FORMS, verbose: bool = False) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench_messy_"))
     print(f"{'form':12} {'read':>8} {'wrong':>6} {'left out':>9} {'err rpts':>9} {'reports/s':>10}")
@@ -75,6 +97,8 @@ def main(n: int = 40, forms: tuple[str, ...] = MESSY_FORMS, verbose: bool = Fals
         m = measure(form, n, tmp, verbose)
         left = m["total"] - m["right"] - m["wrong"]
         print(f"{form:12} {m['right'] / m['total']:8.1%} {m['wrong']:6d} {left:9d} {m['errors']:9d} {m['speed']:10.1f}")
+    print("pathological digit runs (worst of 3, CPU time):")
+    pathological()
 
 
 if __name__ == "__main__":

@@ -26,9 +26,11 @@ def find_regions(raw_lines: list[str]) -> Regions:
     n = len(raw_lines)
     structured = [("\t" in t or t.count("|") >= 2) for t in raw_lines]
 
+    # a long line is a table line when its cells are separated, or run together (label + digits)
+    shorts = [structured[i] or len(t) <= 90 or len(t.strip()) <= 90 or looks_glued(t) for i, t in enumerate(raw_lines)]
+
     def short(i: int) -> bool:
-        # a long line is a table line when its cells are separated, or run together (label + digits)
-        return structured[i] or len(raw_lines[i].strip()) <= 90 or looks_glued(raw_lines[i])
+        return shorts[i]
 
     def has(i: int, words: tuple[str, ...]) -> bool:
         t = raw_lines[i]
@@ -45,7 +47,7 @@ def find_regions(raw_lines: list[str]) -> Regions:
         # a long line of 表二 whose cells run together: labels followed at once by their digits
         return len(_LABEL_DIGITS.findall(raw_lines[i])) >= 3
 
-    a = next((i for i in range(n) if (short(i) or glued(i)) and active_head(i)), None)
+    a = next((i for i in range(n) if active_head(i) and (short(i) or glued(i))), None)
     s = a or 0
     b = next((i for i in range(s, n) if short(i) and has(i, ("勾稽", "申请人情况", "新收政府信息公开申请", "本年新收"))), None)
     s = b if b is not None else s

@@ -37,7 +37,8 @@ from core.templates import field as field_of
 
 MAX_DIGITS = 9  # no cell of these tables holds a number of more than 9 digits
 MAX_SOLUTIONS = 24  # readings kept per row; more: the row is ambiguous anyway
-BUDGET = 60_000  # search steps per row
+BUDGET = 4_000  # search steps per row (a real row takes at most ~2,500); past it the row is flagged, not guessed
+MAX_STEPS_SEEN = [0]  # the most steps a row took (bench/bench_messy.py reports it)
 MAX_COMBINATIONS = 20_000  # cross-row combinations weighed for 表三
 
 _DIGITS = frozenset("0123456789")
@@ -183,12 +184,18 @@ def solve_row(
     atoms = [a for a in atoms if a.kind != "b"]
     while atoms and atoms[-1].kind == "s":
         atoms.pop()
-    if len(identities) == 1 and identities[0][0] == due - 1 and len(identities[0][1]) == due - 1 and atoms:
-        return _solve_total_last(atoms, due)
-    return _search(atoms, _blocks(due, identities), due, None)
+    budget = [BUDGET]
+    try:
+        if len(identities) == 1 and identities[0][0] == due - 1 and len(identities[0][1]) == due - 1 and atoms:
+            return _solve_total_last(atoms, due, budget)
+        return _search(atoms, _blocks(due, identities), due, None, budget)
+    except Overflow:
+        return [], True
+    finally:
+        MAX_STEPS_SEEN[0] = max(MAX_STEPS_SEEN[0], BUDGET - budget[0])
 
 
-def _solve_total_last(atoms: list[Atom], due: int) -> tuple[list[Reading], bool]:
+def _solve_total_last(atoms: list[Atom], due: int, budget: list[int]) -> tuple[list[Reading], bool]:
     """A row whose last cell is the sum of all the others (表三): the total is read off the end first,
     then the parts are split so that they add up to it (each part at most the total: short pieces)."""
     last = atoms[-1]
@@ -216,7 +223,7 @@ def _solve_total_last(atoms: list[Atom], due: int) -> tuple[list[Reading], bool]
     for total, rest in totals:
         while rest and rest[-1].kind == "s":
             rest = rest[:-1]
-        got, c = _search(rest, [("part", -1)] * (due - 1), due - 1, total[0])
+        got, c = _search(rest, [("part", -1)] * (due - 1), due - 1, total[0], budget)
         cut = cut or c
         out.extend((*g, total) for g in got)
         if len(out) > MAX_SOLUTIONS:
@@ -225,7 +232,7 @@ def _solve_total_last(atoms: list[Atom], due: int) -> tuple[list[Reading], bool]
 
 
 def _search(
-    atoms: list[Atom], roles: list[tuple[str, int]], due: int, target: int | float | None
+    atoms: list[Atom], roles: list[tuple[str, int]], due: int, target: int | float | None, budget: list[int]
 ) -> tuple[list[Reading], bool]:
     """Readings of the atoms as ``due`` cells. ``target``: the parts must add up to it exactly
     (each part is then at most what is left of it)."""
@@ -238,11 +245,10 @@ def _search(
         digits_after[j] = digits_after[j + 1] + (len(a.text) if a.kind == "d" else 0)
         marks_after[j] = marks_after[j + 1] + (a.kind == "m")
         spaces_after[j] = spaces_after[j + 1] + (a.kind == "s")
-    steps = 0
     cut = False
 
     def go(ai: int, off: int, k: int, acc: int | float) -> tuple[Reading, ...]:
-        nonlocal steps, cut
+        nonlocal cut
         key = (ai, off, k, acc)
         if key in memo:
             got = memo[key]
@@ -250,8 +256,8 @@ def _search(
                 cut = True
                 return ()
             return got
-        steps += 1
-        if steps > BUDGET:
+        budget[0] -= 1
+        if budget[0] < 0:
             raise Overflow
         if target is not None and k < due:
             # every part left is at most what is left of the target: it holds that many digits at most
@@ -261,6 +267,11 @@ def _search(
             p_d = max(1, due - k - spaces_after[ai] - marks_after[ai])  # parts that must hold digits
             reach = 10 ** max(0, left - p_d + 1) + 9 * p_d
             if left > (due - k) * width or marks_after[ai] > due - k or acc >= reach:
+                memo[key] = ()
+                return ()
+        elif k < due and roles[k][0] != "free" and acc >= 1:
+            # the total still to come is at least the parts so far: it needs that many digits
+            if len(str(int(acc))) > digits_after[ai] - off:
                 memo[key] = ()
                 return ()
         out: list[Reading] = []
@@ -330,15 +341,14 @@ def _search(
         memo[key] = tuple(out)
         return memo[key]
 
-    try:
-        got = go(0, 0, 0, target if target is not None else 0)
-    except Overflow:
-        return [], True
+    got = go(0, 0, 0, target if target is not None else 0)
     uniq = list(dict.fromkeys(got))
     return uniq, cut
 
 
 def _value(piece: str, sign: str) -> int | float | None:
+    if piece.isdigit():
+        return -int(piece) if sign == "-" else int(piece)
     try:
         v: int | float = float(piece.replace(",", "")) if "." in piece else int(piece.replace(",", ""))
     except ValueError:
