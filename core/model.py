@@ -14,7 +14,7 @@ ReportKind = Literal["report", "summary", "other"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range [start, end) in a text."""
 
@@ -31,7 +31,7 @@ class Span:
 # --------------------------------------------------------------------------- loaded documents
 
 
-@dataclass
+@dataclass(slots=True)
 class GridCell:
     """One cell of a table that the source really has (HTML, .docx, PDF).
 
@@ -50,7 +50,7 @@ class GridCell:
     bbox: tuple[float, float, float, float] | None = None  # PDF points: x0, top, x1, bottom
 
 
-@dataclass
+@dataclass(slots=True)
 class Grid:
     """A table as the source lays it out: cells on a row/column grid."""
 
@@ -79,7 +79,7 @@ class Grid:
         return m
 
 
-@dataclass
+@dataclass(slots=True)
 class PageBox:
     """A PDF page: its size in points and where its text lies in the normalised text."""
 
@@ -89,7 +89,7 @@ class PageBox:
     span: Span | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceDocument:
     """What a loader returns: the file's text, normalised, with a map back to the original.
 
@@ -134,7 +134,7 @@ class SourceDocument:
 # --------------------------------------------------------------------------- parsed report
 
 
-@dataclass
+@dataclass(slots=True)
 class Located:
     """A metadata value with where it was found (span in the normalised text, or None)."""
 
@@ -143,7 +143,7 @@ class Located:
     source: str = ""  # title | header | boilerplate | preamble | signature | filename | edited
 
 
-@dataclass
+@dataclass(slots=True)
 class Metadata:
     """Who published the report, for which year, when."""
 
@@ -163,7 +163,7 @@ class Metadata:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A part of the report.
 
@@ -180,7 +180,7 @@ class Section:
     children: list[Section] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     """One statistic as printed, with its provenance.
 
@@ -213,7 +213,7 @@ class Value:
         return self.raw.strip() in {"", "/", "-", "—", "——", "无", "－", "／"}
 
 
-@dataclass
+@dataclass(slots=True)
 class ExtraRow:
     """A row of a printed table that is not in the template (a provincial extension)."""
 
@@ -223,7 +223,7 @@ class ExtraRow:
     span: Span | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """Something a reviewer must look at.
 
@@ -255,7 +255,7 @@ class Finding:
         return {"rule": self.rule, "severity": self.severity, "fields": list(self.fields), "message": self.message}
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """A parsed report: what the parser read, before any correction.
 
