@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,10 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
     GIL behind a parser and one hanging file becomes a failure; review projects open in the op's
     thread. The window adds the items to its ``core.batch.Batch`` (validation and cross-year
     findings) in the GUI thread.
+
+    After each item the objects alive so far are frozen (``gc.freeze``): a loaded report lives
+    until it is closed, so the collector need not walk it again — without this, gen-2 collections
+    in the GUI thread grow with every open report and stall the window (bench/bench_gui.py).
     """
     paths = list(paths)
 
@@ -34,6 +39,7 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
 
         for loaded in load_items(paths, cancelled=ctx.cancelled, progress=progress):
             ctx.emit(loaded.item)
+            gc.freeze()  # O(1): moves the tracked objects to the permanent generation
             done += 1
         return done
 
