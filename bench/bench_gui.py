@@ -1,12 +1,24 @@
-"""Review-window benchmarks: start-up, report switch, event-loop stalls while loading, memory.
+"""Review-window benchmarks: start-up, report shown, event-loop stalls while loading, memory.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--reports 500] [--memory 1000]
-Prints numbers with their targets; reports are generated synthetically in a temp dir.
+Run: QT_QPA_PLATFORM=offscreen nice .venv/bin/python bench/bench_gui.py [--folder DIR] [--reports 1000] [--json]
+
+Loads the report files of DIR (all forms; cycled through, under distinct names, up to ``--reports``)
+into the real window; without ``--folder`` the reports are realistic generated ones
+(bench/realistic.py: real-sized prose and the three tables, txt/html/docx/pdf in turn; ``--small``
+for the old one-line text reports). Prints the numbers with their targets and, as its last line,
+one JSON object (a contract, keep it):
+
+    window_up_s      launch → window shown, fresh interpreter (median of 3)        target ≤ 1.5
+    report_shown_ms  one report opened → shown (median of 5, worker running)        target ≤ 300
+    max_stall_ms     longest event-loop gap while the N reports load                target ≤ 50
+    rss_mb           window + worker processes, resident, with N reports open       target ≤ 300
+plus reports, load_s, reports_per_s, pss_mb (shared pages counted once), load_avg.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -65,18 +77,83 @@ def write_reports(folder: Path, n: int, seed: int = 7) -> list[str]:
     return out
 
 
+def _status_kb(pid: int | str, key: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _pss_kb(pid: int | str) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _family() -> list[int]:
+    """This process and its descendants (the parser worker processes)."""
+    me = os.getpid()
+    parent: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat", encoding="ascii", errors="replace") as fh:
+                    parent[int(d)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                pass
+    out, todo = [me], [me]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p]
+        out += kids
+        todo += kids
+    return out
+
+
 def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+    """Resident memory of the window process and its worker processes together."""
+    return sum(_status_kb(p, "VmRSS") for p in _family()) / 1024
+
+
+def pss_mb() -> float:
+    return sum(_pss_kb(p) for p in _family()) / 1024
+
+
+def report_files(folder: Path, n: int, into: Path) -> list[str]:
+    """``n`` report paths cycling through the files of ``folder`` (distinct names: hard links)."""
+    from core.batch.inputs import is_report_file
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and is_report_file(p))
+    if not files:
+        raise SystemExit(f"no report file in {folder}")
+    if len(files) >= n:
+        return [str(p) for p in files[:n]]
+    into.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        src = files[i % len(files)]
+        dst = into / f"{i:05}_{src.name}"
+        try:
+            os.link(src, dst)
+        except OSError:
+            dst.write_bytes(src.read_bytes())
+        out.append(str(dst))
+    return out
 
 
 def bench_startup() -> float:
     """Seconds from launching a fresh interpreter to the window being shown (median of 3)."""
     code = (
-        "import os,sys; os.environ.setdefault('QT_QPA_PLATFORM','offscreen'); sys.path.insert(0, %r)\n"
+        f"import os,sys; os.environ.setdefault('QT_QPA_PLATFORM','offscreen'); sys.path.insert(0, {str(ROOT)!r})\n"
         "from gui.app import create_application\n"
         "from gui import settings, errors\n"
         "import tempfile, pathlib\n"
@@ -85,7 +162,7 @@ def bench_startup() -> float:
         "from gui.main_window import MainWindow\n"
         "w = MainWindow(); w.show(); app.processEvents()\n"
         "print('shown', flush=True)\n"
-    ) % str(ROOT)
+    )
     times = []
     for _ in range(3):
         t0 = time.perf_counter()
@@ -100,12 +177,16 @@ def bench_startup() -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--reports", type=int, default=500)
-    ap.add_argument("--memory", type=int, default=1000)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folder", type=Path, help="report files to load (cycled through up to --reports)")
+    ap.add_argument("--reports", type=int, default=1000, help="reports loaded at once (stall and memory)")
+    ap.add_argument("--json", action="store_true", help="last line: one JSON object (see above)")
+    ap.add_argument("--small", action="store_true", help="without --folder: the old one-line text reports")
+    ap.add_argument("--distinct", type=int, default=200, help="without --folder: realistic reports generated")
     args = ap.parse_args()
 
-    print(f"machine load average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores — stalls grow with load")
+    load_avg = os.getloadavg()
+    print(f"machine load average (1 min): {load_avg[0]:.1f} on {os.cpu_count()} cores — stalls grow with load")
     startup = bench_startup()
     print(f"window shown after launch: {startup:.2f} s (target ≤ 1.5 s)")
 
@@ -125,11 +206,21 @@ def main() -> int:
     window.show()
     app.processEvents()
 
-    folder = tmp / "reports"
-    folder.mkdir()
-    paths = write_reports(folder, max(args.reports, args.memory))
+    if args.folder:
+        source = args.folder
+    elif args.small:
+        source = tmp / "small"
+        source.mkdir()
+        write_reports(source, args.reports)
+    else:
+        from bench.realistic import write_folder
 
-    def run_until(pred, timeout_s: float = 600.0) -> None:  # type: ignore[no-untyped-def]
+        source = tmp / "realistic"
+        write_folder(source, min(args.distinct, args.reports))
+    paths = report_files(source, args.reports + 6, tmp / "cycled")
+    one_by_one, paths = paths[:6], paths[6:]
+
+    def run_until(pred, timeout_s: float = 1800.0) -> None:  # type: ignore[no-untyped-def]
         t_end = time.perf_counter() + timeout_s
         while not pred() and time.perf_counter() < t_end:
             app.processEvents()
@@ -137,23 +228,24 @@ def main() -> int:
 
     # --- one report opened → shown (parse in the worker + showing every panel)
     samples = []
-    for p in paths[:5]:
+    for p in one_by_one:
         shown: list[float] = []
         conn = window.report_shown.connect(lambda e, s=shown: s.append(time.perf_counter()) if e is not None else None)
-        window.close_current_report()
         while window.entries():
             window.close_current_report()
         t0 = time.perf_counter()
         window.open_paths([p])
         run_until(lambda s=shown: bool(s) and not window.is_loading())
         window.report_shown.disconnect(conn)
-        samples.append(shown[0] - t0)
+        if shown:
+            samples.append(shown[0] - t0)
+    shown_ms = statistics.median(samples[1:]) * 1000 if len(samples) > 1 else float("nan")
     print(
-        f"report shown after it is opened: median {statistics.median(samples) * 1000:.0f} ms, first (starts the "
-        f"parser process) {samples[0] * 1000:.0f} ms (target ≤ 300 ms)"
+        f"report shown after it is opened: median {shown_ms:.0f} ms, first (starts the "
+        f"parser process) {samples[0] * 1000 if samples else float('nan'):.0f} ms (target ≤ 300 ms)"
     )
 
-    # --- stall while 500 reports load: a 5 ms heartbeat records the longest gap
+    # --- stall while N reports load: a 5 ms heartbeat records the longest gap
     while window.entries():
         window.close_current_report()
     gaps: list[float] = []
@@ -171,8 +263,9 @@ def main() -> int:
 
     def timed_items(items):  # type: ignore[no-untyped-def]
         t = time.perf_counter()
-        original_items(items)
+        out = original_items(items)
         slot_times.append(time.perf_counter() - t)
+        return out
 
     window._items_loaded = timed_items  # the op binds it at open_paths time
     timer = QTimer()
@@ -180,16 +273,27 @@ def main() -> int:
     timer.timeout.connect(beat)
     timer.start()
     t0 = time.perf_counter()
-    window.open_paths(paths[: args.reports])
+    window.open_paths(paths)
     run_until(lambda: not window.is_loading())
     load_s = time.perf_counter() - t0
     timer.stop()
-    print(
-        f"{len(window.entries())} reports loaded in {load_s:.1f} s; longest event-loop stall "
-        f"{max(gaps) if gaps else float('nan'):.0f} ms, 99th percentile {sorted(gaps)[int(len(gaps) * 0.99)]:.0f} ms "
-        f"(target ≤ 50 ms); GUI-thread time per delivered batch: max {max(slot_times) * 1000:.0f} ms"
-    )
     window._items_loaded = original_items
+    n_open = len(window.entries())
+    max_stall = max(gaps) if gaps else float("nan")
+    print(
+        f"{n_open} reports loaded in {load_s:.1f} s ({n_open / load_s:.0f}/s); longest event-loop stall "
+        f"{max_stall:.0f} ms, 99th percentile {sorted(gaps)[int(len(gaps) * 0.99)] if gaps else float('nan'):.0f} ms "
+        f"(target ≤ 50 ms); GUI-thread time per delivered batch: max "
+        f"{max(slot_times) * 1000 if slot_times else float('nan'):.0f} ms"
+    )
+
+    # --- memory with N reports open (window + worker processes)
+    app.processEvents()
+    rss = rss_mb()
+    pss = pss_mb()
+    print(
+        f"memory with {n_open} reports open: {rss:.0f} MB RSS, {pss:.0f} MB PSS, window and workers (target ≤ 300 MB)"
+    )
 
     # --- switching between open reports
     entries = window.entries()
@@ -199,26 +303,27 @@ def main() -> int:
         window.report_list.select_entry(e)
         app.processEvents()
         t_switch.append(time.perf_counter() - t0)
-    print(
-        f"switch to another open report: median {statistics.median(t_switch) * 1000:.0f} ms, max {max(t_switch) * 1000:.0f} ms"
-    )
-
-    # --- F8 across the whole batch (switches reports)
-    t_f8 = []
-    for _ in range(20):
-        t0 = time.perf_counter()
-        window.go_to_next_finding(1)
-        app.processEvents()
-        t_f8.append(time.perf_counter() - t0)
-    print(f"F8 to the next open finding ({len(entries)} reports): median {statistics.median(t_f8) * 1000:.0f} ms")
-
-    # --- memory with N reports open
-    if args.memory > len(window.entries()):
-        window.open_paths(paths[len(window.entries()) : args.memory])
-        run_until(lambda: not window.is_loading())
-    app.processEvents()
-    print(f"memory with {len(window.entries())} reports open: {rss_mb():.0f} MB RSS (target ≤ 300 MB)")
+    if t_switch:
+        print(
+            f"switch to another open report: median {statistics.median(t_switch) * 1000:.0f} ms, "
+            f"max {max(t_switch) * 1000:.0f} ms"
+        )
     window.close()
+    result = {
+        "window_up_s": round(startup, 3),
+        "report_shown_ms": round(shown_ms, 1),
+        "max_stall_ms": round(max_stall, 1),
+        "rss_mb": round(rss, 1),
+        "pss_mb": round(pss, 1),
+        "reports": n_open,
+        "load_s": round(load_s, 2),
+        "reports_per_s": round(n_open / load_s, 1) if load_s else None,
+        "load_avg": [round(x, 2) for x in load_avg],
+        "load_avg_end": [round(x, 2) for x in os.getloadavg()],
+        "source": str(args.folder) if args.folder else ("small" if args.small else "realistic"),
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
     return 0
 
 
