@@ -125,6 +125,14 @@ class MenusMixin:
             act = self._action(text, lambda _=False, t=target: t().setFocus(Qt.ShortcutFocusReason), QKeySequence(key))
             self.focus_actions.append(act)
         self.act_about = self._action(QCoreApplication.translate("MainWindow", "关于"), self._about)
+        self.act_shortcuts = self._action(
+            QCoreApplication.translate("MainWindow", "键盘快捷键"), lambda: self.show_help(manual=False)
+        )
+        self.act_manual = self._action(
+            QCoreApplication.translate("MainWindow", "使用说明"),
+            lambda: self.show_help(manual=True),
+            QKeySequence("F1"),
+        )
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -158,7 +166,11 @@ class MenusMixin:
         for act in self.focus_actions:
             fm.addAction(act)
         h = mb.addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)"))
+        h.addAction(self.act_manual)
+        h.addAction(self.act_shortcuts)
+        h.addSeparator()
         h.addAction(self.act_about)
+        self.help_menu = h
 
         tb = self.addToolBar(QCoreApplication.translate("MainWindow", "工具栏"))
         tb.setObjectName("main_toolbar")
@@ -214,6 +226,20 @@ class MenusMixin:
                 QCoreApplication.translate("MainWindow", "界面语言将在重新启动程序后生效。"),
             )
 
+    def show_help(self, manual: bool = False) -> Any:
+        """帮助 › 使用说明 (F1) or 键盘快捷键: every action's shortcut, read from the actions."""
+        from gui.dialogs.help_dialog import HelpDialog
+
+        menus = [m.menu() for m in self.menuBar().actions() if m.menu() is not None]
+        ordered = [a for m in menus for a in _menu_actions(m)]
+        rest = [a for a in self.actions() if a not in ordered]
+        dlg = HelpDialog([*ordered, *rest], self, manual=manual)
+        dlg.setModal(False)
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.show()
+        self.help_dialog = dlg
+        return dlg
+
     def _about(self) -> None:
         errors.message(
             self,
@@ -231,3 +257,14 @@ class MenusMixin:
         if views and current is not None:
             return views.get(current(), self.stat_tables)
         return self.stat_tables
+
+
+def _menu_actions(menu: Any) -> list[Any]:
+    """A menu's actions, submenus included, in order."""
+    out = []
+    for a in menu.actions():
+        if a.menu() is not None:
+            out.extend(_menu_actions(a.menu()))
+        else:
+            out.append(a)
+    return out

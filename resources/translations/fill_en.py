@@ -312,6 +312,41 @@ EN |= {
         "With “Empty Project” the open reports and corrections stay in their current project or workspace."
     ),
     "包含当前报告": "Include Open Reports",
+    "回车": "Enter",
+    "统计表：确认输入并移到下一行的同一列": "Tables: commit the value and move down the column",
+    "Delete": "Delete",
+    "统计表：所选单元格恢复为原文数值": "Tables: revert the selected cells to the printed values",
+    "Ctrl+C / Ctrl+V": "Ctrl+C / Ctrl+V",
+    "统计表：复制 / 从 Excel 粘贴一块数值（一步可撤销）": "Tables: copy / paste a block of values from Excel (one undo step)",
+    "回车 / Shift+回车": "Enter / Shift+Enter",
+    "确认对话框：确认 / 说明中换行": "Confirm dialog: confirm / new line in the note",
+    "Shift+F10 或菜单键": "Shift+F10 or the Menu key",
+    "报告列表、问题列表、统计表：右键菜单": "Report list, findings, tables: context menu",
+    "使用说明": "User Guide",
+    "键盘快捷键": "Keyboard Shortcuts",
+    "关闭": "Close",
+    (
+        "<h3>一天的审核怎么做</h3><ol><li><b>打开</b>：文件 › 打开文件夹（Ctrl+Shift+O）读入一批报告；读取进度和“取消”在状态栏。"
+        "无法读取的文件列在报告列表里，并说明原因。</li><li><b>逐个问题核对</b>：按 F8 转到下一个未解决的问题（Shift+F8 上一个），"
+        "会自动切换报告。问题涉及的单元格在统计表中选中，原文中的出处高亮显示；PDF 报告同时在页面上框出位置。</li>"
+        "<li><b>更正</b>：识别错误时直接在统计表中输入正确数值（回车确认并下移）；Ctrl+Z 撤销。"
+        "原文确实如此印刷时，用“确认与原文一致”（Ctrl+Shift+K）记录说明，问题不再计为未解决。</li>"
+        "<li><b>标记已审核</b>：Ctrl+Shift+R。仍有未解决的错误时会先询问；状态栏仍把它计为“有错误”。</li>"
+        "<li><b>汇总与导出</b>：导出当前报告（Ctrl+E）或汇总（Ctrl+Shift+E）。</li></ol>"
+        "<p>所有修改都随时自动保存在审核项目（或自动工作区）中；程序意外退出后重新启动即可继续。</p>"
+    ): (
+        "<h3>A day of review</h3><ol><li><b>Open</b>: File › Open Folder (Ctrl+Shift+O) reads a batch of reports; "
+        "the progress and Cancel are in the status bar. Files that cannot be read are listed with the reason.</li>"
+        "<li><b>Go through the findings</b>: F8 goes to the next open finding (Shift+F8 the previous one), switching "
+        "reports as needed. The finding's cells are selected in the tables and their source is highlighted; for a "
+        "PDF the place is also boxed on the page.</li><li><b>Correct</b>: when a value was misread, type the right "
+        "one in the table (Enter commits and moves down); Ctrl+Z undoes. When the document really prints it, use "
+        "Confirm as Printed (Ctrl+Shift+K) with a note; the finding no longer counts as open.</li>"
+        "<li><b>Mark as reviewed</b>: Ctrl+Shift+R. With open errors you are asked first; the status bar still "
+        "counts the report as having errors.</li><li><b>Summary and export</b>: export the current report (Ctrl+E) "
+        "or the summary (Ctrl+Shift+E).</li></ol><p>Every change is saved as you make it in the review project (or "
+        "the automatic workspace); after an unexpected exit just start the program again to go on.</p>"
+    ),
     "空白项目": "Empty Project",
     "已打开上次的审核项目“%1”：之前的修改都已保存在其中。": "Reopened last time's review project “%1”: your earlier changes are saved in it.",
     "只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。": (

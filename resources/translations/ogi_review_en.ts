@@ -462,6 +462,79 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="21"/>
+        <source>回车</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="22"/>
+        <source>统计表：确认输入并移到下一行的同一列</source>
+        <translation>Tables: commit the value and move down the column</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="25"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="26"/>
+        <source>统计表：所选单元格恢复为原文数值</source>
+        <translation>Tables: revert the selected cells to the printed values</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="29"/>
+        <source>Ctrl+C / Ctrl+V</source>
+        <translation>Ctrl+C / Ctrl+V</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="30"/>
+        <source>统计表：复制 / 从 Excel 粘贴一块数值（一步可撤销）</source>
+        <translation>Tables: copy / paste a block of values from Excel (one undo step)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="33"/>
+        <source>回车 / Shift+回车</source>
+        <translation>Enter / Shift+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="34"/>
+        <source>确认对话框：确认 / 说明中换行</source>
+        <translation>Confirm dialog: confirm / new line in the note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="37"/>
+        <source>Shift+F10 或菜单键</source>
+        <translation>Shift+F10 or the Menu key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="38"/>
+        <source>报告列表、问题列表、统计表：右键菜单</source>
+        <translation>Report list, findings, tables: context menu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="58"/>
+        <source>&lt;h3&gt;一天的审核怎么做&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开&lt;/b&gt;：文件 › 打开文件夹（Ctrl+Shift+O）读入一批报告；读取进度和“取消”在状态栏。无法读取的文件列在报告列表里，并说明原因。&lt;/li&gt;&lt;li&gt;&lt;b&gt;逐个问题核对&lt;/b&gt;：按 F8 转到下一个未解决的问题（Shift+F8 上一个），会自动切换报告。问题涉及的单元格在统计表中选中，原文中的出处高亮显示；PDF 报告同时在页面上框出位置。&lt;/li&gt;&lt;li&gt;&lt;b&gt;更正&lt;/b&gt;：识别错误时直接在统计表中输入正确数值（回车确认并下移）；Ctrl+Z 撤销。原文确实如此印刷时，用“确认与原文一致”（Ctrl+Shift+K）记录说明，问题不再计为未解决。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标记已审核&lt;/b&gt;：Ctrl+Shift+R。仍有未解决的错误时会先询问；状态栏仍把它计为“有错误”。&lt;/li&gt;&lt;li&gt;&lt;b&gt;汇总与导出&lt;/b&gt;：导出当前报告（Ctrl+E）或汇总（Ctrl+Shift+E）。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有修改都随时自动保存在审核项目（或自动工作区）中；程序意外退出后重新启动即可继续。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;A day of review&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open&lt;/b&gt;: File › Open Folder (Ctrl+Shift+O) reads a batch of reports; the progress and Cancel are in the status bar. Files that cannot be read are listed with the reason.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Go through the findings&lt;/b&gt;: F8 goes to the next open finding (Shift+F8 the previous one), switching reports as needed. The finding&apos;s cells are selected in the tables and their source is highlighted; for a PDF the place is also boxed on the page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Correct&lt;/b&gt;: when a value was misread, type the right one in the table (Enter commits and moves down); Ctrl+Z undoes. When the document really prints it, use Confirm as Printed (Ctrl+Shift+K) with a note; the finding no longer counts as open.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Mark as reviewed&lt;/b&gt;: Ctrl+Shift+R. With open errors you are asked first; the status bar still counts the report as having errors.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Summary and export&lt;/b&gt;: export the current report (Ctrl+E) or the summary (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every change is saved as you make it in the review project (or the automatic workspace); after an unexpected exit just start the program again to go on.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="81"/>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="81"/>
+        <source>键盘快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="95"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
@@ -515,7 +588,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="553"/>
+        <location filename="../../gui/main_window.py" line="551"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -561,8 +634,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="423"/>
+        <location filename="../../gui/main_window.py" line="427"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -604,53 +677,63 @@
     </message>
     <message>
         <location filename="../../gui/window_menus.py" line="127"/>
-        <location filename="../../gui/window_menus.py" line="221"/>
+        <location filename="../../gui/window_menus.py" line="247"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="131"/>
+        <location filename="../../gui/window_menus.py" line="129"/>
+        <source>键盘快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="132"/>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="139"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="134"/>
+        <location filename="../../gui/window_menus.py" line="142"/>
         <source>最近打开的文件</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="145"/>
+        <location filename="../../gui/window_menus.py" line="153"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="153"/>
+        <location filename="../../gui/window_menus.py" line="161"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="157"/>
+        <location filename="../../gui/window_menus.py" line="165"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="160"/>
+        <location filename="../../gui/window_menus.py" line="168"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="163"/>
+        <location filename="../../gui/window_menus.py" line="175"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="180"/>
+        <location filename="../../gui/window_menus.py" line="192"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416"/>
-        <location filename="../../gui/window_menus.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/window_menus.py" line="195"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -761,24 +844,24 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="213"/>
+        <location filename="../../gui/window_menus.py" line="225"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="214"/>
+        <location filename="../../gui/window_menus.py" line="226"/>
         <source>界面语言将在重新启动程序后生效。</source>
         <translation>The interface language takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="222"/>
+        <location filename="../../gui/window_menus.py" line="248"/>
         <source>政府信息公开年报审核
 读取、核对并汇总政府信息公开工作年度报告。</source>
         <translation>OGI Annual Report Review
 Reads, checks and summarises government information disclosure annual reports.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="199"/>
+        <location filename="../../gui/window_menus.py" line="211"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -798,27 +881,27 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="415"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="429"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -827,17 +910,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="554"/>
+        <location filename="../../gui/main_window.py" line="552"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>

@@ -100,3 +100,37 @@ def test_splitters_and_geometry_are_remembered(qtbot) -> None:  # type: ignore[n
     assert second.size() == first.size()
     assert second.h_splitter.sizes() == wanted_h
     assert second.v_splitter.sizes() == wanted_v
+
+
+def test_help_lists_the_keyboard_shortcuts_and_a_manual(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    texts = [a.text() for a in window.help_menu.actions()]
+    assert "键盘快捷键" in texts and "使用说明" in texts
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dlg = window.help_dialog
+    qtbot.waitExposed(dlg)
+    text = dlg.text()
+    for keys, what in (("F8", "下一个问题"), ("Shift+F8", "上一个问题"), ("Ctrl+Shift+R", "标记为已审核")):
+        assert keys in text and what in text
+    assert "Ctrl+Shift+K" in text and "Alt+1" in text and "F8" in text.split("键盘快捷键")[0]  # the manual too
+    dlg.close()
+
+
+def test_qt_dialogs_speak_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    from gui.i18n import install_translators
+
+    install_translators(qapp, "zh_CN")
+    try:
+        dlg = QFileDialog(None, "打开")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
+        texts = [w.text() for w in dlg.findChildren(QLabel) + dlg.findChildren(QPushButton) if w.text()]
+        assert texts and not [t for t in texts if re.search("[A-Za-z]{3}", t)], texts
+        assert "查找范围(&I)：" in texts
+        dlg.deleteLater()
+    finally:
+        install_translators(qapp, "zh_CN")
