@@ -36,7 +36,7 @@ from core.batch.inputs import Failure
 from core.model import Finding
 from core.review.state import Change, ReviewedReport
 from core.validation import Status, Validator, status
-from core.validation.cross import carry_over, in_force
+from core.validation.cross import carry_over, glued_settled, in_force
 
 if TYPE_CHECKING:
     from core.batch.directory import Directory, DirectoryAgency
@@ -433,6 +433,7 @@ class Batch:
                     if prev.reviewed is None or prev.reviewed.report.kind == "other":
                         continue
                     cross += carry_over(rr, prev.reviewed, e.year - 1) + in_force(rr, prev.reviewed, e.year - 1)
+                    cross += glued_settled(rr, prev.reviewed, e.year - 1)
             e.cross = sort_findings(cross) if cross else []
             e._refresh_status()
             touched.append(e)

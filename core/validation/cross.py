@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from core.model import Finding
+from core.parsing.tables.settle import ROWS, settle_in_force
 from core.review.state import ReviewedReport
 from core.templates import APPLY_COLUMNS, TABLE_ACTIVE, TEMPLATE_2021, TEMPLATES
 from core.validation import rules as R
@@ -96,6 +97,31 @@ def in_force(this: ReviewedReport, prev: ReviewedReport, prev_year: int) -> list
     return out
 
 
+def glued_settled(this: ReviewedReport, prev: ReviewedReport, prev_year: int) -> list[Finding]:
+    """表二 规章/行政规范性文件 runs the digit-run solver left open, settled by last year's 现行有效 (a suggestion)."""
+    if not any(f.rule == "table.glued_ambiguous" for f in this.report.findings):
+        return []
+    out = []
+    for s in settle_in_force(this.report.findings, Context(this).lookup(), Context(prev).lookup()):
+        f = _finding(
+            "cross.glued_settled",
+            list(s.fields),
+            row=ROWS[s.row],
+            run=s.run,
+            count=s.count,
+            prev_year=prev_year,
+            prev=s.prev_in_force,
+            prev_path=prev.path,
+            issued=s.values[0],
+            repealed=s.values[1],
+            in_force=s.values[2],
+            key=s.row,
+        )
+        f.suggestion = dict(zip(s.fields, s.values, strict=True))
+        out.append(f)
+    return out
+
+
 def cross_year(reviews: Sequence[ReviewedReport]) -> dict[str, list[Finding]]:
     """Findings across reports, keyed by the path of the later report they concern.
 
@@ -115,6 +141,7 @@ def cross_year(reviews: Sequence[ReviewedReport]) -> dict[str, list[Finding]]:
             for prev in years.get(year - 1, []):
                 for this in group:
                     found = carry_over(this, prev, year - 1) + in_force(this, prev, year - 1)
+                    found += glued_settled(this, prev, year - 1)
                     if found:
                         out.setdefault(this.path, []).extend(found)
     return {path: sort_findings(found) for path, found in out.items()}

@@ -171,6 +171,15 @@ RULES: dict[str, RuleSpec] = {
             " − 本年废止 {repealed} = {expected}，相差 {absdiff}",
             scope="cross",
         ),
+        _r(
+            "cross.glued_settled",
+            "warning",
+            "连写的表二数字可按上一年度报告的现行有效件数确定拆分",
+            "表二 “{row}” 行 连写的数字“{run}”有 {count} 种拆分；按上一年度（{prev_year} 年）报告现行有效 {prev} 件"
+            "（现行有效 = 上年现行有效 + 本年制发 − 本年废止），只有 制发 {issued}、废止 {repealed}、现行有效 {in_force}"
+            " 这一种相符，建议采用，请对照原文核对",
+            scope="cross",
+        ),
     )
 }
 

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.model import SourceDocument
+from core.review.state import ReviewedReport
 from core.parsing.tables import extract_tables
 from core.validation import validate
 from tests.core.validation_helpers import make_report
@@ -223,3 +224,35 @@ def test_md_stray_broken_identity_is_reported_not_repaired() -> None:
         assert {"apply.balance", "apply.row_total"} & set(_errors_after_validation(res, "2021"))
     else:
         assert any("apply.new.natural" in f.fields for f in res.findings)
+
+
+# --------------------------------------------------------------------------- 表二 settled with last year's report
+
+
+def test_glued_in_force_settled_by_last_years_report(tmp_path) -> None:
+    from core.batch import Batch
+    from core.parsing import parse_report
+
+    values = random_values("2021", random.Random(2))
+    values.update({"active.normative.issued": 6, "active.normative.repealed": 9, "active.normative.in_force": 3665})
+    out = render_messy(values, "2021", "glued", seed=2, agency="示例市生态环境局", year=2023)
+    rep = parse_report(str(out.write(tmp_path / "this")))
+    amb = next(f for f in rep.findings if f.rule == "table.glued_ambiguous" and f.params["key"] == "normative")
+    assert [6, 9, 3665] in amb.params["candidates"] and len(amb.params["candidates"]) > 1
+    assert "active.normative.issued" not in rep.values
+    last = make_report(
+        {"active.normative.in_force": 3668}, agency="示例市生态环境局", year=2022, path=str(tmp_path / "last.txt")
+    )
+    this = ReviewedReport(rep)
+    batch = Batch([this, last])
+    entry = batch.entry_for(this)
+    (f,) = [f for f in entry.findings if f.rule == "cross.glued_settled"]
+    assert f.suggestion == {"active.normative.issued": 6, "active.normative.repealed": 9, "active.normative.in_force": 3665}
+    assert f.severity == "warning" and "3668" in f.message
+    assert "active.normative.issued" not in this.report.values  # a suggestion, never written in
+    # with last year's figure not matching any split, nothing is suggested
+    other = make_report(
+        {"active.normative.in_force": 1}, agency="示例市生态环境局", year=2022, path=str(tmp_path / "other.txt")
+    )
+    batch2 = Batch([ReviewedReport(rep), other])
+    assert not [f for e in batch2.entries for f in e.findings if f.rule == "cross.glued_settled"]

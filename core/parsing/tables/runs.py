@@ -499,7 +499,7 @@ def _unsettled(table: str, spec: RowSpec, r: GluedRow, cands: list[Reading], cut
         f"请人工核对：{'、'.join(field_of(f).printed_name() for f in fids)}。",
         fids,
         span=r.span,
-        params={"key": spec.key, "candidates": [[c[0] for c in x] for x in cands[:6]]},
+        params={"key": spec.key, "run": run, "complete": not cut, "candidates": [[c[0] for c in x] for x in cands]},
     )
 
 
