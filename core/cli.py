@@ -36,6 +36,7 @@ from core.batch.worker import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits, WorkerPoo
 from core.cli_output import SECTION_IDS, Tally, batch_lines, check_lines, entry_json, failure_lines, report_json
 from core.cli_output import failure_json as _failure_json
 from core.console import printable, utf8_streams
+from core.errors import os_advice, os_reason
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
 
@@ -285,7 +286,7 @@ def _cmd_directory(args: argparse.Namespace) -> int:
     try:
         n = write_starting_directory(batch, args.output)
     except OSError as exc:
-        print(f"无法写入机关名录“{args.output}”：{exc.strerror or exc}。", file=sys.stderr)
+        print(f"无法写入机关名录“{args.output}”：{os_reason(exc)}。", file=sys.stderr)
         return 1
     except ReportError as exc:
         print(exc.message, file=sys.stderr)
@@ -462,22 +463,51 @@ def main(argv: list[str] | None = None) -> int:
     utf8_streams()
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_dash_paths(sys.argv[1:] if argv is None else list(argv)))
     except SystemExit as exc:
         return 2 if exc.code not in (0, None) else 0
     try:
         return int(args.func(args))
+    except OSError as exc:  # standard output cannot be written (a full disk, a closed terminal)
+        if isinstance(exc, BrokenPipeError):
+            _silence_stdout()
+            return 0
+        _silence_stdout()
+        try:
+            print(f"无法写出结果：{os_reason(exc)}。{os_advice(exc)}", file=sys.stderr, flush=True)
+        except OSError:
+            pass
+        return 1
     except DirectoryError as exc:
         print(exc.message, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # the reader (head, less) went away: stop quietly, and keep Python from complaining at exit
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        return 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device: what is still buffered cannot fail again at exit
+    (the reader went away, or the disk is full), so Python prints no traceback there."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+_NEEDS_VALUE = {"-o", "--output", "-j", "--jobs", "--timeout", "--memory-limit", "--directory"}
+_OPTIONS = _NEEDS_VALUE | {"-h", "--help", "--json", "--count-incomplete", "--per-report-sheets"}
+
+
+def _dash_paths(argv: list[str]) -> list[str]:
+    """A report whose file name starts with '-' ("-2023年报.txt") is a path, not an unknown option:
+    such an argument naming an existing file is passed as ``./-2023年报.txt``."""
+    out: list[str] = []
+    after_value = False
+    for a in argv:
+        if not after_value and a.startswith("-") and a not in _OPTIONS and os.path.exists(a):
+            a = os.path.join(".", a)
+        after_value = a in _NEEDS_VALUE
+        out.append(a)
+    return out

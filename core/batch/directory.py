@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from core.errors import ReportError
+from core.errors import ReportError, os_reason
 
 
 class AgencyEntry(Protocol):
@@ -123,7 +123,7 @@ class Directory:
             raise DirectoryError(f"无法读取机关名录“{name}”：没有访问权限。", code="directory.unreadable") from exc
         except OSError as exc:
             raise DirectoryError(
-                f"无法读取机关名录“{name}”：{exc.strerror or exc}。", code="directory.unreadable"
+                f"无法读取机关名录“{name}”：{os_reason(exc)}。", code="directory.unreadable"
             ) from exc
         except Exception as exc:  # a damaged workbook
             raise DirectoryError(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.console import readable
-from core.errors import Cancelled, ExportError
+from core.errors import Cancelled, ExportError, os_advice, os_reason
 
 # A spreadsheet (or a CSV saved from it) treats text starting with these as a formula or command.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -161,10 +161,14 @@ def check_target(path: str | os.PathLike[str]) -> Path:
         except PermissionError as exc:
             raise _locked_error(p) from exc
         except OSError as exc:
-            raise ExportError(f"无法写入“{p.name}”：{exc.strerror or exc}。", code="export.write") from exc
+            raise ExportError(f"无法写入“{p.name}”：{os_reason(exc)}。", code="export.write") from exc
     if not os.access(folder, os.W_OK):
         raise ExportError(f"无法导出到“{p}”：没有写入文件夹“{folder}”的权限。", code="export.folder")
     return p
+
+
+TEMP_PREFIX, TEMP_SUFFIX = "~ogi-", ".xlsx.tmp"
+STALE_TEMP_SECONDS = 600  # a temporary file this old is left over from a killed export
 
 
 def atomic_save(
@@ -172,26 +176,46 @@ def atomic_save(
 ) -> None:
     """Save a workbook to a temporary file beside ``path``, then move it into place.
 
-    On any failure (including cancellation) the temporary file is removed and an existing
-    ``path`` is left as it was. A target held open by Excel (``PermissionError`` on Windows)
-    becomes an ExportError asking the user to close it.
+    The workbook is serialised in memory first and written with one plain file write, so a full
+    disk is one clean ExportError (no half-closed zip archive left to complain at exit). On any
+    failure (including cancellation) the temporary file is removed and an existing ``path`` is
+    left as it was; temporary files a killed export left in the folder are removed. A target held
+    open by Excel (``PermissionError`` on Windows) becomes an ExportError asking the user to close it.
     """
+    import io
+
     p = check_target(path)
     folder = p.parent if str(p.parent) else Path(".")
+    remove_stale_temporaries(folder)
+    buf = io.BytesIO()
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix="~ogi-", suffix=".xlsx.tmp", dir=folder)
+        workbook.save(buf)
+    except OSError as exc:  # a streamed workbook's own temporary files (full temp disk)
+        raise ExportError(
+            f"写入“{p.name}”失败：{os_reason(exc)}。{os_advice(exc)}", code="export.write", details=repr(exc)
+        ) from exc
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise ExportError(
-            f"无法在文件夹“{folder}”中写入文件：{exc.strerror or exc}。请另选文件夹。", code="export.folder"
+            f"无法在文件夹“{folder}”中写入文件：{os_reason(exc)}。{os_advice(exc) or '请另选文件夹。'}",
+            code="export.folder",
+            details=repr(exc),
         ) from exc
-    os.close(fd)
     tmp = Path(tmp_name)
-    _give_default_mode(tmp)
     try:
         try:
-            workbook.save(tmp)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(buf.getbuffer())
+                fh.flush()
+                os.fsync(fh.fileno())
         except OSError as exc:
-            raise ExportError(f"写入“{p.name}”失败：{exc.strerror or exc}。", code="export.write", details=repr(exc)) from exc
+            raise ExportError(
+                f"写入“{p.name}”失败：{os_reason(exc)}。{os_advice(exc)}", code="export.write", details=repr(exc)
+            ) from exc
+        _give_default_mode(tmp)
         if cancelled is not None and cancelled():
             raise Cancelled()
         try:
@@ -199,11 +223,35 @@ def atomic_save(
         except PermissionError as exc:
             raise _locked_error(p) from exc
         except OSError as exc:
-            raise ExportError(f"写入“{p.name}”失败：{exc.strerror or exc}。", code="export.write", details=repr(exc)) from exc
+            raise ExportError(
+                f"写入“{p.name}”失败：{os_reason(exc)}。{os_advice(exc)}", code="export.write", details=repr(exc)
+            ) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str], max_age: float = STALE_TEMP_SECONDS) -> int:
+    """Remove ``~ogi-*.xlsx.tmp`` files older than ``max_age`` seconds (left by a killed export)."""
+    import time
+
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for e in entries:
+        if not (e.name.startswith(TEMP_PREFIX) and e.name.endswith(TEMP_SUFFIX)):
+            continue
+        try:
+            if e.is_file(follow_symlinks=False) and now - e.stat(follow_symlinks=False).st_mtime > max_age:
+                os.unlink(e.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _give_default_mode(path: Path) -> None:

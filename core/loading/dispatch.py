@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from core.errors import LoadError, UnsupportedFormat
+from core.errors import LoadError, UnsupportedFormat, os_reason
 from core.model import SourceDocument
 
 TEXT_LIMIT = 8 * 1024 * 1024  # .txt/.md: a 200-page report is well under 1 MB
@@ -170,7 +170,7 @@ def _stat_size(p: Path, name: str) -> int:
     except PermissionError as exc:
         raise LoadError(f"没有权限访问文件“{name}”。", code="file.permission") from exc
     except OSError as exc:
-        raise LoadError(f"无法访问文件“{name}”：{exc.strerror or exc}。", code="file.unreadable") from exc
+        raise LoadError(f"无法访问文件“{name}”：{os_reason(exc)}。", code="file.unreadable") from exc
     if stat.S_ISDIR(st.st_mode):
         raise LoadError(f"“{name}”是一个文件夹，不是报告文件。", code="file.is_dir")
     if not stat.S_ISREG(st.st_mode):
@@ -187,4 +187,4 @@ def _read(p: Path, name: str, limit: int = -1) -> bytes:
     except IsADirectoryError as exc:
         raise LoadError(f"“{name}”是一个文件夹，不是报告文件。", code="file.is_dir") from exc
     except OSError as exc:
-        raise LoadError(f"无法读取文件“{name}”：{exc.strerror or exc}。", code="file.unreadable") from exc
+        raise LoadError(f"无法读取文件“{name}”：{os_reason(exc)}。", code="file.unreadable") from exc

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from core.errors import LoadError, MissingTool
+from core.errors import LoadError, MissingTool, os_reason
 from core.model import SourceDocument
 
 TIMEOUT = 60
@@ -69,7 +69,7 @@ def load_office(path: str, form: str, cancelled: Callable[[], bool] | None = Non
         except subprocess.TimeoutExpired as exc:
             raise LoadError(f"转换“{name}”超时（{TIMEOUT} 秒），文件可能已损坏。", code="doc.timeout") from exc
         except OSError as exc:
-            raise LoadError(f"无法启动 LibreOffice 转换“{name}”：{exc}", code="doc.convert_failed") from exc
+            raise LoadError(f"无法启动 LibreOffice 转换“{name}”：{os_reason(exc)}。", code="doc.convert_failed") from exc
         produced = list(out_dir.glob("*.docx"))
         if proc.returncode != 0 or not produced:
             raise LoadError(

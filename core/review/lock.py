@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import ProjectError
+from core.errors import ProjectError, os_advice, os_reason
 
 
 class ProjectLocked(ProjectError):
@@ -159,8 +159,7 @@ class ProjectLock:
                     return
             except OSError as exc:
                 raise ProjectError(
-                    f"无法在“{Path(self.project).parent}”中创建项目锁文件：{exc.strerror or exc}。"
-                    "请检查文件夹是否可写。",
+                    f"无法在“{Path(self.project).parent}”中创建项目锁文件：{os_reason(exc)}。{os_advice(exc)}",
                     code="project.lock_failed",
                     details=repr(exc),
                 ) from exc

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__
-from core.errors import ProjectError, ReportError
+from core.errors import ProjectError, ReportError, os_advice, os_reason
 from core.model import Report
 from core.review import files, store
 from core.review import serialize as ser
@@ -89,7 +89,7 @@ class Project:
             except (OSError, sqlite3.Error) as exc:
                 files.unlink_all(tmp)
                 raise ProjectError(
-                    f"无法创建审核项目“{name}”：{exc}。", code="project.write_failed", details=repr(exc)
+                    f"无法创建审核项目“{name}”：{os_reason(exc)}。{os_advice(exc)}", code="project.write_failed", details=repr(exc)
                 ) from exc
             self._conn = store.connect_writable(abspath)
         except BaseException:
@@ -332,7 +332,7 @@ class Project:
                 files.unlink_all(tmp)
             lock.release()
             raise ProjectError(
-                f"项目另存为“{name}”失败：{exc}。原项目未受影响。", code="project.write_failed", details=repr(exc)
+                f"项目另存为“{name}”失败：{os_reason(exc)}。原项目未受影响。{os_advice(exc)}", code="project.write_failed", details=repr(exc)
             ) from exc
         except BaseException:
             if tmp:
@@ -390,7 +390,7 @@ class Project:
 
     def _write_error(self, exc: BaseException) -> ProjectError:
         return ProjectError(
-            f"无法保存到审核项目“{Path(self._path).name}”：{exc}。刚才的修改没有保存。",
+            f"无法保存到审核项目“{Path(self._path).name}”：{os_reason(exc)}。刚才的修改没有保存。{os_advice(exc)}",
             code="project.write_failed",
             details=repr(exc),
         )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.errors import ProjectError, ReportError
+from core.errors import ProjectError, ReportError, os_reason
 from core.model import Report
 from core.review import serialize as ser
 from core.review.files import sha256 as file_sha256
@@ -85,11 +85,11 @@ def reconcile(
     except OSError as exc:
         if snapshot is None:
             return fail(
-                f"无法读取源文件“{name}”（{exc.strerror or exc}），项目中保存的解析结果也已损坏。",
+                f"无法读取源文件“{name}”（{os_reason(exc)}），项目中保存的解析结果也已损坏。",
                 "project.report_lost",
             )
         return Reconciled(
-            make(snapshot), f"无法读取源文件“{name}”（{exc.strerror or exc}），显示的是项目中保存的解析结果。"
+            make(snapshot), f"无法读取源文件“{name}”（{os_reason(exc)}），显示的是项目中保存的解析结果。"
         )
     stat = {"size": st.st_size, "mtime": st.st_mtime_ns}
     if snapshot is not None and new_sha == sha:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import ProjectError
+from core.errors import ProjectError, os_reason
 from core.review import serialize as ser
 from core.review.state import (
     ConfirmEdit,
@@ -134,7 +134,7 @@ def check_header(path: str) -> None:
     except FileNotFoundError:
         raise ProjectError(f"找不到审核项目“{name}”（{path}）。", code="project.missing") from None
     except OSError as exc:
-        raise ProjectError(f"无法读取审核项目“{name}”：{exc.strerror or exc}。", code="project.unreadable") from exc
+        raise ProjectError(f"无法读取审核项目“{name}”：{os_reason(exc)}。", code="project.unreadable") from exc
     if size == 0:
         raise _damaged(name, "文件是空的")
     if not head.startswith(_MAGIC):
@@ -172,7 +172,7 @@ def check_file(path: str) -> None:
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise ProjectError(f"无法打开审核项目“{name}”：{exc}。", code="project.unreadable", details=repr(exc)) from exc
+        raise ProjectError(f"无法打开审核项目“{name}”：{os_reason(exc)}。", code="project.unreadable", details=repr(exc)) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -129,8 +129,8 @@ def test_failure_while_writing_removes_temp_and_keeps_old(tmp_path: Path) -> Non
     out.write_bytes(b"old")
 
     class Broken:
-        def save(self, path: object) -> None:
-            Path(str(path)).write_bytes(b"half")
+        def save(self, target: object) -> None:
+            target.write(b"half")  # type: ignore[attr-defined]
             raise OSError(28, "No space left on device")
 
     with pytest.raises(ExportError) as exc:
