@@ -167,6 +167,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.findings_panel.unconfirm_requested.connect(self.unconfirm_finding)
         self.findings_panel.next_requested.connect(lambda: self.go_to_next_finding(1))
         self.findings_panel.previous_requested.connect(lambda: self.go_to_next_finding(-1))
+        self.findings_panel.confirm_kind_requested.connect(self.confirm_all_of_kind)
+        self.report_list.close_requested.connect(self.close_entries)
         self.metadata_panel.metadata_edited.connect(self.edit_metadata)
         self.metadata_panel.reviewed_toggled.connect(self.set_reviewed)
         self.source_view.section_start_requested.connect(self.move_section_start)
@@ -302,6 +304,67 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         return finding
 
     # ------------------------------------------------------------------ editing
+    def push_edits(self, edits: list[Edit], text: str) -> None:
+        """Apply several core edits to the current report as one named undo step."""
+        if self.current is None or self.current.reviewed is None or not edits:
+            return
+        if len(edits) == 1:
+            self.push_edit(edits[0])
+            return
+        if self.read_only:
+            errors.status_message(self.tr("项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。"))
+            return
+        from gui.undo_commands import EditCommand
+
+        stack = self.undo.stack_for(self.current.reviewed)
+        stack.beginMacro(text)
+        try:
+            for edit in edits:
+                stack.push(EditCommand(self.current.reviewed, edit))
+        finally:
+            stack.endMacro()
+
+    def confirm_all_of_kind(self, finding: Finding) -> int:
+        """Confirm every open finding of this rule in the current report with one note (one undo step).
+
+        An all-zero 表三 printed with one cell missing per row gives a dozen identical warnings:
+        one dialog, one step. Returns how many were confirmed.
+        """
+        e = self.current
+        if e is None or e.reviewed is None:
+            return 0
+        same = [f for f in e.open_findings() if f.rule == finding.rule]
+        if not same:
+            return 0
+        note = self._ask_confirm_note(finding, "")
+        if note is None:
+            return 0
+        text = self.tr("确认 %1 个同类问题与原文一致").replace("%1", str(len(same)))
+        self.push_edits([ConfirmEdit(f.key, note) for f in same], text)
+        confirmed = sum(1 for f in same if e.reviewed.is_confirmed(f))
+        if confirmed:
+            errors.status_message(text)
+            self.go_to_next_finding(1)
+        return confirmed
+
+    def close_entries(self, entries: list[ReportEntry]) -> None:
+        """Close several reports at once (the report list's 关闭所选报告)."""
+        if not entries:
+            return
+        closing_current = self.current in entries
+        for e in entries:
+            if e is self.current:
+                self.current = None
+            self.remove_entry(e)
+        if closing_current or self.current is None:
+            nxt = self.report_list.visible_entries()
+            if nxt:
+                self.report_list.select_entry(nxt[0])
+            if self.current is None:
+                self.show_entry(nxt[0] if nxt else None)
+        self._update_count()
+        errors.status_message(self.tr("已关闭 %1 份报告").replace("%1", str(len(entries))))
+
     def push_edit(self, edit: Edit, text: str | None = None) -> None:
         """Apply a core edit to the current report as a named undo step."""
         if self.current is None or self.current.reviewed is None:

@@ -117,7 +117,9 @@ class FindingsModel(RowTableModel):
                     "\n"
                     + QCoreApplication.translate("FindingsModel", "已确认与原文一致")
                     + (
-                        QCoreApplication.translate("FindingsModel", "（%1）").replace("%1", f"{c.user} {c.time}".strip())
+                        QCoreApplication.translate("FindingsModel", "（%1）").replace(
+                            "%1", f"{c.user} {c.time}".strip()
+                        )
                         if c.user or c.time
                         else ""
                     )
@@ -133,12 +135,14 @@ class FindingsPanel(QWidget):
         finding_activated(object): a finding was clicked or made current (go to it).
         confirm_requested(object): the reviewer wants to confirm a finding as printed.
         unconfirm_requested(object): the reviewer withdraws a confirmation.
+        confirm_kind_requested(object): confirm every open finding of this one's rule in the report.
         next_requested(), previous_requested(): F8 / Shift+F8 buttons.
     """
 
     finding_activated = Signal(object)
     confirm_requested = Signal(object)
     unconfirm_requested = Signal(object)
+    confirm_kind_requested = Signal(object)
     next_requested = Signal()
     previous_requested = Signal()
 
@@ -262,6 +266,12 @@ class FindingsPanel(QWidget):
         idx = self.view.indexAt(pos)
         if not idx.isValid():
             return
+        menu = self.menu_for(idx)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def menu_for(self, idx: QModelIndex) -> QMenu:
+        """The context menu of a finding row: go to, confirm / withdraw, confirm all of its kind."""
         f = idx.data(FindingRole)
         menu = QMenu(self)
         go = menu.addAction(self.tr("转到"))
@@ -273,5 +283,13 @@ class FindingsPanel(QWidget):
             act = menu.addAction(icon("confirm"), self.tr("确认与原文一致…"))
             act.triggered.connect(lambda: self.confirm_requested.emit(f))
         act.setEnabled(not self.read_only)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        rr = self.model.reviewed
+        same = [x for x in self.model.findings if x.rule == f.rule and not (rr is not None and rr.is_confirmed(x))]
+        if len(same) > 1:
+            kind = menu.addAction(
+                icon("confirm"), self.tr("确认本报告中全部同类问题（%1 个）…").replace("%1", str(len(same)))
+            )
+            kind.setObjectName("confirm_kind")
+            kind.triggered.connect(lambda: self.confirm_kind_requested.emit(f))
+            kind.setEnabled(not self.read_only)
+        return menu

@@ -8,13 +8,16 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
 from core.batch import BatchEntry
@@ -201,9 +204,11 @@ class ReportListWidget(QWidget):
 
     Signals:
         entry_selected(object): the current report changed (a ReportEntry, or None).
+        close_requested(list): close these reports (关闭所选报告, Delete in the list).
     """
 
     entry_selected = Signal(object)
+    close_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,8 +226,12 @@ class ReportListWidget(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        # Several reports can be selected (Shift/Ctrl+click) for bulk work; the current row is the one shown.
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.installEventFilter(self)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
@@ -262,6 +271,46 @@ class ReportListWidget(QWidget):
         self.view.setCurrentIndex(idx)
         self.view.scrollTo(idx)
         return True
+
+    def selected_entries(self) -> list[ReportEntry]:
+        """The selected reports in list order (the current one when nothing is selected)."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        entries = [self.proxy.index(r, 0).data(EntryRole) for r in rows]
+        if not entries and self.current_entry() is not None:
+            entries = [self.current_entry()]
+        return entries
+
+    def menu_for_selection(self) -> QMenu:
+        """The list's context menu for the selected reports."""
+        chosen = self.selected_entries()
+        menu = QMenu(self)
+        close = menu.addAction(self.tr("关闭所选报告（%1 份）").replace("%1", str(len(chosen))))
+        close.setObjectName("close_selected")
+        close.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        close.setEnabled(bool(chosen))
+        close.triggered.connect(lambda: self.close_requested.emit(chosen))
+        copy = menu.addAction(self.tr("复制文件路径"))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText("\n".join(e.path for e in chosen)))
+        copy.setEnabled(bool(chosen))
+        menu.addSeparator()
+        every = menu.addAction(self.tr("全选"))
+        every.triggered.connect(self.view.selectAll)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.menu_for_selection()
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                chosen = self.selected_entries()
+                if chosen:
+                    self.close_requested.emit(chosen)
+                return True
+        return super().eventFilter(watched, event)
 
     def visible_entries(self) -> list[ReportEntry]:
         """Entries in the order the list shows them (sorted and filtered)."""

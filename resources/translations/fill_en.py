@@ -312,6 +312,12 @@ EN |= {
         "With “Empty Project” the open reports and corrections stay in their current project or workspace."
     ),
     "包含当前报告": "Include Open Reports",
+    "确认本报告中全部同类问题（%1 个）…": "Confirm All of This Kind in This Report (%1)…",
+    "确认 %1 个同类问题与原文一致": "Confirm %1 findings of one kind as printed",
+    "已关闭 %1 份报告": "Closed %1 reports",
+    "关闭所选报告（%1 份）": "Close Selected Reports (%1)",
+    "复制文件路径": "Copy File Paths",
+    "全选": "Select All",
     "回车": "Enter",
     "统计表：确认输入并移到下一行的同一列": "Tables: commit the value and move down the column",
     "Delete": "Delete",

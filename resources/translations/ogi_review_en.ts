@@ -410,55 +410,60 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="173"/>
-        <location filename="../../gui/widgets/findings_panel.py" line="273"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="283"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="175"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="181"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="178"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="182"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="180"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="184"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="181"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="185"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="242"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="246"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="245"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="249"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="267"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="277"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="270"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="280"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="290"/>
+        <source>确认本报告中全部同类问题（%1 个）…</source>
+        <translation>Confirm All of This Kind in This Report (%1)…</translation>
     </message>
 </context>
 <context>
@@ -588,7 +593,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="551"/>
+        <location filename="../../gui/main_window.py" line="614"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -634,8 +639,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423"/>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="486"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -732,7 +737,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/main_window.py" line="477"/>
         <location filename="../../gui/window_menus.py" line="195"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -803,12 +808,13 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="283"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="315"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -866,42 +872,52 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="342"/>
+        <source>确认 %1 个同类问题与原文一致</source>
+        <translation>Confirm %1 findings of one kind as printed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="366"/>
+        <source>已关闭 %1 份报告</source>
+        <translation>Closed %1 reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="385"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="409"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="475"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="492"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -910,17 +926,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="537"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480"/>
+        <location filename="../../gui/main_window.py" line="543"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="552"/>
+        <location filename="../../gui/main_window.py" line="615"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1206,98 +1222,98 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="25"/>
+        <location filename="../../gui/widgets/report_list.py" line="28"/>
         <source>2021版</source>
         <translation>2021</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="26"/>
+        <location filename="../../gui/widgets/report_list.py" line="29"/>
         <source>2019版</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="27"/>
+        <location filename="../../gui/widgets/report_list.py" line="30"/>
         <source>旧版</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="28"/>
+        <location filename="../../gui/widgets/report_list.py" line="31"/>
         <source>未识别</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="31"/>
+        <location filename="../../gui/widgets/report_list.py" line="34"/>
         <source>无法读取</source>
         <translation>Unreadable</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="32"/>
-        <location filename="../../gui/widgets/report_list.py" line="176"/>
+        <location filename="../../gui/widgets/report_list.py" line="35"/>
+        <location filename="../../gui/widgets/report_list.py" line="179"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="33"/>
+        <location filename="../../gui/widgets/report_list.py" line="36"/>
         <source>有错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="34"/>
+        <location filename="../../gui/widgets/report_list.py" line="37"/>
         <source>有警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="35"/>
+        <location filename="../../gui/widgets/report_list.py" line="38"/>
         <source>无问题</source>
         <translation>Clean</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="39"/>
+        <location filename="../../gui/widgets/report_list.py" line="42"/>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="40"/>
+        <location filename="../../gui/widgets/report_list.py" line="43"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="41"/>
+        <location filename="../../gui/widgets/report_list.py" line="44"/>
         <source>模板</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="42"/>
+        <location filename="../../gui/widgets/report_list.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="43"/>
+        <location filename="../../gui/widgets/report_list.py" line="46"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="142"/>
+        <location filename="../../gui/widgets/report_list.py" line="145"/>
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="148"/>
+        <location filename="../../gui/widgets/report_list.py" line="151"/>
         <source>未计入汇总：%1</source>
         <translation>Not counted in the summary: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="178"/>
+        <location filename="../../gui/widgets/report_list.py" line="181"/>
         <source>错误 %1</source>
         <translation>Errors: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="180"/>
+        <location filename="../../gui/widgets/report_list.py" line="183"/>
         <source>警告 %1</source>
         <translation>Warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="183"/>
+        <location filename="../../gui/widgets/report_list.py" line="186"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -1305,9 +1321,24 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="215"/>
+        <location filename="../../gui/widgets/report_list.py" line="220"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="287"/>
+        <source>关闭所选报告（%1 份）</source>
+        <translation>Close Selected Reports (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="292"/>
+        <source>复制文件路径</source>
+        <translation>Copy File Paths</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="296"/>
+        <source>全选</source>
+        <translation>Select All</translation>
     </message>
 </context>
 <context>

@@ -455,3 +455,50 @@ def test_confirming_moves_on_and_a_sorted_list_keeps_its_rows(qtbot, window) -> 
     assert nxt is not None and nxt.key != first.key and not a.reviewed.is_confirmed(nxt)
     assert window.current is a and lst.view.currentIndex().row() == row_before
     assert lst.visible_entries() == order_before
+
+
+def _same_kind_report():  # type: ignore[no-untyped-def]
+    from core.model import Finding
+
+    report = synthetic_report("z.txt", agency="全零局")
+    report.findings = [
+        Finding("test.missing_cell", "warning", f"表三 第{i}行：该行印出 6 个单元格，应有 7 列", fields=[])
+        for i in range(1, 5)
+    ] + report.findings
+    return report
+
+
+def test_confirm_all_findings_of_a_kind_in_one_step(qtbot, window) -> None:
+    (entry,) = _open(window, [_same_kind_report()])
+    rr = entry.reviewed
+    asked = []
+    window._ask_confirm_note = lambda finding, note: asked.append(finding.rule) or "全零表，原文如此"
+    panel = window.findings_panel
+    row = next(i for i, f in enumerate(panel.model.findings) if f.rule == "test.missing_cell")
+    menu = panel.menu_for(panel.model.index(row, 1))
+    kind = next(a for a in menu.actions() if a.objectName() == "confirm_kind")
+    assert "4 个" in kind.text()
+    kind.trigger()
+    assert asked == ["test.missing_cell"]  # one dialog for all four
+    same = [f for f in entry.findings if f.rule == "test.missing_cell"]
+    assert len(same) == 4 and all(rr.is_confirmed(f) for f in same)
+    assert all(rr.state.confirmed[f.key].note == "全零表，原文如此" for f in same)
+    assert not any(f.rule == TOTAL_RULE for f in entry.findings if rr.is_confirmed(f))  # other kinds untouched
+    window.act_undo.trigger()  # one undo step takes all four back
+    assert not any(rr.is_confirmed(f) for f in same)
+
+
+def test_close_several_selected_reports(qtbot, window) -> None:
+    a, b, c = _open(window, [synthetic_report(f"{n}.txt", agency=f"{n}局") for n in ("甲", "乙", "丙")])
+    lst = window.report_list
+    view = lst.view
+    lst.select_entry(a)
+    rect = view.visualRect(lst.proxy.mapFromSource(lst.model.index_of(b)))
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, Qt.ShiftModifier, rect.center())
+    assert lst.selected_entries() == [a, b]
+    menu = lst.menu_for_selection()
+    assert any("2 份" in act.text() for act in menu.actions())
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_Delete)
+    assert window.entries() == [c] and window.current is c
+    assert "共 1 份报告" in window.count_label.text()
