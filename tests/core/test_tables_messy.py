@@ -256,3 +256,24 @@ def test_glued_in_force_settled_by_last_years_report(tmp_path) -> None:
     )
     batch2 = Batch([ReviewedReport(rep), other])
     assert not [f for e in batch2.entries for f in e.findings if f.rule == "cross.glued_settled"]
+
+
+def test_glued_row_settled_by_a_figure_stated_in_prose() -> None:
+    values = random_values("2021", random.Random(2))
+    values.update({"active.normative.issued": 6, "active.normative.repealed": 9, "active.normative.in_force": 3665})
+    out = render_messy(values, "2021", "glued", seed=2)
+    res = _tables(out.content)
+    assert "active.normative.issued" not in res.values
+    stated = out.content.replace(
+        "（一）主动公开\n", "（一）主动公开\n本年度制发行政规范性文件6件，废止9件，现行有效3665件。全市各单位制发规范性文件120件。\n", 1
+    )
+    res = _tables(stated)
+    v = _values(res)
+    assert (v["active.normative.issued"], v["active.normative.repealed"], v["active.normative.in_force"]) == (6, 9, 3665)
+    f = next(f for f in res.findings if f.rule == "table.glued_prose")
+    assert f.severity == "warning" and "制发行政规范性文件6件" in f.message
+    assert res.values["active.normative.issued"].origin == "inferred"
+    # a sentence about the whole city, or about 规章 and 规范性文件 at once, settles nothing
+    for sentence in ("全市制发行政规范性文件6件，废止9件。", "制发规章和规范性文件6件，废止9件。"):
+        res = _tables(out.content.replace("（一）主动公开\n", f"（一）主动公开\n{sentence}\n", 1))
+        assert "active.normative.issued" not in res.values

@@ -71,10 +71,11 @@ def extract_tables(doc: SourceDocument, sections: list[Section]) -> TableResult:
     lines: list = [None] * first + split_lines(text, offset, min(end_offset, len(text)))
     active_template = None
     glued = _glued(text, lines, regions)
+    prose = "\n".join(raw_lines[:first] + raw_lines[last:]) if glued else ""
     if regions.active is not None:
         a, b = regions.active
         if glued:
-            m = _read_glued(TABLE_ACTIVE, text, lines, a, b, None)
+            m = _read_glued(TABLE_ACTIVE, text, lines, a, b, None, prose)
         else:
             region = unflatten(lines[a:b])
             m = map_active(region, "\n".join(ln.text for ln in region))
@@ -118,9 +119,9 @@ def _glued(text: str, lines: list, regions: Regions) -> bool:
     return any(looks_glued(_region_text(text, lines, a, b)[0]) for a, b in spans)
 
 
-def _read_glued(table: str, text: str, lines: list, a: int, b: int, template: str | None) -> Mapped:
+def _read_glued(table: str, text: str, lines: list, a: int, b: int, template: str | None, prose: str = "") -> Mapped:
     region, base = _region_text(text, lines, a, b)
-    g = read_glued(table, region, base, template)
+    g = read_glued(table, region, base, template, prose)
     m = Mapped(values=g.values, findings=g.findings, template=g.template, header_seen=True)
     if table != TABLE_APPEAL and g.template:
         missing_rows(m, table, row_specs(table, g.template), g.seen)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from core.model import Finding, Span, Value
 from core.parsing.tables.cells import fold
@@ -415,8 +416,12 @@ def _fmt(reading: Reading) -> str:
     return "/".join(c[1] or "空" for c in reading)
 
 
-def read_glued(table: str, text: str, base: int, template: str | None) -> GluedResult:
-    """Read a table whose cells run together; values only where exactly one split fits."""
+def read_glued(table: str, text: str, base: int, template: str | None, prose: str = "") -> GluedResult:
+    """Read a table whose cells run together; values only where exactly one split fits.
+
+    ``prose``: the report's text outside its tables; figures it states for a 表二 row (本年制发
+    规范性文件6件 …) settle a row that splits several ways when exactly one split agrees.
+    """
     rows = tokenise(text, base)
     out = GluedResult()
     if table == TABLE_APPEAL:
@@ -456,6 +461,24 @@ def read_glued(table: str, text: str, base: int, template: str | None) -> GluedR
                 out.values[fid] = Value(fid, cell[0], cell[1], "inferred", Span(cell[2], cell[3]))
             settled.extend(fids)
             continue
+        by_prose = _by_prose(table, key, fids, cands, cut, prose)
+        if by_prose is not None:
+            reading, quotes = by_prose
+            for fid, cell in zip(fids, reading, strict=True):
+                out.values[fid] = Value(fid, cell[0], cell[1], "inferred", Span(cell[2], cell[3]))
+            out.findings.append(
+                Finding(
+                    "table.glued_prose",
+                    "warning",
+                    f"{TABLE_SHORT[table]} “{short_label(spec.row.label)}” 行：连写的数字“{r.digits}”有 {len(cands)} 种拆分，"
+                    f"按正文所述（{'；'.join(quotes)}）只有 {_fmt(reading)} 这一种相符，已采用，请对照原文核对："
+                    f"{_names(fids)}。",
+                    fids,
+                    span=r.span,
+                    params={"key": key, "candidates": [[c[0] for c in x] for x in cands]},
+                )
+            )
+            continue
         out.findings.append(_unsettled(table, spec, r, cands, cut))
     if settled:
         out.findings.append(
@@ -469,6 +492,65 @@ def read_glued(table: str, text: str, base: int, template: str | None) -> GluedR
             )
         )
     return out
+
+
+# 表二 figures stated in a sentence: the sentence names the row (and not the other row), the clause the column
+_ROW_WORDS = {"rules": ("规章", "规范性文件"), "normative": ("规范性文件", "规章")}
+_COLUMN_WORDS = {
+    "issued": r"(?:制发|印发|出台|制定)",
+    "repealed": r"(?:废止)",
+    "in_force": r"(?:现行有效)",
+    "made": r"(?:新制作|制作)",
+    "published": r"(?:新公开)",
+}
+_SENTENCE = re.compile(r"[^。；;\n]+")
+_WIDER = re.compile(r"全市|全区|全县|全省|各县|各区|各地|各级|系统内|全系统|下属|所属单位|各单位")
+
+
+@cache
+def _column_re(word: str) -> re.Pattern[str]:
+    return re.compile(word + r"(?:了|的)?(?:行政)?(?:规范性文件|规章)?(?:共|共计|数量为|为)?\s*([0-9]{1,7})\s*(?:件|个|部)")
+
+
+def prose_figures(prose: str, row: str) -> dict[str, tuple[int, str]]:
+    """Figures a report's sentences state for one 表二 row (rules/normative): column → (number, quote).
+
+    A sentence counts only when it names this row and not the other (规章 vs 规范性文件) and is
+    about the office itself; a column stated twice with different numbers counts for neither.
+    """
+    if row not in _ROW_WORDS:
+        return {}
+    own, other = _ROW_WORDS[row]
+    found: dict[str, tuple[int, str]] = {}
+    clash: set[str] = set()
+    for m in _SENTENCE.finditer(prose):
+        sent = m.group(0)
+        if own not in sent or other in sent or _WIDER.search(sent):
+            continue
+        for col, word in _COLUMN_WORDS.items():
+            for hit in _column_re(word).finditer(sent):
+                n = int(hit.group(1))
+                if col in found and found[col][0] != n:
+                    clash.add(col)
+                found.setdefault(col, (n, hit.group(0)))
+    return {k: v for k, v in found.items() if k not in clash}
+
+
+def _by_prose(
+    table: str, key: str, fids: list[str], cands: list[Reading], cut: bool, prose: str
+) -> tuple[Reading, list[str]] | None:
+    """The one candidate the sentences of the report agree with (None: no figure, or not exactly one)."""
+    if table != TABLE_ACTIVE or cut or len(cands) < 2 or not prose:
+        return None
+    stated = prose_figures(prose, key)
+    cols = [f.rsplit(".", 1)[1] for f in fids]
+    used = [(i, stated[c]) for i, c in enumerate(cols) if c in stated]
+    if not used:
+        return None
+    good = [c for c in cands if all(c[i][0] == n for i, (n, _) in used)]
+    if len(good) != 1:
+        return None
+    return good[0], [q for _, (_, q) in used]
 
 
 def _ndig(r: GluedRow) -> int:
