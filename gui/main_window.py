@@ -29,6 +29,7 @@ from core.review.state import (
     SectionStartEdit,
 )
 from gui import errors, settings
+from gui.batch_menu import BatchMenu
 from gui.undo import UndoManager
 from gui.widgets.findings_panel import FindingsPanel
 from gui.widgets.icons import icon
@@ -92,6 +93,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self._build_status_bar()
         self._connect()
         self._attach_project_session()
+        self.batch_menu = BatchMenu(self)
         self.restore_state()
         errors.set_status_sink(lambda text, ms: self.statusBar().showMessage(text, ms))
         self._update_actions()

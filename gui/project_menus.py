@@ -64,6 +64,8 @@ def attach_to_window(window: Any) -> ProjectSession:
         if path and session.new(path):
             if take:
                 added = session.add_reports([e.reviewed for e in window.entries()])  # the open reports join
+            for key, chosen in window.batch.chosen.items():  # and the duplicates the reviewer chose to count
+                session.set_counted_choice(key, chosen)
                 if workspace is not None and len(added) == len(window.entries()):
                     session.drop_workspace(workspace)  # its reports and corrections now live in the new project
             else:
@@ -182,6 +184,8 @@ def _show_project(window: Any, session: ProjectSession, errors: Any) -> None:
     for entry in list(window.batch.entries):
         window.remove_entry(entry)
     window.show_entry(None)
+    window.batch.chosen.clear()
+    window.batch.chosen.update(session.counted_choices())  # which duplicate is counted: the project's record
     window.add_reviewed(session.reviewed_reports())
     project = session.project
     failures = [] if project is None else project.failures()

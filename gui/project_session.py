@@ -283,6 +283,21 @@ class ProjectSession(QObject):
             self.error_raised.emit(exc.message)
             return False
 
+    def counted_choices(self) -> dict[tuple[str, int], str]:
+        """The project's saved choice of the counted member of each duplicate group."""
+        return {} if self._project is None else self._project.counted_choices()
+
+    def set_counted_choice(self, key: tuple[str, int], chosen: str | None) -> bool:
+        """Save which member of a duplicate group is counted (no project, or read-only: not saved)."""
+        if self._project is None or self._project.read_only:
+            return False
+        try:
+            self._project.set_counted_choice(key, chosen)
+        except ProjectError as exc:
+            self.error_raised.emit(exc.message)
+            return False
+        return True
+
     # ------------------------------------------------------------------ recent projects
     def recent_projects(self) -> list[str]:
         """Recently used projects, newest first; files that no longer exist are dropped."""

@@ -35,6 +35,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("view/show_original", bool, False, QT_TRANSLATE_NOOP("settings", "显示原文")),
         Setting("view/wrap_lines", bool, True, QT_TRANSLATE_NOOP("settings", "正文自动换行")),
         Setting("errors/crash_dialog", bool, True, QT_TRANSLATE_NOOP("settings", "出错时显示错误报告对话框")),
+        Setting("recent/projects", list, [], QT_TRANSLATE_NOOP("settings", "最近的审核项目")),
+        Setting("batch/directory", str, "", QT_TRANSLATE_NOOP("settings", "机关名录文件")),
+        Setting("batch/count_incomplete", bool, False, QT_TRANSLATE_NOOP("settings", "数据不完整的报告也计入汇总")),
     )
 }
 

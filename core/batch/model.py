@@ -12,6 +12,7 @@ Public API:
         .update(entry, change=None): after an edit; own findings incrementally, cross-year findings of
             the entry and of its neighbouring years, then duplicates and counting
         .counted() / .previous_year(entry) / .duplicate_groups() / .set_counted_member(entry)
+        .set_chosen(key, chosen): the reviewer's choice for a duplicate group (None: the default rule)
         .missing(year): directory agencies with no counted report for the year (未报送)
         .set_directory(directory) / .set_count_incomplete(flag)
         .listeners: callables ``(entries)`` told which entries changed (the Qt models refresh)
@@ -345,9 +346,17 @@ class Batch:
         """Count ``entry`` for its duplicate group (the caller makes it undoable and saves it)."""
         if entry.duplicate_key is None:
             return
-        self.chosen[entry.duplicate_key] = entry.content_key or entry.path
-        group = [e for e in self.entries if e.duplicate_key == entry.duplicate_key]
+        self.set_chosen(entry.duplicate_key, entry.content_key or entry.path)
+
+    def set_chosen(self, key: tuple[str, int], chosen: str | None) -> None:
+        """Record (or, with None, forget) which member of a duplicate group is counted."""
+        if chosen is None:
+            self.chosen.pop(key, None)
+        else:
+            self.chosen[key] = chosen
+        before = {id(e): e.counted for e in self.entries}
         self._recompute_groups()
+        group = [e for e in self.entries if e.duplicate_key == key or before.get(id(e)) != e.counted]
         self._notify(group)
 
     def counted_member(self, key: tuple[str, int]) -> BatchEntry | None:

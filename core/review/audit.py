@@ -84,4 +84,7 @@ def _what(kind: str, d: dict[str, Any]) -> str:
         return "源文件已修改，重新解析" + (f"；原文数值变化的更正：{'、'.join(changed)}" if changed else "")
     if kind == "save_as":
         return f"另存为 {d.get('to')}"
+    if kind == "counted":
+        who = f"{d.get('agency')} {d.get('year')} 年"
+        return f"{who}的重复报告恢复按默认规则计入汇总" if d.get("chosen") is None else f"{who}的重复报告改为计入选定的一份"
     return f"{kind} {json.dumps(d, ensure_ascii=False)}"

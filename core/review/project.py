@@ -18,6 +18,7 @@ Every edit applied to one of its reports (``ReviewedReport.apply``, through the 
 from __future__ import annotations
 
 import copy
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -47,6 +48,8 @@ __all__ = [
 ]
 
 Parse = Callable[[str], Report]
+# info row holding the counted member of each duplicate group: JSON [[agency, year, content key], …]
+COUNTED_CHOICES_KEY = "counted_choices"
 
 
 class Project:
@@ -62,6 +65,7 @@ class Project:
         self._failures: list[tuple[str, ReportError]] = []
         self._pending: list[tuple[ReviewedReport, dict[str, Any]]] = []  # reconciled while read-only
         self._stat_updates: list[tuple[int, int, int]] = []  # (size, mtime_ns, report id) of touched sources
+        self._choices: dict[tuple[str, int], str] = {}  # counted member of each duplicate group
         self._closed = False
 
     # ------------------------------------------------------------------ opening
@@ -176,6 +180,33 @@ class Project:
     def notices(self) -> dict[str, str]:
         """Report path → a Chinese notice (source missing, source changed and reparsed)."""
         return {r.path: link.notice for r in self._reports if (link := self._link(r)).notice}
+
+    def counted_choices(self) -> dict[tuple[str, int], str]:
+        """Which member of each duplicate group the reviewer counts: (agency, year) → the report's
+        content key (sha256) — ``core.batch.Batch.chosen``."""
+        return dict(self._choices)
+
+    def set_counted_choice(self, key: tuple[str, int], chosen: str | None) -> None:
+        """Save the reviewer's choice for a duplicate group (None: back to the default rule), logged."""
+        self.check_writable()
+        conn = self._require_conn()
+        choices = dict(self._choices)
+        if chosen is None:
+            choices.pop(key, None)
+        else:
+            choices[key] = chosen
+        rows = [[agency, year, value] for (agency, year), value in sorted(choices.items())]
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (COUNTED_CHOICES_KEY, ser.dumps(rows))
+            )
+            self._log(conn, "", "counted", {"agency": key[0], "year": key[1], "chosen": chosen})
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            store.rollback(conn)
+            raise self._write_error(exc) from exc
+        self._choices = choices
 
     def printed_changes(self) -> list[PrintedChange]:
         """Corrections whose printed value changed since they were made (source changed on disk)."""
@@ -435,6 +466,9 @@ class Project:
         return link
 
     def _load(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT value FROM info WHERE key = ?", (COUNTED_CHOICES_KEY,)).fetchone()
+        if row is not None:
+            self._choices = {(str(a), int(y)): str(v) for a, y, v in json.loads(row[0])}
         parse = self._parser()
         for row in store.read_reports(conn):
             abspath = files.resolve(row.stored, self.folder)

@@ -77,7 +77,7 @@ CREATE TABLE edit_log (
     user TEXT NOT NULL,
     report TEXT NOT NULL,        -- the report's stored path ('' for project-level events)
     kind TEXT NOT NULL,          -- edits: value | metadata | section | row_remap | confirm | reviewed;
-                                 -- events: add | remove | source_changed | save_as
+                                 -- events: add | remove | source_changed | save_as | counted
     edit TEXT NOT NULL           -- JSON
 );
 CREATE TRIGGER edit_log_no_update BEFORE UPDATE ON edit_log BEGIN SELECT RAISE(ABORT, 'edit_log is append-only'); END;

@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BatchMenu</name>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="48"/>
+        <source>机关名录 (*.xlsx *.csv)</source>
+        <translation>Agency directory (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="87"/>
+        <source>未报送的机关</source>
+        <translation>Agencies that have not reported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="98"/>
+        <source>机关名称</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="99"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="100"/>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="108"/>
+        <source>报告年度：</source>
+        <translation>Report year:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="130"/>
+        <source>机关名录共 %1 个机关，%2 个尚未报送。</source>
+        <translation>The directory lists %1 agencies; %2 have not reported.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="143"/>
+        <source>汇总(&amp;S)</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="146"/>
+        <source>计入汇总（重复报告中计入这一份）</source>
+        <translation>Count this one in the summary (of its duplicates)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="149"/>
+        <source>同一机关同一年度有多份报告时，汇总只计入其中一份；改为计入当前这份（可撤销）</source>
+        <translation>When an agency has several reports for one year, the summary counts only one; count the current one instead (undoable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="154"/>
+        <source>数据不完整的报告也计入汇总</source>
+        <translation>Count incomplete reports in the summary too</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="159"/>
+        <source>载入机关名录…</source>
+        <translation>Load agency directory…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="162"/>
+        <source>不使用机关名录</source>
+        <translation>Stop using the agency directory</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="165"/>
+        <source>根据已打开的报告生成机关名录…</source>
+        <translation>Write a directory from the open reports…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="168"/>
+        <source>未报送的机关…</source>
+        <translation>Agencies that have not reported…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="205"/>
+        <source>计入汇总：%1</source>
+        <translation>Count in summary: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="213"/>
+        <source>%1 %2 年度的重复报告，汇总改为计入“%3”。</source>
+        <translation>Duplicates of %1 for %2: the summary now counts “%3”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="229"/>
+        <source>载入机关名录</source>
+        <translation>Load agency directory</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="242"/>
+        <location filename="../../gui/batch_menu.py" line="280"/>
+        <source>机关名录</source>
+        <translation>Agency directory</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="249"/>
+        <source>已载入机关名录“%1”：%2 个机关。</source>
+        <translation>Loaded agency directory “%1”: %2 agencies.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="264"/>
+        <source>机关名录.xlsx</source>
+        <translation>agency-directory.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="267"/>
+        <source>生成机关名录</source>
+        <translation>Write agency directory</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="281"/>
+        <source>无法写入“%1”：%2</source>
+        <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_menu.py" line="286"/>
+        <source>已生成机关名录“%1”：%2 个机关，请补全地区和层级后载入。</source>
+        <translation>Wrote agency directory “%1” with %2 agencies; fill in region and level, then load it.</translation>
+    </message>
+</context>
+<context>
     <name>CellTooltip</name>
     <message>
         <location filename="../../gui/models/cell_style.py" line="76"/>
@@ -543,7 +667,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window.py" line="71"/>
+        <location filename="../../gui/main_window.py" line="72"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -593,7 +717,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="614"/>
+        <location filename="../../gui/main_window.py" line="616"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -639,8 +763,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="486"/>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="492"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -737,7 +861,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="479"/>
         <location filename="../../gui/window_menus.py" line="195"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -808,13 +932,13 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315"/>
-        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -872,52 +996,52 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="415"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="475"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475"/>
+        <location filename="../../gui/main_window.py" line="477"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="478"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492"/>
+        <location filename="../../gui/main_window.py" line="494"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -926,17 +1050,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="537"/>
+        <location filename="../../gui/main_window.py" line="539"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="543"/>
+        <location filename="../../gui/main_window.py" line="545"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="615"/>
+        <location filename="../../gui/main_window.py" line="617"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1133,7 +1257,7 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>No review project is open, so there is nothing to save as.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="344"/>
+        <location filename="../../gui/project_session.py" line="359"/>
         <source>审核项目“%1”正由用户“%2”（计算机 %3）自 %4 起打开，为避免修改互相覆盖，只能以只读方式查看。</source>
         <translation>The review project “%1” has been open by user “%2” (computer %3) since %4; to keep changes from overwriting each other it can only be viewed read-only.</translation>
     </message>
@@ -1153,68 +1277,68 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="71"/>
+        <location filename="../../gui/project_menus.py" line="73"/>
         <source>已新建项目，修改会随时自动保存。</source>
         <translation>Project created; corrections are saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="76"/>
+        <location filename="../../gui/project_menus.py" line="78"/>
         <source>打开项目</source>
         <translation>Open Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="87"/>
+        <location filename="../../gui/project_menus.py" line="89"/>
         <source>当前没有打开的项目。</source>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="89"/>
+        <location filename="../../gui/project_menus.py" line="91"/>
         <source>项目另存为</source>
         <translation>Save Project As</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="101"/>
+        <location filename="../../gui/project_menus.py" line="103"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="117"/>
+        <location filename="../../gui/project_menus.py" line="119"/>
         <source>新建项目…</source>
         <translation>New Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="118"/>
+        <location filename="../../gui/project_menus.py" line="120"/>
         <source>打开项目…</source>
         <translation>Open Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="119"/>
+        <location filename="../../gui/project_menus.py" line="121"/>
         <source>项目另存为…</source>
         <translation>Save Project As…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="126"/>
+        <location filename="../../gui/project_menus.py" line="128"/>
         <source>把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存</source>
         <translation>Save the open reports and corrections to a new review project file; later corrections are saved at once</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="134"/>
+        <location filename="../../gui/project_menus.py" line="136"/>
         <source>最近的项目</source>
         <translation>Recent Projects</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="140"/>
-        <location filename="../../gui/project_menus.py" line="200"/>
+        <location filename="../../gui/project_menus.py" line="142"/>
+        <location filename="../../gui/project_menus.py" line="204"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="192"/>
+        <location filename="../../gui/project_menus.py" line="196"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="195"/>
+        <location filename="../../gui/project_menus.py" line="199"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
     </message>
@@ -1743,6 +1867,21 @@ If these values really belong to another row, choose the correct row below:</tra
         <location filename="../../gui/settings.py" line="37"/>
         <source>出错时显示错误报告对话框</source>
         <translation>Show the error report dialog on failures</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="38"/>
+        <source>最近的审核项目</source>
+        <translation>Recent review projects</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="39"/>
+        <source>机关名录文件</source>
+        <translation>Agency directory file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="40"/>
+        <source>数据不完整的报告也计入汇总</source>
+        <translation>Count incomplete reports in the summary too</translation>
     </message>
 </context>
 </TS>

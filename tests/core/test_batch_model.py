@@ -95,7 +95,15 @@ def test_duplicates_grouped_one_counted_and_choice_kept():
     assert [e.path for e in group] == ["v1.txt", "v2.txt"]
     assert [e.counted for e in group] == [False, True]  # two versions: the one received last
     assert group[0].not_counted_reason == "重复"
+    heard: list[list] = []
+    batch.listeners.append(heard.append)
     batch.set_counted_member(group[0])
+    assert [e.counted for e in group] == [True, False]
+    assert set(map(id, heard[-1])) >= {id(group[0]), id(group[1])}
+    key = group[0].duplicate_key
+    batch.set_chosen(key, None)  # undo: back to the default rule
+    assert [e.counted for e in group] == [False, True]
+    batch.set_chosen(key, group[0].content_key)
     assert [e.counted for e in group] == [True, False]
     assert batch.previous_year(group[0]) is batch.entries[2]
     assert batch.previous_year(batch.entries[2]) is None

@@ -306,3 +306,19 @@ def test_a_report_of_another_open_project_is_copied_not_taken(batch, tmp_path):
         assert copy_rr is not rr and rr.link.project is p1 and copy_rr.link.project is p2
         copy_rr.apply(ValueEdit("apply.new.total", 5))
         assert rr.value("apply.new.total") == 7 and p1.reviewed_reports() == [rr]
+
+
+def test_counted_choice_of_a_duplicate_group_is_saved_and_logged(batch):
+    path, _files = batch
+    with Project.create(path) as project:
+        assert project.counted_choices() == {}
+        project.set_counted_choice(("某某局", 2023), "abc123")
+        project.set_counted_choice(("另一局", 2022), "def456")
+        project.set_counted_choice(("另一局", 2022), None)
+    with Project.open(path, read_only=True) as again:
+        assert again.counted_choices() == {("某某局", 2023): "abc123"}
+        lines = [e.describe() for e in again.log()]
+        assert any("某某局 2023 年的重复报告改为计入选定的一份" in line for line in lines)
+        assert any("恢复按默认规则" in line for line in lines)
+        with pytest.raises(ProjectReadOnly):
+            again.set_counted_choice(("某某局", 2023), None)
