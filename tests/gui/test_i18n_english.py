@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from shiboken6 import getCppPointer
 
 from core import templates
 from core.resources import resource_dir, sample_files
@@ -193,19 +194,25 @@ def _texts(window: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) of the window's menus, toolbar, docks, tabs, headers, labels, buttons and fields."""
     yield "window title", window.windowTitle()
 
+    # Each submenu found from its own side: with PySide6 6.8, a menu reached through QAction.menu() is deleted
+    # together with that action's Python wrapper.
+    submenus = {getCppPointer(m.menuAction())[0]: m for m in window.findChildren(QMenu)}
+
     def menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
         menu.aboutToShow.emit()  # fill menus built on demand (recent files/projects)
         yield where, menu.title()
         for act in menu.actions():
-            if act.menu() is not None:
-                yield from menu_texts(act.menu(), f"{where} › {act.menu().title()}")
+            sub = submenus.get(getCppPointer(act)[0])
+            if sub is not None:
+                yield from menu_texts(sub, f"{where} › {sub.title()}")
             elif not act.isSeparator():
                 yield f"{where} › action", act.text()
                 yield f"{where} › {act.text()} tip", act.statusTip()
 
     for act in window.menuBar().actions():
-        if act.menu() is not None:
-            yield from menu_texts(act.menu(), "menu")
+        sub = submenus.get(getCppPointer(act)[0])
+        if sub is not None:
+            yield from menu_texts(sub, "menu")
     for bar in window.findChildren(QToolBar):
         yield "toolbar", bar.windowTitle()
         for act in bar.actions():
