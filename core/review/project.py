@@ -265,7 +265,7 @@ class Project:
                 self._log(conn, stored, "add", {"sha256": sha, "corrections": len(rr.state.corrections)})
                 seen[k] = (rr, rid, stored)
                 out.append(seen[k])
-            conn.execute("COMMIT")
+            store.commit(conn)
         except (OSError, sqlite3.Error) as exc:
             store.rollback(conn)
             raise self._write_error(exc) from exc
@@ -304,7 +304,7 @@ class Project:
             link = self._link(pr)
             conn.execute("DELETE FROM reports WHERE id = ?", (link.report_id,))
             self._log(conn, link.stored_path, "remove", {"corrections": len(pr.state.corrections)})
-            conn.execute("COMMIT")
+            store.commit(conn)
         except sqlite3.Error as exc:
             store.rollback(conn)
             raise self._write_error(exc) from exc
@@ -392,6 +392,7 @@ class Project:
 
     def _release(self) -> None:
         if self._conn is not None:
+            store.checkpoint(self._conn)
             try:
                 self._conn.close()
             except sqlite3.Error:
@@ -454,7 +455,7 @@ class Project:
                 data["printed"] = pr.state.corrections[edit.field].printed
             data.pop("kind")
             self._log(conn, link.stored_path, ser.edit_kind(edit), data)
-            conn.execute("COMMIT")
+            store.commit(conn)
         except sqlite3.Error as exc:
             store.rollback(conn)
             raise self._write_error(exc) from exc
@@ -511,7 +512,7 @@ class Project:
             store.write_state(conn, link.report_id, pr.state)
             log = {k: v for k, v in detail.items() if k in ("old_sha256", "sha256", "printed_changed")}
             self._log(conn, link.stored_path, "source_changed", log)
-            conn.execute("COMMIT")
+            store.commit(conn)
         except sqlite3.Error as exc:
             store.rollback(conn)
             raise self._write_error(exc) from exc
@@ -523,7 +524,7 @@ class Project:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             self._conn.executemany("UPDATE reports SET src_size = ?, src_mtime_ns = ? WHERE id = ?", updates)
-            self._conn.execute("COMMIT")
+            store.commit(self._conn)
         except sqlite3.Error as exc:
             store.rollback(self._conn)
             raise self._write_error(exc) from exc

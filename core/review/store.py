@@ -201,6 +201,27 @@ def connect_writable(path: str) -> sqlite3.Connection:
     return conn
 
 
+def commit(conn: sqlite3.Connection) -> None:
+    """Commit, then copy the log into the project file itself (a WAL checkpoint).
+
+    People copy the ``.ogiproj`` alone to a USB stick or a shared folder, while the program is
+    open or after a crash: the file by itself must hold every acknowledged edit, not only the
+    ``-wal`` file beside it. A passive checkpoint never waits for a reader; one that cannot finish
+    (a read-only viewer holds an old snapshot) is completed by the next commit or on close, and the
+    edit itself is already durable in the log.
+    """
+    conn.execute("COMMIT")
+    checkpoint(conn)
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Move committed pages from the -wal file into the project file (never raises)."""
+    try:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    except sqlite3.Error:
+        pass
+
+
 def initialise(conn: sqlite3.Connection, info: dict[str, str]) -> None:
     """Create the schema and stamp application_id and user_version in a new, empty database."""
     conn.execute(f"PRAGMA application_id = {APP_ID}")
