@@ -163,7 +163,29 @@ def _find_title(text: str) -> _Title | None:
     return None
 
 
+# a header label fused with the value that follows it (名称沭阳县发展和改革局…), and its truncated
+# forms left when the label was cut at a line or cell break (称…, 题…; not 源…: 源城区, 源汇区)
+_FUSED_LABEL = re.compile(
+    r"^(?:(?:文章|信息|公开|发布)?(?:标题|名称)|(?:机关|单位|部门)名称|(?:信息|文章)?来源|发布(?:机构|单位|部门)|发文机关"
+    r"|公开主体|称|题)[:：]?(?=[\u4e00-\u9fff])"
+)
+
+
+def _unlabel(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The characters without a header label fused to their front (the title keeps its own words)."""
+    value = "".join(c for c, _ in chars[:12])
+    m = _FUSED_LABEL.match(value)
+    if not m:
+        return chars
+    rest = value[m.end() :]
+    # a truncated one-character label only when the rest still reads as a name + the report's topic
+    if len(m.group(0).rstrip(":：")) == 1 and not re.match(r"[\u4e00-\u9fff]{2,}(?:省|市|县|区|州|盟|旗|镇|乡|局|委|办|厅|院|部)", rest):
+        return chars
+    return chars[m.end() :]
+
+
 def _title(chars: list[tuple[str, int]]) -> _Title:
+    chars = _unlabel(chars)
     pos = [p for _, p in chars]
     return _Title("".join(c for c, _ in chars), Span(pos[0], pos[-1] + 1), pos)
 

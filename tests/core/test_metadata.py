@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.model import SourceDocument
 from core.parsing.metadata import extract_metadata, signature_agency
 
@@ -148,3 +150,25 @@ def test_prose_lines_are_not_titles():
     text = "根据《中华人民共和国政府信息公开条例》，编制本政府信息公开工作报告。\n某局2021年政府信息公开工作年度报告\n"
     m = extract_metadata(doc(text))
     assert m.title.value == "某局2021年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "名称沭阳县发展和改革局2023年政府信息公开工作年度报告",
+        "机关名称沭阳县发展和改革局2023年政府信息公开工作年度报告",
+        "信息来源沭阳县发展和改革局2023年度政府信息公开工作年度报告",
+        "发布机构沭阳县发展和改革局2023年政府信息公开工作年度报告",
+        "称沭阳县发展和改革局2023年政府信息公开工作年度报告",
+    ],
+)
+def test_a_header_label_fused_with_the_title_is_stripped(line: str) -> None:
+    m = extract_metadata(SourceDocument("x.txt", "txt", line + "\n正文。", line + "\n正文。", []))
+    assert m.agency.value == "沭阳县发展和改革局"
+    assert m.title.value is not None and m.title.value.startswith("沭阳县")
+
+
+def test_an_agency_that_starts_like_a_label_keeps_its_name() -> None:
+    line = "源城区人民政府2023年政府信息公开工作年度报告"
+    m = extract_metadata(SourceDocument("x.txt", "txt", line, line, []))
+    assert m.agency.value == "源城区人民政府"
