@@ -35,7 +35,7 @@ from gui.widgets.findings_panel import FindingsPanel
 from gui.widgets.icons import icon
 from gui.widgets.metadata_panel import MetadataPanel
 from gui.widgets.pdf_page_view import PdfPageView
-from gui.widgets.report_list import ReportEntry, ReportListWidget
+from gui.widgets.report_list import COL_DUPLICATE, ReportEntry, ReportListWidget
 from gui.widgets.source_view import SourceView
 from gui.widgets.stat_tables import StatTablesWidget
 from gui.window_io import LoadExportMixin
@@ -171,6 +171,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.findings_panel.previous_requested.connect(lambda: self.go_to_next_finding(-1))
         self.findings_panel.confirm_kind_requested.connect(self.confirm_all_of_kind)
         self.report_list.close_requested.connect(self.close_entries)
+        self.report_list.count_requested.connect(self.count_duplicate)
         self.metadata_panel.metadata_edited.connect(self.edit_metadata)
         self.metadata_panel.reviewed_toggled.connect(self.set_reviewed)
         self.source_view.section_start_requested.connect(self.move_section_start)
@@ -192,6 +193,11 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
     def _batch_changed(self, changed: list[BatchEntry]) -> None:
         """The batch recomputed some entries (findings, status, duplicates): refresh what shows them."""
         model = self.report_list.model
+        groups = self.batch.duplicate_groups()
+        if groups or model.groups:
+            if groups and not model.groups:  # duplicates appeared: show the 重复 column
+                self.report_list.view.horizontalHeader().setSectionHidden(COL_DUPLICATE, False)
+            model.set_groups(groups)
         for e in changed:
             model.entry_changed(e)
         if self.current is not None and self.current in changed:
@@ -348,6 +354,14 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             errors.status_message(text)
             self.go_to_next_finding(1)
         return confirmed
+
+    def count_duplicate(self, entry: ReportEntry) -> None:
+        """Count this member of a duplicate group in the summary (the others become 重复)."""
+        if entry.duplicate_key is None:
+            return
+        self.batch.set_counted_member(entry)
+        self._update_count()
+        errors.status_message(self.tr("已改为计入：%1").replace("%1", entry.path))
 
     def close_entries(self, entries: list[ReportEntry]) -> None:
         """Close several reports at once (the report list's 关闭所选报告)."""

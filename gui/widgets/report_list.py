@@ -37,14 +37,16 @@ STATUS_LABELS = {
     "warning": QT_TRANSLATE_NOOP("ReportListModel", "有警告"),
     "clean": QT_TRANSLATE_NOOP("ReportListModel", "无问题"),
 }
-COL_AGENCY, COL_YEAR, COL_TEMPLATE, COL_STATUS, COL_FILE = range(5)
+COL_AGENCY, COL_YEAR, COL_TEMPLATE, COL_STATUS, COL_FILE, COL_DUPLICATE = range(6)
 HEADERS = (
     QT_TRANSLATE_NOOP("ReportListModel", "机关"),
     QT_TRANSLATE_NOOP("ReportListModel", "年度"),
     QT_TRANSLATE_NOOP("ReportListModel", "模板"),
     QT_TRANSLATE_NOOP("ReportListModel", "状态"),
     QT_TRANSLATE_NOOP("ReportListModel", "文件"),
+    QT_TRANSLATE_NOOP("ReportListModel", "重复"),
 )
+REASON_DUPLICATE = "重复"  # core.batch's reason for a duplicate that is not counted
 EntryRole = Qt.UserRole + 1
 _ROLES = frozenset({EntryRole, Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole, Qt.UserRole, Qt.TextAlignmentRole})
 
@@ -69,6 +71,14 @@ class ReportListModel(RowTableModel):
         super().__init__(parent)
         self.entries: list[ReportEntry] = []
         self._row_of: dict[int, int] = {}
+        # Members of each duplicate group (core.batch: same agency and year), kept by the window.
+        self.groups: dict[tuple[str, int], list[ReportEntry]] = {}
+
+    def set_groups(self, groups: list[list[ReportEntry]]) -> None:
+        """The batch's duplicate groups changed: refresh the 重复 column."""
+        self.groups = {g[0].duplicate_key: g for g in groups if g and g[0].duplicate_key is not None}
+        if self.entries:
+            self.dataChanged.emit(self.index(0, COL_DUPLICATE), self.index(len(self.entries) - 1, COL_DUPLICATE))
 
     # ---- public API
     def add_entries(self, entries: list[ReportEntry]) -> None:
@@ -130,6 +140,8 @@ class ReportListModel(RowTableModel):
                 return self._status_text(e)
             if col == COL_FILE:
                 return Path(e.path).name
+            if col == COL_DUPLICATE:
+                return self._duplicate_text(e)
         if role == Qt.DecorationRole and col == COL_STATUS:
             key = e.status_key()
             return icon(
@@ -152,6 +164,14 @@ class ReportListModel(RowTableModel):
                     "%1", _tr(e.not_counted_reason)
                 )
             return tip
+        if role == Qt.ToolTipRole and col == COL_DUPLICATE and e.duplicate_key in self.groups:
+            group = self.groups[e.duplicate_key]
+            lines = [
+                ("✓ " if not is_duplicate_copy(m) else "   ") + Path(m.path).name + (" ←" if m is e else "")
+                for m in group
+            ]
+            head = QCoreApplication.translate("ReportListModel", "同一机关同一年度的 %1 份报告（✓ 计入汇总）：")
+            return head.replace("%1", str(len(group))) + "\n" + "\n".join(lines)
         if role == Qt.ToolTipRole:
             if e.failure is not None:
                 return f"{e.path}\n{e.failure.error.message}"
@@ -162,10 +182,24 @@ class ReportListModel(RowTableModel):
                 return (0 if e.is_reviewed else 1) * 10**8 + s.errors * 10**4 + s.warnings + (10**9 if e.failure else 0)
             if col == COL_YEAR:
                 return -1 if e.year is None else e.year
+            if col == COL_DUPLICATE:  # groups together, the counted one first
+                if e.duplicate_key is None:
+                    return ""
+                return f"{e.duplicate_key[0]}\x00{e.duplicate_key[1]}\x00{int(is_duplicate_copy(e))}"
             return self.data(index, Qt.DisplayRole)
         if role == Qt.TextAlignmentRole and col == COL_YEAR:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+    def _duplicate_text(self, e: ReportEntry) -> str:
+        group = self.groups.get(e.duplicate_key) if e.duplicate_key is not None else None
+        if not group:
+            return ""
+        if is_duplicate_copy(e):
+            return QCoreApplication.translate("ReportListModel", "重复，不计入（共 %1 份）").replace(
+                "%1", str(len(group))
+            )
+        return QCoreApplication.translate("ReportListModel", "✓ 代表（共 %1 份）").replace("%1", str(len(group)))
 
     def _status_text(self, e: ReportEntry) -> str:
         """有错误/警告 counts even on a report marked 已审核 (the flag is shown beside them)."""
@@ -184,6 +218,11 @@ class ReportListModel(RowTableModel):
         if e.reviewed is not None and not e.counted and e.not_counted_reason:
             parts.append(_tr(e.not_counted_reason))
         return QCoreApplication.translate("ReportListModel", "，").join(parts)
+
+
+def is_duplicate_copy(e: ReportEntry) -> bool:
+    """A member of a duplicate group that another member stands in for (not counted as 重复)."""
+    return e.duplicate_key is not None and e.not_counted_reason == REASON_DUPLICATE
 
 
 class ReportFilterModel(QSortFilterProxyModel):
@@ -205,10 +244,12 @@ class ReportListWidget(QWidget):
     Signals:
         entry_selected(object): the current report changed (a ReportEntry, or None).
         close_requested(list): close these reports (关闭所选报告, Delete in the list).
+        count_requested(object): count this duplicate in the summary instead of the group's other member.
     """
 
     entry_selected = Signal(object)
     close_requested = Signal(list)
+    count_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,10 +285,12 @@ class ReportListWidget(QWidget):
         h.resizeSection(COL_TEMPLATE, max(52, self.fontMetrics().horizontalAdvance(header) + 24))  # fits English too
         h.resizeSection(COL_STATUS, 120)
         h.resizeSection(COL_FILE, 160)
+        h.resizeSection(COL_DUPLICATE, 130)
         h.setContextMenuPolicy(Qt.CustomContextMenu)
         h.customContextMenuRequested.connect(self._header_menu)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         h.setSectionHidden(COL_FILE, True)
+        h.setSectionHidden(COL_DUPLICATE, True)  # shown when the batch has duplicates
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -272,6 +315,19 @@ class ReportListWidget(QWidget):
         self.view.scrollTo(idx)
         return True
 
+    def select_entries(self, entries: list[ReportEntry]) -> None:
+        """Select these reports (the first becomes current)."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        selection = QItemSelection()
+        for e in entries:
+            idx = self.proxy.mapFromSource(self.model.index_of(e))
+            if idx.isValid():
+                selection.select(idx, idx)
+        sm = self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        sm.select(selection, flags)
+
     def selected_entries(self) -> list[ReportEntry]:
         """The selected reports in list order (the current one when nothing is selected)."""
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
@@ -289,6 +345,15 @@ class ReportListWidget(QWidget):
         close.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         close.setEnabled(bool(chosen))
         close.triggered.connect(lambda: self.close_requested.emit(chosen))
+        if len(chosen) == 1 and is_duplicate_copy(chosen[0]):
+            count = menu.addAction(self.tr("计入汇总（代替同一机关同一年度的另一份）"))
+            count.setObjectName("count_this_duplicate")
+            count.triggered.connect(lambda: self.count_requested.emit(chosen[0]))
+        dup_key = chosen[0].duplicate_key if len(chosen) == 1 else None
+        if dup_key is not None and dup_key in self.model.groups:
+            group = self.model.groups[dup_key]
+            same = menu.addAction(self.tr("选中全部重复（%1 份）").replace("%1", str(len(group))))
+            same.triggered.connect(lambda: self.select_entries(group))
         copy = menu.addAction(self.tr("复制文件路径"))
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText("\n".join(e.path for e in chosen)))
         copy.setEnabled(bool(chosen))

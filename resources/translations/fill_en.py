@@ -337,6 +337,13 @@ EN |= {
         "With “Empty Project” the open reports and corrections stay in their current project or workspace."
     ),
     "包含当前报告": "Include Open Reports",
+    "已改为计入：%1": "Now counted: %1",
+    "重复": "Duplicate",
+    "同一机关同一年度的 %1 份报告（✓ 计入汇总）：": "%1 reports of the same agency and year (✓ counted in the summary):",
+    "重复，不计入（共 %1 份）": "Duplicate, not counted (%1 in all)",
+    "✓ 代表（共 %1 份）": "✓ Counted (%1 in all)",
+    "计入汇总（代替同一机关同一年度的另一份）": "Count in Summary (instead of the other one of this agency and year)",
+    "选中全部重复（%1 份）": "Select All Duplicates (%1)",
     "确认本报告中全部同类问题（%1 个）…": "Confirm All of This Kind in This Report (%1)…",
     "确认 %1 个同类问题与原文一致": "Confirm %1 findings of one kind as printed",
     "已关闭 %1 份报告": "Closed %1 reports",

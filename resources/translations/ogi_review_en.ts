@@ -717,7 +717,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="616"/>
+        <location filename="../../gui/main_window.py" line="630"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -763,8 +763,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
-        <location filename="../../gui/main_window.py" line="492"/>
+        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="506"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -861,7 +861,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479"/>
+        <location filename="../../gui/main_window.py" line="493"/>
         <location filename="../../gui/window_menus.py" line="195"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -932,13 +932,13 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="323"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -996,52 +996,57 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="364"/>
+        <source>已改为计入：%1</source>
+        <translation>Now counted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="401"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="415"/>
+        <location filename="../../gui/main_window.py" line="429"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="488"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475"/>
+        <location filename="../../gui/main_window.py" line="489"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="491"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="492"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1050,17 +1055,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539"/>
+        <location filename="../../gui/main_window.py" line="553"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="545"/>
+        <location filename="../../gui/main_window.py" line="559"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="617"/>
+        <location filename="../../gui/main_window.py" line="631"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1372,7 +1377,7 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
     </message>
     <message>
         <location filename="../../gui/widgets/report_list.py" line="35"/>
-        <location filename="../../gui/widgets/report_list.py" line="179"/>
+        <location filename="../../gui/widgets/report_list.py" line="213"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
@@ -1417,27 +1422,47 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="145"/>
+        <location filename="../../gui/widgets/report_list.py" line="47"/>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="157"/>
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="151"/>
+        <location filename="../../gui/widgets/report_list.py" line="163"/>
         <source>未计入汇总：%1</source>
         <translation>Not counted in the summary: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="181"/>
+        <location filename="../../gui/widgets/report_list.py" line="173"/>
+        <source>同一机关同一年度的 %1 份报告（✓ 计入汇总）：</source>
+        <translation>%1 reports of the same agency and year (✓ counted in the summary):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="199"/>
+        <source>重复，不计入（共 %1 份）</source>
+        <translation>Duplicate, not counted (%1 in all)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="202"/>
+        <source>✓ 代表（共 %1 份）</source>
+        <translation>✓ Counted (%1 in all)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="215"/>
         <source>错误 %1</source>
         <translation>Errors: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="183"/>
+        <location filename="../../gui/widgets/report_list.py" line="217"/>
         <source>警告 %1</source>
         <translation>Warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="186"/>
+        <location filename="../../gui/widgets/report_list.py" line="220"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -1445,22 +1470,32 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="220"/>
+        <location filename="../../gui/widgets/report_list.py" line="261"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="287"/>
+        <location filename="../../gui/widgets/report_list.py" line="343"/>
         <source>关闭所选报告（%1 份）</source>
         <translation>Close Selected Reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="292"/>
+        <location filename="../../gui/widgets/report_list.py" line="349"/>
+        <source>计入汇总（代替同一机关同一年度的另一份）</source>
+        <translation>Count in Summary (instead of the other one of this agency and year)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="355"/>
+        <source>选中全部重复（%1 份）</source>
+        <translation>Select All Duplicates (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="357"/>
         <source>复制文件路径</source>
         <translation>Copy File Paths</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="296"/>
+        <location filename="../../gui/widgets/report_list.py" line="361"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>

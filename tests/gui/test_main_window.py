@@ -502,3 +502,28 @@ def test_close_several_selected_reports(qtbot, window) -> None:
     qtbot.keyClick(view, Qt.Key_Delete)
     assert window.entries() == [c] and window.current is c
     assert "共 1 份报告" in window.count_label.text()
+
+
+def test_duplicates_are_shown_and_the_counted_one_can_be_switched(qtbot, window) -> None:
+    from gui.widgets.report_list import COL_DUPLICATE, is_duplicate_copy
+
+    copies = _open(window, [synthetic_report(f"副本{i}.txt", agency="重复示例局", year=2023) for i in range(3)])
+    other = _open(window, [synthetic_report("另一局.txt", agency="另一局", year=2023)])[0]
+    lst = window.report_list
+    assert not lst.view.horizontalHeader().isSectionHidden(COL_DUPLICATE)
+    model = lst.model
+    texts = {e.path: model.index(model.index_of(e).row(), COL_DUPLICATE).data() for e in [*copies, other]}
+    counted = [e for e in copies if not is_duplicate_copy(e)]
+    assert len(counted) == 1
+    assert texts[counted[0].path].startswith("✓") and "共 3 份" in texts[counted[0].path]
+    assert sum(1 for e in copies if texts[e.path].startswith("重复")) == 2 and texts[other.path] == ""
+    tip = model.index(model.index_of(copies[0]).row(), COL_DUPLICATE).data(Qt.ToolTipRole)
+    assert all(Path(e.path).name in tip for e in copies)
+    # the reviewer counts another copy: it becomes the one, the old one a duplicate
+    choice = next(e for e in copies if is_duplicate_copy(e))
+    lst.select_entry(choice)
+    menu = lst.menu_for_selection()
+    next(a for a in menu.actions() if a.objectName() == "count_this_duplicate").trigger()
+    assert not is_duplicate_copy(choice) and is_duplicate_copy(counted[0])
+    assert model.index(model.index_of(choice).row(), COL_DUPLICATE).data().startswith("✓")
+    assert "重复" in model.index(model.index_of(counted[0]).row(), COL_STATUS).data()
