@@ -356,12 +356,14 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         return confirmed
 
     def count_duplicate(self, entry: ReportEntry) -> None:
-        """Count this member of a duplicate group in the summary (the others become 重复)."""
+        """Count this member of a duplicate group in the summary (the 汇总 menu's 计入汇总: undoable,
+        saved in the review project); the group's other members become 重复."""
         if entry.duplicate_key is None:
             return
-        self.batch.set_counted_member(entry)
+        if entry is not self.current:
+            self.report_list.select_entry(entry)
+        self.batch_menu.count_current()
         self._update_count()
-        errors.status_message(self.tr("已改为计入：%1").replace("%1", entry.path))
 
     def close_entries(self, entries: list[ReportEntry]) -> None:
         """Close several reports at once (the report list's 关闭所选报告)."""

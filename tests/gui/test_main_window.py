@@ -527,3 +527,5 @@ def test_duplicates_are_shown_and_the_counted_one_can_be_switched(qtbot, window)
     assert not is_duplicate_copy(choice) and is_duplicate_copy(counted[0])
     assert model.index(model.index_of(choice).row(), COL_DUPLICATE).data().startswith("✓")
     assert "重复" in model.index(model.index_of(counted[0]).row(), COL_STATUS).data()
+    window.act_undo.trigger()  # the 汇总 menu's undoable 计入汇总
+    assert is_duplicate_copy(choice) and not is_duplicate_copy(counted[0])
