@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
 from core.batch import BatchEntry
+from core.batch.model import REASON_DUPLICATE
 from gui.models.row_table_model import RowTableModel
 from gui.widgets.icons import icon
 
@@ -46,7 +47,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ReportListModel", "文件"),
     QT_TRANSLATE_NOOP("ReportListModel", "重复"),
 )
-REASON_DUPLICATE = "重复"  # core.batch's reason for a duplicate that is not counted
+
 EntryRole = Qt.UserRole + 1
 _ROLES = frozenset({EntryRole, Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole, Qt.UserRole, Qt.TextAlignmentRole})
 
