@@ -27,6 +27,7 @@ from core.review.state import (
     ReviewedEdit,
     ReviewedReport,
     SectionStartEdit,
+    ValueEdit,
 )
 from gui import errors, settings
 from gui.batch_menu import BatchMenu
@@ -170,6 +171,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.findings_panel.next_requested.connect(lambda: self.go_to_next_finding(1))
         self.findings_panel.previous_requested.connect(lambda: self.go_to_next_finding(-1))
         self.findings_panel.confirm_kind_requested.connect(self.confirm_all_of_kind)
+        self.findings_panel.suggestion_requested.connect(self.apply_suggestion)
         self.report_list.close_requested.connect(self.close_entries)
         self.report_list.count_requested.connect(self.count_duplicate)
         self.metadata_panel.metadata_edited.connect(self.edit_metadata)
@@ -331,6 +333,44 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
                 stack.push(EditCommand(self.current.reviewed, edit))
         finally:
             stack.endMacro()
+
+    def apply_suggestion(self, finding: Finding) -> int:
+        """采用建议: set the fields a finding suggests, as one undo step recorded as corrections.
+
+        Only a value the reviewer asks for is ever written; each correction notes that it came from
+        the suggestion. Returns how many fields changed.
+        """
+        e = self.current
+        if e is None or e.reviewed is None or not finding.suggestion:
+            return 0
+        if self.read_only:
+            errors.status_message(self.tr("项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。"))
+            return 0
+        rr = e.reviewed
+        note = self.tr("采用建议：%1").replace("%1", finding.message)
+        from core import templates
+
+        editable = templates.editable_field_ids(rr.template)
+        edits: list[Edit] = [
+            ValueEdit(fid, value, note=note)
+            for fid, value in finding.suggestion.items()
+            if fid in editable and rr.value(fid) != value
+        ]
+        if not edits:
+            errors.status_message(self.tr("建议的数值与当前数值相同。"))
+            return 0
+        text = self.tr("采用建议（%1 个单元格）").replace("%1", str(len(edits)))
+        stack = self.undo.stack_for(rr)
+        from gui.undo_commands import EditCommand
+
+        stack.beginMacro(text)
+        try:
+            for edit in edits:
+                stack.push(EditCommand(rr, edit))
+        finally:
+            stack.endMacro()
+        errors.status_message(text)
+        return len(edits)
 
     def confirm_all_of_kind(self, finding: Finding) -> int:
         """Confirm every open finding of this rule in the current report with one note (one undo step).

@@ -136,6 +136,7 @@ class FindingsPanel(QWidget):
         confirm_requested(object): the reviewer wants to confirm a finding as printed.
         unconfirm_requested(object): the reviewer withdraws a confirmation.
         confirm_kind_requested(object): confirm every open finding of this one's rule in the report.
+        suggestion_requested(object): apply the finding's suggested values (采用建议).
         next_requested(), previous_requested(): F8 / Shift+F8 buttons.
     """
 
@@ -143,6 +144,7 @@ class FindingsPanel(QWidget):
     confirm_requested = Signal(object)
     unconfirm_requested = Signal(object)
     confirm_kind_requested = Signal(object)
+    suggestion_requested = Signal(object)
     next_requested = Signal()
     previous_requested = Signal()
 
@@ -171,6 +173,7 @@ class FindingsPanel(QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._clicked(cur))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_suggestion_button())
 
         self.summary = QLabel(self)
         self.summary.setObjectName("findings_summary")
@@ -178,6 +181,11 @@ class FindingsPanel(QWidget):
         self.confirm_button.setObjectName("confirm_button")
         self.confirm_button.setToolTip(self.tr("原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）"))
         self.confirm_button.clicked.connect(self._confirm_current)
+        self.suggestion_button = QPushButton(self.tr("采用建议"), self)
+        self.suggestion_button.setObjectName("suggestion_button")
+        self.suggestion_button.setToolTip(self.tr("按问题中的建议更正数值（记为人工修改，可撤销）"))
+        self.suggestion_button.clicked.connect(self._apply_current_suggestion)
+        self.suggestion_button.setEnabled(False)
         self.prev_button = QPushButton(icon("previous"), self.tr("上一个"), self)
         self.prev_button.setToolTip(self.tr("上一个未解决的问题（Shift+F8）"))
         self.prev_button.clicked.connect(self.previous_requested)
@@ -189,6 +197,7 @@ class FindingsPanel(QWidget):
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.prev_button)
         bar.addWidget(self.next_button)
+        bar.addWidget(self.suggestion_button)
         bar.addWidget(self.confirm_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -252,10 +261,20 @@ class FindingsPanel(QWidget):
                 .replace("%3", str(confirmed))
             )
         self.confirm_button.setEnabled(rr is not None and bool(m.findings) and not self.read_only)
+        self._update_suggestion_button()
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid() and not self._quiet:
             self.finding_activated.emit(index.data(FindingRole))
+
+    def _apply_current_suggestion(self) -> None:
+        f = self.current_finding()
+        if f is not None and f.suggestion:
+            self.suggestion_requested.emit(f)
+
+    def _update_suggestion_button(self) -> None:
+        f = self.current_finding()
+        self.suggestion_button.setEnabled(f is not None and bool(f.suggestion) and not self.read_only)
 
     def _confirm_current(self) -> None:
         f = self.current_finding()
@@ -292,4 +311,9 @@ class FindingsPanel(QWidget):
             kind.setObjectName("confirm_kind")
             kind.triggered.connect(lambda: self.confirm_kind_requested.emit(f))
             kind.setEnabled(not self.read_only)
+        if f.suggestion:
+            apply = menu.addAction(self.tr("采用建议"))
+            apply.setObjectName("apply_suggestion")
+            apply.triggered.connect(lambda: self.suggestion_requested.emit(f))
+            apply.setEnabled(not self.read_only)
         return menu

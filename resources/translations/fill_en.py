@@ -337,6 +337,11 @@ EN |= {
         "With “Empty Project” the open reports and corrections stay in their current project or workspace."
     ),
     "包含当前报告": "Include Open Reports",
+    "采用建议": "Apply Suggestion",
+    "按问题中的建议更正数值（记为人工修改，可撤销）": "Correct the values as the finding suggests (recorded as corrections, undoable)",
+    "采用建议：%1": "Suggestion applied: %1",
+    "建议的数值与当前数值相同。": "The suggested values are already the current ones.",
+    "采用建议（%1 个单元格）": "Apply suggestion (%1 cells)",
     "已改为计入：%1": "Now counted: %1",
     "重复": "Duplicate",
     "同一机关同一年度的 %1 份报告（✓ 计入汇总）：": "%1 reports of the same agency and year (✓ counted in the summary):",

@@ -534,58 +534,69 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="177"/>
-        <location filename="../../gui/widgets/findings_panel.py" line="283"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="180"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="302"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="179"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="182"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="181"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="184"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="315"/>
+        <source>采用建议</source>
+        <translation>Apply Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="186"/>
+        <source>按问题中的建议更正数值（记为人工修改，可撤销）</source>
+        <translation>Correct the values as the finding suggests (recorded as corrections, undoable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="189"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="182"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="190"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="184"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="192"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="185"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="193"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="246"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="255"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="249"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="258"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="277"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="296"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="280"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="299"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="290"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="309"/>
         <source>确认本报告中全部同类问题（%1 个）…</source>
         <translation>Confirm All of This Kind in This Report (%1)…</translation>
     </message>
@@ -667,7 +678,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window.py" line="72"/>
+        <location filename="../../gui/main_window.py" line="73"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -717,7 +728,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="632"/>
+        <location filename="../../gui/main_window.py" line="672"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -763,8 +774,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504"/>
-        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="544"/>
+        <location filename="../../gui/main_window.py" line="548"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -861,7 +872,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="535"/>
         <location filename="../../gui/window_menus.py" line="195"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -932,13 +943,14 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/main_window.py" line="431"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -997,51 +1009,66 @@ Reads, checks and summarises government information disclosure annual reports.</
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="350"/>
+        <source>采用建议：%1</source>
+        <translation>Suggestion applied: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="360"/>
+        <source>建议的数值与当前数值相同。</source>
+        <translation>The suggested values are already the current ones.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="362"/>
+        <source>采用建议（%1 个单元格）</source>
+        <translation>Apply suggestion (%1 cells)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="471"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="530"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492"/>
+        <location filename="../../gui/main_window.py" line="532"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493"/>
+        <location filename="../../gui/main_window.py" line="533"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="534"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="510"/>
+        <location filename="../../gui/main_window.py" line="550"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1050,17 +1077,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="555"/>
+        <location filename="../../gui/main_window.py" line="595"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="561"/>
+        <location filename="../../gui/main_window.py" line="601"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="633"/>
+        <location filename="../../gui/main_window.py" line="673"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1346,118 +1373,118 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="28"/>
+        <location filename="../../gui/widgets/report_list.py" line="29"/>
         <source>2021版</source>
         <translation>2021</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="29"/>
+        <location filename="../../gui/widgets/report_list.py" line="30"/>
         <source>2019版</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="30"/>
+        <location filename="../../gui/widgets/report_list.py" line="31"/>
         <source>旧版</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="31"/>
+        <location filename="../../gui/widgets/report_list.py" line="32"/>
         <source>未识别</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="34"/>
+        <location filename="../../gui/widgets/report_list.py" line="35"/>
         <source>无法读取</source>
         <translation>Unreadable</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="35"/>
-        <location filename="../../gui/widgets/report_list.py" line="213"/>
+        <location filename="../../gui/widgets/report_list.py" line="36"/>
+        <location filename="../../gui/widgets/report_list.py" line="214"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="36"/>
+        <location filename="../../gui/widgets/report_list.py" line="37"/>
         <source>有错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="37"/>
+        <location filename="../../gui/widgets/report_list.py" line="38"/>
         <source>有警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="38"/>
+        <location filename="../../gui/widgets/report_list.py" line="39"/>
         <source>无问题</source>
         <translation>Clean</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="42"/>
+        <location filename="../../gui/widgets/report_list.py" line="43"/>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="43"/>
+        <location filename="../../gui/widgets/report_list.py" line="44"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="44"/>
+        <location filename="../../gui/widgets/report_list.py" line="45"/>
         <source>模板</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="45"/>
+        <location filename="../../gui/widgets/report_list.py" line="46"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="46"/>
+        <location filename="../../gui/widgets/report_list.py" line="47"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="47"/>
+        <location filename="../../gui/widgets/report_list.py" line="48"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="157"/>
+        <location filename="../../gui/widgets/report_list.py" line="158"/>
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="163"/>
+        <location filename="../../gui/widgets/report_list.py" line="164"/>
         <source>未计入汇总：%1</source>
         <translation>Not counted in the summary: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="173"/>
+        <location filename="../../gui/widgets/report_list.py" line="174"/>
         <source>同一机关同一年度的 %1 份报告（✓ 计入汇总）：</source>
         <translation>%1 reports of the same agency and year (✓ counted in the summary):</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="199"/>
+        <location filename="../../gui/widgets/report_list.py" line="200"/>
         <source>重复，不计入（共 %1 份）</source>
         <translation>Duplicate, not counted (%1 in all)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="202"/>
+        <location filename="../../gui/widgets/report_list.py" line="203"/>
         <source>✓ 代表（共 %1 份）</source>
         <translation>✓ Counted (%1 in all)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="215"/>
+        <location filename="../../gui/widgets/report_list.py" line="216"/>
         <source>错误 %1</source>
         <translation>Errors: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="217"/>
+        <location filename="../../gui/widgets/report_list.py" line="218"/>
         <source>警告 %1</source>
         <translation>Warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="220"/>
+        <location filename="../../gui/widgets/report_list.py" line="221"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -1465,32 +1492,32 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="261"/>
+        <location filename="../../gui/widgets/report_list.py" line="262"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="343"/>
+        <location filename="../../gui/widgets/report_list.py" line="344"/>
         <source>关闭所选报告（%1 份）</source>
         <translation>Close Selected Reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="349"/>
+        <location filename="../../gui/widgets/report_list.py" line="350"/>
         <source>计入汇总（代替同一机关同一年度的另一份）</source>
         <translation>Count in Summary (instead of the other one of this agency and year)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="355"/>
+        <location filename="../../gui/widgets/report_list.py" line="356"/>
         <source>选中全部重复（%1 份）</source>
         <translation>Select All Duplicates (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="357"/>
+        <location filename="../../gui/widgets/report_list.py" line="358"/>
         <source>复制文件路径</source>
         <translation>Copy File Paths</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="361"/>
+        <location filename="../../gui/widgets/report_list.py" line="362"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>

@@ -529,3 +529,34 @@ def test_duplicates_are_shown_and_the_counted_one_can_be_switched(qtbot, window)
     assert "重复" in model.index(model.index_of(counted[0]).row(), COL_STATUS).data()
     window.act_undo.trigger()  # the 汇总 menu's undoable 计入汇总
     assert is_duplicate_copy(choice) and not is_duplicate_copy(counted[0])
+
+
+def test_apply_a_suggestion_as_an_undoable_correction(qtbot, window) -> None:
+    from core.model import Finding
+
+    report = synthetic_report("s.txt", findings=False, total=7)
+    report.findings = [
+        Finding(
+            "test.suggest",
+            "warning",
+            "若本年新收申请总计列应为 6，则相关等式均成立（仅为建议）",
+            fields=["apply.new.total"],
+            suggestion={"apply.new.total": 6},
+        )
+    ]
+    (entry,) = _open(window, [report])
+    rr = entry.reviewed
+    panel = window.findings_panel
+    assert not panel.suggestion_button.isEnabled()
+    _click_finding(qtbot, window, "test.suggest")
+    f = panel.current_finding()
+    assert f.rule == "test.suggest" and panel.suggestion_button.isEnabled()
+    qtbot.mouseClick(panel.suggestion_button, Qt.LeftButton)
+    assert rr.value("apply.new.total") == 6
+    correction = rr.state.corrections["apply.new.total"]
+    assert "采用建议" in correction.note
+    assert "采用建议" in window.act_undo.text()
+    window.act_undo.trigger()
+    assert rr.value("apply.new.total") == 7 and "apply.new.total" not in rr.state.corrections
+    row = panel.model.row_of(f)
+    assert any(a.objectName() == "apply_suggestion" for a in panel.menu_for(panel.model.index(row, 1)).actions())
