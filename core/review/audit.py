@@ -30,7 +30,11 @@ class LogEntry:
         """What happened, in one Chinese line: time, user, report, change."""
         who = self.user or "（未知用户）"
         name = PurePosixPath(self.report).name if self.report else "项目"
-        return f"{self.time.replace('T', ' ')[:19]} {who} {name}：{_what(self.kind, self.data)}"
+        try:
+            what = _what(self.kind, self.data)
+        except (KeyError, TypeError, AttributeError, ValueError):  # a record of the wrong shape
+            what = "（该条记录的内容已损坏，无法显示）"
+        return f"{self.time.replace('T', ' ')[:19]} {who} {name}：{what}"
 
 
 def read_log(conn: sqlite3.Connection, report: str | None = None) -> list[LogEntry]:
@@ -41,7 +45,16 @@ def read_log(conn: sqlite3.Connection, report: str | None = None) -> list[LogEnt
         sql += " WHERE report = ?"
         args = (report,)
     rows = conn.execute(sql + " ORDER BY seq", args).fetchall()
-    return [LogEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+    return [LogEntry(r[0], str(r[1]), str(r[2]), str(r[3]), str(r[4]), _data(r[5])) for r in rows]
+
+
+def _data(raw: Any) -> dict[str, Any]:
+    """A log record's JSON; a damaged one reads as an empty record (described as damaged)."""
+    try:
+        d = json.loads(raw)
+    except (TypeError, ValueError):
+        return {"_damaged": True}
+    return d if isinstance(d, dict) else {"_damaged": True}
 
 
 def _field(fid: str) -> str:
@@ -52,6 +65,8 @@ def _field(fid: str) -> str:
 
 
 def _what(kind: str, d: dict[str, Any]) -> str:
+    if d.get("_damaged"):
+        raise ValueError("damaged record")
     note = f"（说明：{d['note']}）" if d.get("note") else ""
     if kind == "value":
         if d.get("revert"):

@@ -136,7 +136,7 @@ class Project:
                 self._conn = store.connect_writable(abspath)
                 store.migrate(self._conn, Path(abspath).name)
                 self._load(self._conn)
-        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+        except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError) as exc:
             self.close()
             raise ProjectError(
                 f"审核项目“{Path(abspath).name}”的内容已损坏，无法打开。原文件未做任何改动；请使用备份，或重新建立项目。",

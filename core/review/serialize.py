@@ -291,16 +291,24 @@ def pack_report(r: Report) -> bytes:
 
 def unpack_report(blob: bytes) -> Report:
     """The inverse of ``pack_report``; raises ValueError on a damaged or unknown snapshot."""
+    from core.review.checks import MAX_SNAPSHOT, check_report
+
     try:
-        d = json.loads(zlib.decompress(blob).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        z = zlib.decompressobj()
+        raw = z.decompress(bytes(blob), MAX_SNAPSHOT + 1)
+        if len(raw) > MAX_SNAPSHOT:
+            raise ValueError(f"snapshot inflates beyond {MAX_SNAPSHOT} bytes")
+        d = json.loads(raw.decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ValueError(f"damaged snapshot: {exc}") from exc
     if not isinstance(d, dict) or d.get("format") != SNAPSHOT_FORMAT:
         raise ValueError(f"unknown snapshot format {d.get('format') if isinstance(d, dict) else type(d)!r}")
     try:
-        return report_from_json(d)
-    except (KeyError, TypeError, IndexError) as exc:
+        report = report_from_json(d)
+    except (KeyError, TypeError, IndexError, AttributeError, ValueError, RecursionError) as exc:
         raise ValueError(f"damaged snapshot: {exc!r}") from exc
+    check_report(report)  # valid JSON of the wrong shape: BadShape (a ValueError)
+    return report
 
 
 # --------------------------------------------------------------------------- review state pieces

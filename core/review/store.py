@@ -17,6 +17,7 @@ from typing import Any
 
 from core.errors import ProjectError, os_reason
 from core.review import serialize as ser
+from core.review.checks import BadShape, check_state
 from core.review.state import (
     ConfirmEdit,
     Edit,
@@ -348,27 +349,36 @@ class ReportRow:
 def read_reports(conn: sqlite3.Connection) -> list[ReportRow]:
     """Every report of the project in order, with its ReviewState."""
     corrections: dict[int, list[Any]] = {}
-    for row in conn.execute(
-        "SELECT report_id, field, printed, new, note, time, user, printed_changed, printed_before FROM corrections"
-    ):
-        corrections.setdefault(row[0], []).append(ser.correction_from_row(row[1:]))
     confirmed: dict[int, list[Any]] = {}
-    for row in conn.execute("SELECT report_id, key, note, time, user FROM confirmations"):
-        confirmed.setdefault(row[0], []).append(ser.confirmation_from_row(row[1:]))
+    try:
+        for row in conn.execute(
+            "SELECT report_id, field, printed, new, note, time, user, printed_changed, printed_before FROM corrections"
+        ):
+            corrections.setdefault(row[0], []).append(ser.correction_from_row(row[1:]))
+        for row in conn.execute("SELECT report_id, key, note, time, user FROM confirmations"):
+            confirmed.setdefault(row[0], []).append(ser.confirmation_from_row(row[1:]))
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise BadShape(f"corrections: {exc}") from exc
     out: list[ReportRow] = []
     for rid, stored, sha, size, mtime, blob, meta, starts, remaps, reviewed, by, at in conn.execute(
         "SELECT id, path, sha256, src_size, src_mtime_ns, snapshot, metadata, section_starts, row_remaps,"
         " reviewed, reviewed_by, reviewed_at FROM reports ORDER BY position, id"
     ):
-        state = ReviewState(
-            corrections={c.field: c for c in corrections.get(rid, [])},
-            metadata=json.loads(meta),
-            section_starts={k: int(v) for k, v in json.loads(starts).items()},
-            row_remaps=json.loads(remaps),
-            confirmed={c.key: c for c in confirmed.get(rid, [])},
-            reviewed=bool(reviewed),
-            reviewed_by=by,
-            reviewed_at=at,
-        )
+        try:
+            state = ReviewState(
+                corrections={c.field: c for c in corrections.get(rid, [])},
+                metadata=json.loads(meta),
+                section_starts=json.loads(starts),
+                row_remaps=json.loads(remaps),
+                confirmed={c.key: c for c in confirmed.get(rid, [])},
+                reviewed=bool(reviewed),
+                reviewed_by=by,
+                reviewed_at=at,
+            )
+            check_state(state, f"reports[{stored!r}]")
+            if not isinstance(stored, str) or not isinstance(sha, str) or not isinstance(blob, bytes):
+                raise BadShape(f"reports[{stored!r}]: path, sha256 or snapshot of the wrong type")
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:  # valid JSON of the wrong shape
+            raise BadShape(str(exc)) from exc
         out.append(ReportRow(rid, stored, sha, size, mtime, bytes(blob), state))
     return out
