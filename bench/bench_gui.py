@@ -182,7 +182,9 @@ def main() -> int:
     ap.add_argument("--reports", type=int, default=1000, help="reports loaded at once (stall and memory)")
     ap.add_argument("--json", action="store_true", help="last line: one JSON object (see above)")
     ap.add_argument("--small", action="store_true", help="without --folder: the old one-line text reports")
-    ap.add_argument("--distinct", type=int, default=200, help="without --folder: realistic reports generated")
+    ap.add_argument(
+        "--distinct", type=int, default=0, help="without --folder: realistic reports generated (default: --reports)"
+    )
     args = ap.parse_args()
 
     load_avg = os.getloadavg()
@@ -216,7 +218,7 @@ def main() -> int:
         from bench.realistic import write_folder
 
         source = tmp / "realistic"
-        write_folder(source, min(args.distinct, args.reports))
+        write_folder(source, min(args.distinct or args.reports + 6, args.reports + 6))
     paths = report_files(source, args.reports + 6, tmp / "cycled")
     one_by_one, paths = paths[:6], paths[6:]
 
@@ -291,6 +293,7 @@ def main() -> int:
     app.processEvents()
     rss = rss_mb()
     pss = pss_mb()
+    window_rss = _status_kb(os.getpid(), "VmRSS") / 1024
     print(
         f"memory with {n_open} reports open: {rss:.0f} MB RSS, {pss:.0f} MB PSS, window and workers (target ≤ 300 MB)"
     )
@@ -315,6 +318,8 @@ def main() -> int:
         "max_stall_ms": round(max_stall, 1),
         "rss_mb": round(rss, 1),
         "pss_mb": round(pss, 1),
+        "window_rss_mb": round(window_rss, 1),
+        "workers_rss_mb": round(rss - window_rss, 1),
         "reports": n_open,
         "load_s": round(load_s, 2),
         "reports_per_s": round(n_open / load_s, 1) if load_s else None,

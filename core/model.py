@@ -114,7 +114,7 @@ class SourceDocument:
     form: str
     original: str
     text: str
-    offsets: list[int] | Any = field(default_factory=list)  # list or array('l')
+    offsets: list[int] | Any = field(default_factory=list)  # list or array('i')
     grids: list[Grid] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     pages: list[PageBox] = field(default_factory=list)

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,12 @@ _LOST_RULES = frozenset({"tables.lost", "table.unreadable", "table.no_rows"})
 
 def agency_key(name: object) -> str:
     """An agency name folded for matching: no spaces, brackets unified (淮安市人民政府)."""
-    s = re.sub(r"\s+", "", str(name or ""))
+    return _agency_key(str(name or ""))
+
+
+@lru_cache(maxsize=4096)  # every entry's key is taken again each time a batch grows
+def _agency_key(name: str) -> str:
+    s = re.sub(r"\s+", "", name)
     return s.replace("(", "（").replace(")", "）")
 
 

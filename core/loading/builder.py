@@ -194,6 +194,8 @@ class DocBuilder:
         for box, s, e in self.pages:
             box.span = Span(pos(s), pos(e))
             pages.append(box)
+        if text == original:
+            text = original  # one string, not two equal ones (kept once when the report is sent or saved)
         return SourceDocument(
             path=path,
             form=form,

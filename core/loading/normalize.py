@@ -107,7 +107,7 @@ def apply_edits(text: str, offsets: array, edits: Iterable[Edit]) -> tuple[str, 
     original character at ``start`` (or the one before it at the very end).
     """
     parts: list[str] = []
-    out = array("l")
+    out = array(getattr(offsets, "typecode", "i"))
     pos = 0
     n = len(text)
     for start, end, repl in edits:
@@ -153,7 +153,7 @@ def normalize(
         The normalised text with ``len(offsets) == len(text)``.
     """
     text = original
-    offsets = array("l", range(len(original)))
+    offsets = array("i", range(len(original)))  # 4 bytes a character (texts are ≤ 2M characters)
     boiler: list[str] = []
 
     breaks = sorted(set(soft_breaks))

@@ -85,8 +85,8 @@ def _offsets_runs(offsets: Sequence[int]) -> list[list[int]]:
 
 
 def _offsets_unruns(runs: list[list[int]]) -> array:
-    """The inverse of ``_offsets_runs``, as ``array('l')`` like the loaders produce."""
-    out = array("l")
+    """The inverse of ``_offsets_runs``, as ``array('i')`` like the loaders produce."""
+    out = array("i")
     if not runs:
         return out
     import numpy as np
@@ -95,7 +95,7 @@ def _offsets_unruns(runs: list[list[int]]) -> array:
     starts = np.concatenate(([0], np.cumsum(r[:-1, 1])))
     total = int(r[:, 1].sum())
     flat = np.repeat(r[:, 0] - starts, r[:, 1]) + np.arange(total, dtype=np.int64)
-    out.frombytes(flat.astype(np.dtype("l")).tobytes())
+    out.frombytes(flat.astype(np.dtype("i")).tobytes())
     return out
 
 
