@@ -70,6 +70,11 @@ def detect_template(doc: SourceDocument, report: Report) -> tuple[str, list[Find
         findings.append(Finding("document.summary", "info", "这是一份工作总结，不是按六部分格式编写的年度报告"))
 
     by_tables = _from_tables(report.table_templates)
+    year = report.metadata.year.value
+    if by_tables and _mixed(report.table_templates) and isinstance(year, int):
+        # 表二 in one format, 表三 in the other: the report's format is the one in force for its year
+        # (the validator says which table is printed in the other layout: template.mixed)
+        return (T2021 if year >= 2021 else T2019), findings
     if by_tables:
         return by_tables, findings
     by_words = template_from_keywords(doc.text)
@@ -107,6 +112,12 @@ def _lost_params(lost: list[Section]) -> dict[str, object]:
     if len(tables) == 1:
         out["table"] = tables[0]
     return out
+
+
+def _mixed(table_templates: dict[str, str]) -> bool:
+    """表二 and 表三 printed in different formats (表四 is the same in both: it does not count)."""
+    a, b = table_templates.get(TABLE_ACTIVE), table_templates.get(TABLE_APPLY)
+    return {a, b} == {T2021, T2019}
 
 
 def _from_tables(table_templates: dict[str, str]) -> str | None:

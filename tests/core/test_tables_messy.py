@@ -277,3 +277,37 @@ def test_glued_row_settled_by_a_figure_stated_in_prose() -> None:
     for sentence in ("全市制发行政规范性文件6件，废止9件。", "制发规章和规范性文件6件，废止9件。"):
         res = _tables(out.content.replace("（一）主动公开\n", f"（一）主动公开\n{sentence}\n", 1))
         assert "active.normative.issued" not in res.values
+
+
+# --------------------------------------------------------------------------- mixed layouts
+
+
+def _mixed_report(tmp_path, active: str, apply: str, year: int):
+    from tests.synth import render
+
+    a = random_values(active, random.Random(5))
+    b = random_values(apply, random.Random(6))
+    ta = render(a, active, "txt_tabs", seed=5, year=year).content
+    tb = render(b, apply, "txt_tabs", seed=6, year=year).content
+    h3, h4 = "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议"
+    text = ta[: ta.index(h3)] + tb[tb.index(h3) : tb.index(h4)] + ta[ta.index(h4) :]
+    path = tmp_path / f"mixed_{active}_{apply}_{year}.txt"
+    path.write_text(text, encoding="utf-8")
+    return b
+
+
+def test_mixed_layouts_take_the_format_of_the_year_and_keep_each_tables_fields(tmp_path) -> None:
+    from core.parsing import parse_report
+
+    b = _mixed_report(tmp_path, "2021", "2019", 2023)
+    rep = parse_report(str(tmp_path / "mixed_2021_2019_2023.txt"))
+    assert rep.template == "2021"
+    assert rep.table_templates["active"] == "2021" and rep.table_templates["apply"] == "2019"
+    got = {k: v.value for k, v in rep.values.items() if k.startswith("apply.")}
+    assert got == {k: x for k, x in b.items() if k.startswith("apply.")}  # 2019 rows land in 2019 field IDs
+    found = validate(ReviewedReport(rep))
+    assert "template.mixed" in {f.rule for f in found if f.severity == "warning"}
+    assert [f.rule for f in found if f.severity == "error"] == []
+    _mixed_report(tmp_path, "2019", "2021", 2020)
+    rep = parse_report(str(tmp_path / "mixed_2019_2021_2020.txt"))
+    assert rep.template == "2019"

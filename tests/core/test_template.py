@@ -58,7 +58,9 @@ def test_table_verdicts_take_precedence_majority_then_table_three():
     rep = build(six_parts(2022, TABLE2_2021, TABLE3_2021, TABLE4), {"active": "2019", "apply": "2019", "appeal": "2021"})
     assert detect(rep)[0] == "2019"
     rep = build(six_parts(2022), {"active": "2021", "apply": "2019"})
-    assert detect(rep)[0] == "2019"  # a tie: 表三's
+    assert detect(rep)[0] == "2021"  # mixed 表二/表三 (issue #13): the format in force for the year
+    rep = build(six_parts(2020), {"active": "2021", "apply": "2019"})
+    assert detect(rep)[0] == "2019"
     rep = build(six_parts(2022), {"active": "2021", "appeal": "2019"})
     assert detect(rep)[0] == "2021"  # a tie without 表三: 表二's
 
