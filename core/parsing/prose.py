@@ -10,10 +10,14 @@ table field of the office's own table (report-format.md §6):
 - 部分公开 (答复) N件 → ``apply.partial.total``;
 - 本机关不掌握相关政府信息 N件 → ``apply.unable.not_held.total``;
 - 结转下年度 / 转下一年度 (继续) 办理 … N件 → ``apply.carry_forward.total``;
-- 行政复议 N起/件, N起/件 (涉及政府信息公开的) 行政复议 → ``review.total``.
+- 行政复议 N起/件, N起/件 (涉及政府信息公开的) 行政复议 → ``review.total``;
+- 办结 (政府信息公开) 申请 N件 → ``apply.total_handled.total``;
+- 表二: 制发/印发/出台 (行政) 规范性文件 N件, 废止 … N件, 现行有效 … N件 (and 规章 likewise);
+  作出行政许可决定 / 行政处罚决定 / 行政强制决定 N件 → that row's 处理决定数量.
 
 Deliberately not mapped: 主动公开信息 N条 (表二 has no such total), 不予公开/无法提供/不予处理 N件
-(group sums, no field), 行政诉讼 N起 (split over two fields), 办结/答复 N件, negations without a
+(group sums, no field), 行政诉讼 N起 (split over two fields), 答复 N件, 予以公开及部分公开 N件 (a sum),
+行政许可事项 N项 (kinds of permit, not decisions), 收费 (万元 amounts), negations without a
 number (未收到申请, 无行政复议), and any clause about a whole city/district/system (全市, 各县区 …).
 """
 
@@ -48,10 +52,21 @@ PATTERNS = (
     _p("apply.new.total", rf"(?:共收到|收到|新收)(?:政府信息公开|依申请公开|信息公开)(?:申请)?(?:件)?{_GAP}\s*{_NUM}{_UNIT}"),
     _p("apply.carried.total", rf"上年(?:度)?结转(?:政府信息公开申请|的申请|申请)?{_GAP}{_NUM}{_UNIT}"),
     _p("apply.granted.total", rf"(?:予以公开|同意公开)(?:答复|的)?\s*{_NUM}{_UNIT}"),
-    _p("apply.partial.total", rf"部分公开(?:答复|的)?\s*{_NUM}{_UNIT}"),
+    # not "予以公开及部分公开42件" (a sum of two rows)
+    _p("apply.partial.total", rf"(?<![及和与、或])部分公开(?:答复|的)?\s*{_NUM}{_UNIT}"),
+    _p("apply.total_handled.total", rf"(?:共|全年|本年度?)?办结(?:政府信息公开|依申请公开)?申请(?:件)?{_GAP}{_NUM}{_UNIT}"),
     _p("apply.unable.not_held.total", rf"本机关不掌握(?:相关)?(?:政府)?信息(?:的)?\s*{_NUM}{_UNIT}"),
     _p("apply.carry_forward.total", rf"(?:结转下一?年度|转下一?年度)(?:继续)?办理{_GAP}{_NUM}{_UNIT}"),
     _p("review.total", rf"行政复议(?:案件|申请)?(?:共)?\s*{_NUM}\s*(?:起|件)"),
+    # 表二: a sentence naming the row and its column (规章 and 规范性文件 apart; 事项 counts are no decisions)
+    _p("active.normative.issued", rf"(?:制发|印发|出台)(?:了)?(?:行政)?规范性文件(?:共|共计)?\s*{_NUM}\s*(?:件|个|部)"),
+    _p("active.normative.repealed", rf"废止(?:了)?(?:行政)?规范性文件(?:共|共计)?\s*{_NUM}\s*(?:件|个|部)"),
+    _p("active.normative.in_force", rf"现行有效(?:的)?(?:行政)?规范性文件(?:共|共计)?\s*{_NUM}\s*(?:件|个|部)"),
+    _p("active.rules.issued", rf"(?:制发|制定|出台)(?:了)?(?:政府)?规章(?:共|共计)?\s*{_NUM}\s*(?:件|个|部)"),
+    _p("active.rules.repealed", rf"废止(?:了)?(?:政府)?规章(?:共|共计)?\s*{_NUM}\s*(?:件|个|部)"),
+    _p("active.license.decisions", rf"(?:作出|办理|办结)行政许可决定(?:共|共计)?\s*{_NUM}\s*(?:件|个)"),
+    _p("active.penalty.decisions", rf"(?:作出)?行政处罚决定(?:共|共计)?\s*{_NUM}\s*(?:件|个)"),
+    _p("active.coercion.decisions", rf"(?:作出|采取)?行政强制(?:措施)?决定(?:共|共计)?\s*{_NUM}\s*(?:件|个)"),
     _p("review.total", rf"{_NUM}\s*(?:起|件)(?:涉及政府信息公开(?:工作)?的)?行政复议"),
 )
 

@@ -59,6 +59,16 @@ def test_seed_001_prose_is_not_mapped_over_the_table() -> None:
         ("收到政府信息公开申请的答复时间平均为3个工作日。", {}),
         ("收到政府信息公开申请后平均3件一批处理。", {}),
         ("转下一年度办理答复的有 1 件。", {"apply.carry_forward.total": 1}),
+        ("予以公开及部分公开42件。", {}),
+        ("予以公开和部分公开共42件，其中部分公开3件。", {"apply.partial.total": 3}),
+        ("全年办结政府信息公开申请15件。", {"apply.total_handled.total": 15}),
+        ("本年度制发行政规范性文件6件，废止规范性文件2件，现行有效规范性文件120件。",
+         {"active.normative.issued": 6, "active.normative.repealed": 2, "active.normative.in_force": 120}),
+        ("制定政府规章1件。", {"active.rules.issued": 1}),
+        ("全年作出行政许可决定356件，行政处罚决定12件，行政强制决定0件。",
+         {"active.license.decisions": 356, "active.penalty.decisions": 12, "active.coercion.decisions": 0}),
+        ("公开行政许可事项清单128项。", {}),
+        ("全市各单位制发规范性文件120件。", {}),
     ],
 )  # fmt: skip
 def test_sentences(sentence: str, expected: dict[str, int]) -> None:
