@@ -288,9 +288,14 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
     def go_to_next_finding(self, step: int = 1) -> Finding | None:
         """F8 / Shift+F8: the next/previous unresolved finding across the batch (switches reports)."""
         entries = self.report_list.visible_entries()
+        panel = self.findings_panel
         flat: list[tuple[ReportEntry, Finding]] = [
             (e, f) for e in entries for f in e.open_findings() if f.severity in OPEN_SEVERITIES
         ]
+        # The findings filter (仅错误, one kind) narrows F8 too, unless nothing would be left.
+        narrowed = [(e, f) for e, f in flat if panel.accepts(f, e.reviewed)]
+        if narrowed:
+            flat = narrowed
         if not flat:
             errors.status_message(self.tr("没有未解决的问题。"))
             return None

@@ -111,6 +111,11 @@ class MenusMixin:
         self.act_filter = self._action(
             QCoreApplication.translate("MainWindow", "筛选报告"), self._focus_filter, QKeySequence("Ctrl+F")
         )
+        self.act_find_source = self._action(
+            QCoreApplication.translate("MainWindow", "在原文中查找"),
+            self._focus_source_search,
+            QKeySequence("Ctrl+Shift+F"),
+        )
         self.act_settings = self._action(
             QCoreApplication.translate("MainWindow", "设置…"), self.open_settings, None, "settings"
         )
@@ -162,6 +167,7 @@ class MenusMixin:
         v.addAction(self.act_next)
         v.addAction(self.act_prev)
         v.addAction(self.act_filter)
+        v.addAction(self.act_find_source)
         fm = mb.addMenu(QCoreApplication.translate("MainWindow", "转到(&G)"))
         for act in self.focus_actions:
             fm.addAction(act)
@@ -209,6 +215,10 @@ class MenusMixin:
             act.triggered.connect(lambda _=False, path=p: self.open_paths([path]))
         if not recent:
             self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "（无）")).setEnabled(False)
+
+    def _focus_source_search(self) -> None:
+        self.source_view.search.setFocus(Qt.ShortcutFocusReason)
+        self.source_view.search.selectAll()
 
     def _focus_filter(self) -> None:
         self.report_list.filter_edit.setFocus(Qt.ShortcutFocusReason)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +42,15 @@ SEVERITY_LABELS = {
     "warning": QT_TRANSLATE_NOOP("FindingsModel", "警告"),
     "info": QT_TRANSLATE_NOOP("FindingsModel", "提示"),
 }
+# The findings filter (by kind): key → label.
+FILTERS = (
+    ("all", QT_TRANSLATE_NOOP("FindingsModel", "全部问题")),
+    ("open", QT_TRANSLATE_NOOP("FindingsModel", "未解决")),
+    ("error", QT_TRANSLATE_NOOP("FindingsModel", "仅错误")),
+    ("warning", QT_TRANSLATE_NOOP("FindingsModel", "仅警告")),
+    ("info", QT_TRANSLATE_NOOP("FindingsModel", "仅提示")),
+    ("confirmed", QT_TRANSLATE_NOOP("FindingsModel", "已确认")),
+)
 FindingRole = Qt.UserRole + 1
 _ROLES = frozenset({FindingRole, Qt.DisplayRole, Qt.DecorationRole, Qt.ForegroundRole, Qt.ToolTipRole})
 
@@ -181,6 +191,18 @@ class FindingsPanel(QWidget):
         self.confirm_button.setObjectName("confirm_button")
         self.confirm_button.setToolTip(self.tr("原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）"))
         self.confirm_button.clicked.connect(self._confirm_current)
+        self.filter_combo = QComboBox(self)
+        self.filter_combo.setObjectName("findings_filter")
+        for key, label in FILTERS:
+            self.filter_combo.addItem(_tr(label), key)
+        self.filter_combo.setToolTip(self.tr("按级别或确认状态筛选问题"))
+        self.filter_combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.rule_combo = QComboBox(self)
+        self.rule_combo.setObjectName("findings_rule_filter")
+        self.rule_combo.setToolTip(self.tr("只看某一类问题"))
+        self.rule_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rule_combo.setMinimumContentsLength(8)
+        self.rule_combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.suggestion_button = QPushButton(self.tr("采用建议"), self)
         self.suggestion_button.setObjectName("suggestion_button")
         self.suggestion_button.setToolTip(self.tr("按问题中的建议更正数值（记为人工修改，可撤销）"))
@@ -195,6 +217,8 @@ class FindingsPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.filter_combo)
+        bar.addWidget(self.rule_combo)
         bar.addWidget(self.prev_button)
         bar.addWidget(self.next_button)
         bar.addWidget(self.suggestion_button)
@@ -218,12 +242,61 @@ class FindingsPanel(QWidget):
                     self.view.setCurrentIndex(self.model.index(row, COL_MESSAGE))
         finally:
             self._quiet = False
+        self._fill_rules()
+        self._apply_filter()
         self._update_summary()
 
     def set_read_only(self, read_only: bool) -> None:
         """A read-only project: findings can be looked at, not confirmed."""
         self.read_only = read_only
         self._update_summary()
+
+    def shown_findings(self) -> list[Finding]:
+        """The findings the filters let through, in list order."""
+        return [f for i, f in enumerate(self.model.findings) if not self.view.isRowHidden(i)]
+
+    def set_filter(self, key: str, rule: str = "") -> None:
+        """Show only findings of this kind (all/open/error/warning/info/confirmed) and rule ("" any)."""
+        self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(key)))
+        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(rule)))
+        self._apply_filter()
+
+    def _fill_rules(self) -> None:
+        """One entry per kind of finding (rule) in the report, named by its first message."""
+        keep = self.rule_combo.currentData() or ""
+        self.rule_combo.blockSignals(True)
+        self.rule_combo.clear()
+        self.rule_combo.addItem(self.tr("全部类别"), "")
+        seen: dict[str, tuple[str, int]] = {}
+        for f in self.model.findings:
+            msg, n = seen.get(f.rule, (f.message, 0))
+            seen[f.rule] = (msg, n + 1)
+        for rule, (msg, n) in seen.items():
+            short = msg if len(msg) <= 24 else msg[:23] + "…"
+            self.rule_combo.addItem(f"{short} ×{n}", rule)
+            self.rule_combo.setItemData(self.rule_combo.count() - 1, msg, Qt.ToolTipRole)
+        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(keep)))
+        self.rule_combo.blockSignals(False)
+
+    def accepts(self, f: Finding, reviewed: ReviewedReport | None) -> bool:
+        """Whether the filters let this finding through (F8 walks only those)."""
+        key = self.filter_combo.currentData() or "all"
+        rule = self.rule_combo.currentData() or ""
+        confirmed = reviewed is not None and reviewed.is_confirmed(f)
+        if key == "open":
+            show = not confirmed and f.severity in ("error", "warning")
+        elif key == "confirmed":
+            show = confirmed
+        elif key in ("error", "warning", "info"):
+            show = f.severity == key
+        else:
+            show = True
+        return show and (not rule or f.rule == rule)
+
+    def _apply_filter(self) -> None:
+        rr = self.model.reviewed
+        for i, f in enumerate(self.model.findings):
+            self.view.setRowHidden(i, not self.accepts(f, rr))
 
     def current_finding(self) -> Finding | None:
         idx = self.view.currentIndex()
@@ -234,6 +307,8 @@ class FindingsPanel(QWidget):
         row = self.model.row_of(finding)
         if row < 0:
             return False
+        if self.view.isRowHidden(row):  # F8 went to a finding the filter hides: show everything
+            self.set_filter("all")
         self._quiet = True
         try:
             # Blocking the selection model's signals here would also keep the view from

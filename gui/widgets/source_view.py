@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -117,6 +118,13 @@ class SourceView(QWidget):
         )
         self.info = QLabel(self)
         self.info.setObjectName("source_info")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("source_search")
+        self.search.setPlaceholderText(self.tr("在原文中查找（Ctrl+Shift+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("回车：下一处；Shift+回车：上一处"))
+        self.search.returnPressed.connect(lambda: self.find_text(self.search.text()))
+        self.search.installEventFilter(self)
 
         self.section_combo = QComboBox(self)
         self.section_combo.setObjectName("section_combo")
@@ -130,6 +138,7 @@ class SourceView(QWidget):
         top.addWidget(self.original_check)
         top.addWidget(self.wrap_check)
         top.addWidget(self.info, 1)
+        top.addWidget(self.search, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(QLabel(self.tr("光标所在行："), self))
@@ -166,6 +175,11 @@ class SourceView(QWidget):
         self.reviewed = reviewed
         self._section_span = None
         self._value_span = None
+        # A new report starts with no section selected: the previous report's choice would
+        # highlight a part the reviewer never chose here.
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self.tree.blockSignals(False)
         self._load_text()
         self.refresh_sections()
 
@@ -215,6 +229,36 @@ class SourceView(QWidget):
                     self.tree.blockSignals(True)
                     self.tree.setCurrentItem(item)
                     self.tree.blockSignals(False)
+
+    def find_text(self, text: str, backward: bool = False) -> bool:
+        """Find the next (or previous) occurrence of ``text`` in the shown text, wrapping around."""
+        if not text:
+            return False
+
+        def find() -> bool:
+            if backward:
+                return self.text.find(text, QTextDocument.FindFlag.FindBackward)
+            return self.text.find(text)
+
+        if find():
+            return True
+        cursor = self.text.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
+        self.text.setTextCursor(cursor)
+        found = find()
+        if not found:
+            self.info.setText(self.tr("原文中没有“%1”").replace("%1", text))
+        return found
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.find_text(self.search.text(), backward=True)
+                return True
+        return super().eventFilter(watched, event)
 
     def highlighted_text(self) -> str:
         """The text currently highlighted as the selected value (as shown)."""

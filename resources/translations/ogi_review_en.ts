@@ -471,62 +471,88 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="35"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="36"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="36"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="37"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="37"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="38"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="52"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="40"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="41"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="41"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="42"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="42"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="43"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="95"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="47"/>
+        <source>全部问题</source>
+        <translation>All Findings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="48"/>
+        <source>未解决</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="49"/>
+        <source>仅错误</source>
+        <translation>Errors Only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="50"/>
+        <source>仅警告</source>
+        <translation>Warnings Only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="51"/>
+        <source>仅提示</source>
+        <translation>Notes Only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="105"/>
         <source>与原文一致：%1</source>
         <translation>As printed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="96"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="106"/>
         <source>与原文一致</source>
         <translation>As printed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="109"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="119"/>
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="110"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="120"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="118"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="128"/>
         <source>已确认与原文一致</source>
         <translation>Confirmed as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="120"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="130"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -534,69 +560,84 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="180"/>
-        <location filename="../../gui/widgets/findings_panel.py" line="302"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="190"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="377"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="182"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="192"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="184"/>
-        <location filename="../../gui/widgets/findings_panel.py" line="315"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="198"/>
+        <source>按级别或确认状态筛选问题</source>
+        <translation>Filter the findings by severity or confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="202"/>
+        <source>只看某一类问题</source>
+        <translation>Show one kind of finding only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="206"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="390"/>
         <source>采用建议</source>
         <translation>Apply Suggestion</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="186"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="208"/>
         <source>按问题中的建议更正数值（记为人工修改，可撤销）</source>
         <translation>Correct the values as the finding suggests (recorded as corrections, undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="189"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="211"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="190"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="212"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="192"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="214"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="193"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="215"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="255"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="269"/>
+        <source>全部类别</source>
+        <translation>All Kinds</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/findings_panel.py" line="330"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="258"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="333"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="296"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="371"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="299"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="374"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/findings_panel.py" line="309"/>
+        <location filename="../../gui/widgets/findings_panel.py" line="384"/>
         <source>确认本报告中全部同类问题（%1 个）…</source>
         <translation>Confirm All of This Kind in This Report (%1)…</translation>
     </message>
@@ -728,7 +769,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="672"/>
+        <location filename="../../gui/main_window.py" line="677"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -774,8 +815,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="544"/>
-        <location filename="../../gui/main_window.py" line="548"/>
+        <location filename="../../gui/main_window.py" line="549"/>
+        <location filename="../../gui/main_window.py" line="553"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -787,93 +828,98 @@
     </message>
     <message>
         <location filename="../../gui/window_menus.py" line="115"/>
+        <source>在原文中查找</source>
+        <translation>Find in Source Text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="120"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="119"/>
+        <location filename="../../gui/window_menus.py" line="124"/>
         <source>报告列表</source>
         <translation>Report List</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="120"/>
+        <location filename="../../gui/window_menus.py" line="125"/>
         <source>原文</source>
         <translation>Source Text</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="121"/>
+        <location filename="../../gui/window_menus.py" line="126"/>
         <source>统计表</source>
         <translation>Statistics Tables</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="122"/>
+        <location filename="../../gui/window_menus.py" line="127"/>
         <source>问题列表</source>
         <translation>Findings List</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="123"/>
+        <location filename="../../gui/window_menus.py" line="128"/>
         <source>机关名称</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="127"/>
-        <location filename="../../gui/window_menus.py" line="247"/>
+        <location filename="../../gui/window_menus.py" line="132"/>
+        <location filename="../../gui/window_menus.py" line="257"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="129"/>
+        <location filename="../../gui/window_menus.py" line="134"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="132"/>
+        <location filename="../../gui/window_menus.py" line="137"/>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="139"/>
+        <location filename="../../gui/window_menus.py" line="144"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="142"/>
+        <location filename="../../gui/window_menus.py" line="147"/>
         <source>最近打开的文件</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="153"/>
+        <location filename="../../gui/window_menus.py" line="158"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="161"/>
+        <location filename="../../gui/window_menus.py" line="166"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="165"/>
+        <location filename="../../gui/window_menus.py" line="171"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="168"/>
+        <location filename="../../gui/window_menus.py" line="174"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="175"/>
+        <location filename="../../gui/window_menus.py" line="181"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="192"/>
+        <location filename="../../gui/window_menus.py" line="198"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="535"/>
-        <location filename="../../gui/window_menus.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="540"/>
+        <location filename="../../gui/window_menus.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -943,14 +989,14 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
-        <location filename="../../gui/main_window.py" line="347"/>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="330"/>
+        <location filename="../../gui/main_window.py" line="352"/>
+        <location filename="../../gui/main_window.py" line="436"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -986,89 +1032,89 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="225"/>
+        <location filename="../../gui/window_menus.py" line="235"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="226"/>
+        <location filename="../../gui/window_menus.py" line="236"/>
         <source>界面语言将在重新启动程序后生效。</source>
         <translation>The interface language takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="248"/>
+        <location filename="../../gui/window_menus.py" line="258"/>
         <source>政府信息公开年报审核
 读取、核对并汇总政府信息公开工作年度报告。</source>
         <translation>OGI Annual Report Review
 Reads, checks and summarises government information disclosure annual reports.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="211"/>
+        <location filename="../../gui/window_menus.py" line="217"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="355"/>
         <source>采用建议：%1</source>
         <translation>Suggestion applied: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="365"/>
         <source>建议的数值与当前数值相同。</source>
         <translation>The suggested values are already the current ones.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <source>采用建议（%1 个单元格）</source>
         <translation>Apply suggestion (%1 cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="395"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="429"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="530"/>
+        <location filename="../../gui/main_window.py" line="535"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="536"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532"/>
+        <location filename="../../gui/main_window.py" line="537"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="533"/>
+        <location filename="../../gui/main_window.py" line="538"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="534"/>
+        <location filename="../../gui/main_window.py" line="539"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="550"/>
+        <location filename="../../gui/main_window.py" line="555"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1077,17 +1123,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="595"/>
+        <location filename="../../gui/main_window.py" line="600"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="601"/>
+        <location filename="../../gui/main_window.py" line="606"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="673"/>
+        <location filename="../../gui/main_window.py" line="678"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1600,132 +1646,147 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="28"/>
+        <location filename="../../gui/widgets/source_view.py" line="29"/>
         <source>第一部分 总体情况</source>
         <translation>Part 1 Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="29"/>
+        <location filename="../../gui/widgets/source_view.py" line="30"/>
         <source>第二部分 主动公开政府信息情况</source>
         <translation>Part 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="30"/>
+        <location filename="../../gui/widgets/source_view.py" line="31"/>
         <source>第三部分 收到和处理政府信息公开申请情况</source>
         <translation>Part 3 Requests received and handled</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="31"/>
+        <location filename="../../gui/widgets/source_view.py" line="32"/>
         <source>第四部分 政府信息公开行政复议、行政诉讼情况</source>
         <translation>Part 4 Administrative reconsideration and litigation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="32"/>
+        <location filename="../../gui/widgets/source_view.py" line="33"/>
         <source>第五部分 存在的主要问题及改进情况</source>
         <translation>Part 5 Main problems and improvements</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="33"/>
+        <location filename="../../gui/widgets/source_view.py" line="34"/>
         <source>第六部分 其他需要报告的事项</source>
         <translation>Part 6 Other matters</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="36"/>
+        <location filename="../../gui/widgets/source_view.py" line="37"/>
         <source>设为第一部分开头</source>
         <translation>Make this the start of part 1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="37"/>
+        <location filename="../../gui/widgets/source_view.py" line="38"/>
         <source>设为第二部分开头</source>
         <translation>Make this the start of part 2</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="38"/>
+        <location filename="../../gui/widgets/source_view.py" line="39"/>
         <source>设为第三部分开头</source>
         <translation>Make this the start of part 3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="39"/>
+        <location filename="../../gui/widgets/source_view.py" line="40"/>
         <source>设为第四部分开头</source>
         <translation>Make this the start of part 4</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="40"/>
+        <location filename="../../gui/widgets/source_view.py" line="41"/>
         <source>设为第五部分开头</source>
         <translation>Make this the start of part 5</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="41"/>
+        <location filename="../../gui/widgets/source_view.py" line="42"/>
         <source>设为第六部分开头</source>
         <translation>Make this the start of part 6</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="94"/>
+        <location filename="../../gui/widgets/source_view.py" line="95"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="107"/>
+        <location filename="../../gui/widgets/source_view.py" line="108"/>
         <source>显示原文</source>
         <translation>Show original text</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="109"/>
+        <location filename="../../gui/widgets/source_view.py" line="110"/>
         <source>显示文件的原始文字（未经繁简转换、去除拼音和页眉页脚等规范化处理）</source>
         <translation>Show the file&apos;s text as extracted (before script conversion, pinyin and header/footer removal)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="111"/>
+        <location filename="../../gui/widgets/source_view.py" line="112"/>
         <source>自动换行</source>
         <translation>Wrap lines</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="113"/>
+        <location filename="../../gui/widgets/source_view.py" line="114"/>
         <source>关闭后，表格的每一行在正文中占一行，便于对照各列</source>
         <translation>When off, each table row stays on one line, so columns line up</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/source_view.py" line="123"/>
+        <source>在原文中查找（Ctrl+Shift+F）</source>
+        <translation>Find in source text (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/source_view.py" line="125"/>
+        <source>回车：下一处；Shift+回车：上一处</source>
+        <translation>Enter: next; Shift+Enter: previous</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/source_view.py" line="131"/>
         <source>设为该部分开头</source>
         <translation>Set as start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="125"/>
+        <location filename="../../gui/widgets/source_view.py" line="133"/>
         <source>把光标所在行设为所选部分的开头（可撤销）</source>
         <translation>Make the cursor&apos;s line the start of the chosen part (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="135"/>
+        <location filename="../../gui/widgets/source_view.py" line="144"/>
         <source>光标所在行：</source>
         <translation>Cursor line:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="184"/>
+        <location filename="../../gui/widgets/source_view.py" line="198"/>
         <source>未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。</source>
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="254"/>
+        <location filename="../../gui/widgets/source_view.py" line="250"/>
+        <source>原文中没有“%1”</source>
+        <translation>“%1” is not in the source text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/source_view.py" line="298"/>
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="281"/>
+        <location filename="../../gui/widgets/source_view.py" line="325"/>
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="326"/>
+        <location filename="../../gui/widgets/source_view.py" line="370"/>
         <source>设为“%1”的开头</source>
         <translation>Make this the start of &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="424"/>
+        <location filename="../../gui/widgets/source_view.py" line="468"/>
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="429"/>
+        <location filename="../../gui/widgets/source_view.py" line="473"/>
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>

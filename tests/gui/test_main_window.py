@@ -439,7 +439,7 @@ def test_findings_list_highlights_only_the_current_finding(qtbot, window) -> Non
 
 def test_confirming_moves_on_and_a_sorted_list_keeps_its_rows(qtbot, window) -> None:
     """After 确认与原文一致 the next open finding is current; the report's row does not jump away."""
-    a, b = _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    a, _b = _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
     lst = window.report_list
     lst.view.sortByColumn(COL_STATUS, Qt.DescendingOrder)
     assert lst.visible_entries()[0] is a  # most errors first; a confirmation would sort it last
@@ -560,3 +560,48 @@ def test_apply_a_suggestion_as_an_undoable_correction(qtbot, window) -> None:
     assert rr.value("apply.new.total") == 7 and "apply.new.total" not in rr.state.corrections
     row = panel.model.row_of(f)
     assert any(a.objectName() == "apply_suggestion" for a in panel.menu_for(panel.model.index(row, 1)).actions())
+
+
+def test_findings_filter_by_kind_narrows_the_list_and_f8(qtbot, window) -> None:
+    a, _b = _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    panel = window.findings_panel
+    window.report_list.select_entry(a)
+    assert len(panel.shown_findings()) == len(a.findings)
+    panel.set_filter("error")
+    shown = panel.shown_findings()
+    assert shown and all(f.severity == "error" for f in shown)
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(window, Qt.Key_F8)
+        seen.append(panel.current_finding())
+    assert all(f.severity == "error" for f in seen)
+    panel.set_filter("all", NOTE_RULE)  # one kind only
+    assert {f.rule for f in panel.shown_findings()} == {NOTE_RULE}
+    panel.set_filter("all")
+    assert len(panel.shown_findings()) == len(window.current.findings)
+
+
+def test_search_in_the_source_text(qtbot, window) -> None:
+    (_entry,) = _open(window, [synthetic_report()])
+    sv = window.source_view
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier | Qt.ShiftModifier)
+    assert sv.search.hasFocus()
+    sv.search.setText("政府信息公开")
+    qtbot.keyClick(sv.search, Qt.Key_Return)
+    first = sv.text.textCursor().selectionStart()
+    assert sv.text.textCursor().selectedText() == "政府信息公开"
+    qtbot.keyClick(sv.search, Qt.Key_Return)
+    second = sv.text.textCursor().selectionStart()
+    assert second > first
+    qtbot.keyClick(sv.search, Qt.Key_Return, Qt.ShiftModifier)
+    assert sv.text.textCursor().selectionStart() == first
+    assert not sv.find_text("不存在的词语")
+
+
+def test_switching_reports_clears_the_section_choice(qtbot, window) -> None:
+    a, b = _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    window.report_list.select_entry(a)
+    sv = window.source_view
+    assert sv.select_section("s5")
+    window.report_list.select_entry(b)
+    assert sv.current_section_id() == ""
