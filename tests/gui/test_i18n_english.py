@@ -235,7 +235,9 @@ def _texts(window: QWidget) -> Iterator[tuple[str, str]]:
         elif isinstance(w, QLineEdit):
             yield f"{name} placeholder", w.placeholderText()
         elif isinstance(w, QComboBox):
-            for i in range(w.count()):
+            # The findings' kinds are named by their (Chinese) messages, like the findings list rows.
+            kinds = w.objectName() == "findings_rule_filter"
+            for i in range(1 if kinds else 0, 1 if kinds else w.count()):
                 yield f"{name} item", w.itemText(i)
         elif isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
