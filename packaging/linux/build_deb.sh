@@ -2,6 +2,8 @@
 # Build dist/ogi-review_<version>_<arch>.deb from a PyInstaller one-folder build.
 # Installs under /opt/ogi-review, a launcher /usr/bin/ogi-review, a menu entry and an icon.
 # Usage: packaging/linux/build_deb.sh   (uses .venv; installs the build extra when missing)
+# OGI_VENV: the venv to freeze; OGI_DEB_LIBC: the glibc the build host links against (Depends: libc6 (>= …));
+# OGI_DEB_VERSION_SUFFIX: e.g. "~deb11" for the glibc 2.31 build (build_deb_bullseye.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -11,7 +13,9 @@ if ! "$VENV/bin/python" -c "import PyInstaller" 2>/dev/null; then
   "$VENV/bin/python" -m pip install -q -e ".[build]"
 fi
 VERSION=$("$VENV/bin/python" -c "import core; print(core.__version__)")
+VERSION=${VERSION}${OGI_DEB_VERSION_SUFFIX:-}
 ARCH=$(dpkg --print-architecture)
+LIBC=${OGI_DEB_LIBC:-2.34}
 
 rm -rf build/pyinstaller dist/ogi-review
 "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
@@ -39,7 +43,7 @@ Version: ${VERSION}
 Architecture: ${ARCH}
 Maintainer: ogi-review team <ogi-review@localhost>
 Installed-Size: ${SIZE}
-Depends: libc6 (>= 2.34), libegl1, libgl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libdbus-1-3, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-randr0, libxcb-render-util0, libxcb-image0, libxcb-xkb1, libx11-xcb1
+Depends: libc6 (>= ${LIBC}), libegl1, libgl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libdbus-1-3, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-randr0, libxcb-render-util0, libxcb-image0, libxcb-xkb1, libx11-xcb1
 Recommends: fonts-noto-cjk | fonts-wqy-microhei, libreoffice-writer
 Section: utils
 Priority: optional
