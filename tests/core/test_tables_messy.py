@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -311,3 +312,45 @@ def test_mixed_layouts_take_the_format_of_the_year_and_keep_each_tables_fields(t
     _mixed_report(tmp_path, "2019", "2021", 2020)
     rep = parse_report(str(tmp_path / "mixed_2019_2021_2020.txt"))
     assert rep.template == "2019"
+
+
+# --------------------------------------------------------------------------- header cells spanning differently
+
+
+def _active_2019_spanning(values: dict, value_slot: int) -> list:
+    """表二 (2019) as a real table: header cells span two grid columns, data cells one (the figure in
+    ``value_slot`` of the two, the other an empty cell)."""
+    from core.templates import TABLE_ACTIVE, field_id_for, layout
+    from tests.synth.layout import GCell, GTable
+
+    t = GTable(TABLE_ACTIVE, 7)
+    r = 0
+    for block in layout("2019", TABLE_ACTIVE):
+        width = 6 // len(block.columns)
+        t.cells.append(GCell(block.caption, r, 0, cs=7))
+        r += 1
+        t.cells.append(GCell("信息内容", r, 0))
+        for k, col in enumerate(block.columns):
+            t.cells.append(GCell(col.label, r, 1 + k * width, cs=width))
+        r += 1
+        for row in block.rows:
+            t.cells.append(GCell(row.label, r, 0))
+            for k, col in enumerate(block.columns):
+                fid = field_id_for(TABLE_ACTIVE, row, col)
+                for j in range(width):
+                    text = str(values[fid]) if j == min(value_slot, width - 1) else ""
+                    t.cells.append(GCell(text, r, 1 + k * width + j, field=fid if text else None))
+            r += 1
+    return [("h", "二、主动公开政府信息情况"), ("table", t), ("h", "三、收到和处理政府信息公开申请情况")]
+
+
+@pytest.mark.parametrize("slot", [0, 1])
+def test_header_cells_spanning_two_grid_columns_regroup_the_data_row(slot: int) -> None:
+    from tests.synth.forms import simulate_document
+
+    values = random_values("2019", random.Random(9))
+    doc = simulate_document(_active_2019_spanning(values, slot), "html")
+    res = extract_tables(doc, [])
+    want = {k: x for k, x in values.items() if k.startswith("active.")}
+    assert _values(res) == want
+    assert [f for f in res.findings if f.rule.startswith("table.")] == []

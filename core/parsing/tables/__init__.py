@@ -19,6 +19,7 @@ from core.parsing.tables.labels import row_specs
 from core.parsing.tables.mapping import Mapped, map_active, map_appeal, map_apply, missing_rows
 from core.parsing.tables.regions import Regions, find_regions
 from core.parsing.tables.runs import looks_glued, read_glued
+from core.parsing.tables.spans import align_to_header
 from core.parsing.tables.text_grid import split_lines
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_TITLES
 
@@ -78,6 +79,8 @@ def extract_tables(doc: SourceDocument, sections: list[Section]) -> TableResult:
             m = _read_glued(TABLE_ACTIVE, text, lines, a, b, None, prose)
         else:
             region = unflatten(lines[a:b])
+            if doc.grids:
+                region = align_to_header(region, doc.grids)
             m = map_active(region, "\n".join(ln.text for ln in region))
         _merge(out, m, TABLE_ACTIVE)
         active_template = m.template
