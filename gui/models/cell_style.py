@@ -18,6 +18,14 @@ SEVERITY_BRUSHES = {
     "warning": QBrush(QColor("#fbe3a6")),
     "info": QBrush(QColor("#dbe9f7")),
 }
+# The other cells of a broken identity when some of its cells could explain it (gui.models.explain):
+# tinted, so the strong colour points at where to look first.
+WEAK_BRUSHES = {
+    "error": QBrush(QColor("#fcebe9")),
+    "warning": QBrush(QColor("#fdf3d9")),
+    "info": QBrush(QColor("#eef4fb")),
+}
+EMPTY_TOKEN_BRUSH = QBrush(QColor("#9a9a9a"))  # a printed blank, "/" or "—" (counted as 0)
 CONFIRMED_BRUSH = QBrush(QColor("#d5e3d0"))
 UNREAD_BRUSH = QBrush(QColor("#e2e2e8"))  # nothing could be read for this cell
 HEADER_BRUSH = QBrush(QColor("#f3f3ef"))
@@ -51,7 +59,17 @@ def worst_open(findings: list[Finding], confirmed: set[str]) -> str | None:
     return "confirmed" if findings else None
 
 
-def background(findings: list[Finding], confirmed: set[str]) -> QBrush | None:
+def background(findings: list[Finding], confirmed: set[str], weak: list[Finding] | None = None) -> QBrush | None:
+    """The cell's colour: its worst open finding; ``weak`` findings (the cell is only one of many an
+    identity names, and others could explain it) give a lighter tint of their severity."""
+    if weak:
+        strong_state = worst_open(findings, confirmed) if findings else None
+        if strong_state is None or strong_state == "confirmed":
+            weak_state = worst_open(weak, confirmed)
+            if weak_state not in (None, "confirmed"):
+                return WEAK_BRUSHES.get(weak_state)
+            if strong_state is None:
+                return CONFIRMED_BRUSH if weak_state == "confirmed" else None
     state = worst_open(findings, confirmed)
     if state == "confirmed":
         return CONFIRMED_BRUSH

@@ -24,6 +24,7 @@ from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
 from gui.i18n import arg
 from gui.models import cell_style
 from gui.models.cell_values import CellInputError, format_number, parse_cell_text, same_number
+from gui.models.explain import explaining_fields
 from gui.models.stat_grid import PrintedCell, PrintedGrid, build_grid, row_title
 from gui.undo_commands import EditCommand
 
@@ -83,6 +84,7 @@ class StatTableModel(QAbstractTableModel):
         self.undo_stack: QUndoStack | None = None
         self._listener: _Listener | None = None
         self._findings: dict[str, list[Finding]] = {}
+        self._weak: set[tuple[str, str]] = set()  # (field, finding key): the cell is not one that explains it
         self._confirmed: set[str] = set()
         self.read_only = False  # a project opened read-only: nothing may change
         self.grid: PrintedGrid = build_grid(self.table, templates.TEMPLATE_2021)
@@ -96,6 +98,7 @@ class StatTableModel(QAbstractTableModel):
         self.reviewed = reviewed
         self.undo_stack = undo_stack
         self._findings = {}
+        self._weak = set()
         self._confirmed = set(reviewed.state.confirmed) if reviewed is not None else set()
         self.grid = build_grid(self.table, reviewed.template if reviewed is not None else "")
         if reviewed is not None:
@@ -112,12 +115,25 @@ class StatTableModel(QAbstractTableModel):
     def set_findings(self, findings: Iterable[Finding], confirmed_keys: set[str]) -> None:
         """Colour and annotate the cells these findings name."""
         self._findings = {}
+        self._weak = set()
+        rv = self.reviewed
         for f in findings:
+            # A broken identity over a whole column: point at the cells one misreading of which
+            # would close the gap; the others get a lighter tint (gui.models.explain).
+            strong = (
+                explaining_fields(f, rv.template, rv.value) if rv is not None and "diff" in f.params else set()
+            )
             for fid in f.fields:
                 if self.grid.of_field(fid) is not None:
                     self._findings.setdefault(fid, []).append(f)
+                    if strong and fid not in strong:
+                        self._weak.add((fid, f.key))
         self._confirmed = set(confirmed_keys)
         self._emit_all()
+
+    def explaining(self, field_id: str) -> bool:
+        """The cell has an open finding that names it strongly (not only as one of a column)."""
+        return any((field_id, f.key) not in self._weak for f in self._findings.get(field_id, []))
 
     def findings_of(self, field_id: str) -> list[Finding]:
         return list(self._findings.get(field_id, []))
@@ -243,17 +259,26 @@ class StatTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if v is None:
                 return ""
+            if v.origin != "edited" and v.value == 0 and v.is_empty_token:
+                # Printed blank, "/" or "—" (counted as 0): show what the table printed, dimmed.
+                token = v.raw.strip()
+                return token if token else QCoreApplication.translate("StatTableModel", "空")
             return format_number(v.value, kind, v.raw if v.origin != "edited" else "")
         if role == Qt.ItemDataRole.EditRole:
             return None if v is None else v.value
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_VALUE
         if role == Qt.ItemDataRole.BackgroundRole:
-            brush = cell_style.background(self._findings.get(fid, []), self._confirmed)
+            found = self._findings.get(fid, [])
+            strong = [f for f in found if (fid, f.key) not in self._weak]
+            weak = [f for f in found if (fid, f.key) in self._weak]
+            brush = cell_style.background(strong, self._confirmed, weak)
             if brush is None and (v is None or v.value is None):
                 return cell_style.UNREAD_BRUSH
             return brush
         if role == Qt.ItemDataRole.ForegroundRole:
+            if v is not None and v.origin != "edited" and v.value == 0 and v.is_empty_token:
+                return cell_style.EMPTY_TOKEN_BRUSH
             return cell_style.ORIGIN_BRUSHES.get(v.origin) if v is not None else None
         if role == Qt.ItemDataRole.FontRole:
             return cell_style.origin_font(v.origin) if v is not None else None

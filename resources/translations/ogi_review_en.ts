@@ -128,62 +128,62 @@
 <context>
     <name>CellTooltip</name>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="76"/>
+        <location filename="../../gui/models/cell_style.py" line="94"/>
         <source>原文数值：%1</source>
         <translation>Printed value: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="78"/>
+        <location filename="../../gui/models/cell_style.py" line="96"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="80"/>
+        <location filename="../../gui/models/cell_style.py" line="98"/>
         <source>PDF 第 %1 页</source>
         <translation>PDF page %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="82"/>
+        <location filename="../../gui/models/cell_style.py" line="100"/>
         <source>空</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="86"/>
+        <location filename="../../gui/models/cell_style.py" line="104"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="88"/>
+        <location filename="../../gui/models/cell_style.py" line="106"/>
         <source>人工修改：%1 → %2（%3）</source>
         <translation>Corrected: %1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="90"/>
+        <location filename="../../gui/models/cell_style.py" line="108"/>
         <source>人工修改：%1 → %2</source>
         <translation>Corrected: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="93"/>
+        <location filename="../../gui/models/cell_style.py" line="111"/>
         <source>备注：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="95"/>
+        <location filename="../../gui/models/cell_style.py" line="113"/>
         <source>注意：原文件已变化，原文数值与修改时不同</source>
         <translation>Note: the source file has changed; its value differs from when it was corrected</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="97"/>
+        <location filename="../../gui/models/cell_style.py" line="115"/>
         <source>未能读取此单元格，请对照原文填写</source>
         <translation>This cell could not be read; fill it in from the document</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="101"/>
+        <location filename="../../gui/models/cell_style.py" line="119"/>
         <source>• %1：%2（已确认与原文一致）</source>
         <translation>• %1: %2 (confirmed as printed)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/cell_style.py" line="103"/>
+        <location filename="../../gui/models/cell_style.py" line="121"/>
         <source>• %1：%2</source>
         <translation>• %1: %2</translation>
     </message>
@@ -1794,22 +1794,27 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>StatTableModel</name>
     <message>
-        <location filename="../../gui/models/stat_table_model.py" line="195"/>
+        <location filename="../../gui/models/stat_table_model.py" line="211"/>
         <source>恢复 %1 个单元格为原文数值</source>
         <translation>Revert cells to printed values (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/stat_table_model.py" line="291"/>
+        <location filename="../../gui/models/stat_table_model.py" line="265"/>
+        <source>空</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stat_table_model.py" line="316"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../gui/models/stat_table_model.py" line="294"/>
+        <location filename="../../gui/models/stat_table_model.py" line="319"/>
         <source>本行数值原文印在：%1</source>
         <translation>This row&apos;s values are printed in: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/stat_table_model.py" line="295"/>
+        <location filename="../../gui/models/stat_table_model.py" line="320"/>
         <source>右键“更正行标签…”可把误认的行改到正确的行</source>
         <translation>Right-click &quot;Correct Row Label…&quot; to move a misread row to the right one</translation>
     </message>
