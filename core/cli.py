@@ -112,7 +112,12 @@ class _Run:
 def _directory(args: argparse.Namespace) -> Directory | None:
     """The --directory file, or None; raises DirectoryError (its message is printed)."""
     path = getattr(args, "directory", None)
-    return Directory.load(path) if path else None
+    if not path:
+        return None
+    directory = Directory.load(path)
+    for problem in directory.problems:  # bad rows are skipped, the rest is used
+        print(f"⚠ {problem}", file=sys.stderr)
+    return directory
 
 
 # --------------------------------------------------------------------------- parse

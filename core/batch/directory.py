@@ -6,7 +6,8 @@ A spreadsheet (.xlsx) or CSV the office keeps, header in the first non-empty row
 Public API:
     DirectoryAgency(name, aliases, region, level, parent)
     Directory(agencies).resolve(printed_name) -> DirectoryAgency | None
-    Directory.load(path) -> Directory   (raises DirectoryError: a Chinese message naming the row)
+    Directory.load(path) -> Directory   (raises DirectoryError for a file that cannot be used at all;
+        a bad row — no name, a name or alias given twice — is skipped and described in ``.problems``)
     write_starting_directory(batch, path): the agencies of a batch, one row each, to fill in
 """
 
@@ -76,9 +77,12 @@ class DirectoryAgency:
 class Directory:
     """Agencies by canonical name, with their aliases."""
 
-    def __init__(self, agencies: Sequence[DirectoryAgency] = (), path: str = "") -> None:
+    def __init__(
+        self, agencies: Sequence[DirectoryAgency] = (), path: str = "", problems: Sequence[str] = ()
+    ) -> None:
         self.agencies: list[DirectoryAgency] = list(agencies)
         self.path = path
+        self.problems: list[str] = list(problems)  # rows that were skipped, in Chinese, naming the row
         self._by_name: dict[str, DirectoryAgency] = {}
         for a in self.agencies:
             for n in [a.name, *a.aliases]:
@@ -101,9 +105,12 @@ class Directory:
     def load(cls, path: str | os.PathLike[str]) -> Directory:
         """Read a directory file (.xlsx or .csv).
 
+        A row with no 机关名称, or with a name or alias an earlier row already has, is skipped and
+        described in ``problems`` (the rest of the directory is still used).
+
         Raises:
-            DirectoryError: unreadable file, missing 机关名称 column, empty name, a name or alias
-                given twice — the message names the file and the row.
+            DirectoryError: unreadable or empty file, missing 机关名称 column — the message names
+                the file (and the header row).
         """
         p = Path(path)
         name = p.name
@@ -130,7 +137,9 @@ class Directory:
                 f"无法读取机关名录“{name}”：文件已损坏或不是{'Excel 工作簿' if suffix != '.csv' else 'CSV 文件'}。",
                 code="directory.unreadable",
             ) from exc
-        return cls(_agencies(rows, name), path=str(p))
+        problems: list[str] = []
+        agencies = _agencies(rows, name, problems)
+        return cls(agencies, path=str(p), problems=problems)
 
 
 def _cell(v: object) -> str:
@@ -170,7 +179,14 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
 
 
-def _agencies(rows: list[list[str]], name: str) -> list[DirectoryAgency]:
+def _agencies(rows: list[list[str]], name: str, problems: list[str] | None = None) -> list[DirectoryAgency]:
+    """The agencies of the rows; a bad row is described in ``problems`` and skipped (raised when None)."""
+
+    def bad(message: str, code: str) -> None:
+        if problems is None:
+            raise DirectoryError(message, code=code)
+        problems.append(message + "该行已跳过。")
+
     header_at = next((i for i, r in enumerate(rows) if any(r)), None)
     if header_at is None:
         raise DirectoryError(f"机关名录“{name}”是空的：第一行应为列名 {'、'.join(COLUMNS)}。", code="directory.empty")
@@ -201,20 +217,25 @@ def _agencies(rows: list[list[str]], name: str) -> list[DirectoryAgency]:
         rowno = i + 1
         agency_name = get(row, "机关名称")
         if not agency_name:
-            raise DirectoryError(f"机关名录“{name}”第 {rowno} 行没有填写机关名称。", code="directory.empty_name")
+            bad(f"机关名录“{name}”第 {rowno} 行没有填写机关名称。", "directory.empty_name")
+            continue
         aliases = [a.strip() for a in re.split(ALIAS_SEPARATORS, get(row, "别名")) if a.strip()]
+        clash = None
         for n in [agency_name, *aliases]:
             k = fold(n)
-            if k in seen:
-                other_row, other = seen[k]
-                if other_row == rowno:
-                    continue  # an alias equal to the row's own name: harmless
-                raise DirectoryError(
-                    f"机关名录“{name}”第 {rowno} 行的“{n}”与第 {other_row} 行的“{other}”重复："
-                    "每个机关名称和别名只能出现一次。",
-                    code="directory.duplicate",
-                )
-            seen[k] = (rowno, n)
+            if k in seen and seen[k][0] != rowno:  # an alias equal to the row's own name is harmless
+                clash = (n, *seen[k])
+                break
+        if clash is not None:
+            n, other_row, other = clash
+            bad(
+                f"机关名录“{name}”第 {rowno} 行的“{n}”与第 {other_row} 行的“{other}”重复："
+                "每个机关名称和别名只能出现一次。",
+                "directory.duplicate",
+            )
+            continue
+        for n in [agency_name, *aliases]:
+            seen.setdefault(fold(n), (rowno, n))
         out.append(
             DirectoryAgency(
                 agency_name,

@@ -48,8 +48,6 @@ def test_csv_in_gbk_with_columns_in_any_order(tmp_path: Path) -> None:
     ("rows", "words"),
     [
         ([["名称", "地区"], ["甲", "乙"]], ["第 1 行", "缺少“机关名称”列", "读到的列名：名称、地区"]),
-        ([["机关名称", "别名"], ["甲局", ""], ["乙局", "甲局"]], ["第 3 行", "“甲局”", "第 2 行"]),
-        ([["机关名称", "别名"], ["甲局", "小甲"], ["", "x"]], ["第 3 行", "没有填写机关名称"]),
         ([], ["是空的"]),
     ],
 )
@@ -60,6 +58,24 @@ def test_bad_files_name_the_row(tmp_path: Path, rows, words) -> None:
     assert "坏名录.xlsx" in info.value.message
     for w in words:
         assert w in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("rows", "words", "kept"),
+    [
+        ([["机关名称", "别名"], ["甲局", ""], ["乙局", "甲局"], ["丙局", ""]], ["第 3 行", "“甲局”", "第 2 行"],
+         ["甲局", "丙局"]),
+        ([["机关名称", "别名"], ["甲局", "小甲"], ["", "x"], ["乙局", ""]], ["第 3 行", "没有填写机关名称"],
+         ["甲局", "乙局"]),
+    ],
+)
+def test_bad_rows_are_reported_and_skipped(tmp_path: Path, rows, words, kept) -> None:
+    d = Directory.load(_xlsx(tmp_path / "坏名录.xlsx", rows))
+    assert [a.name for a in d.agencies] == kept
+    (problem,) = d.problems
+    assert "坏名录.xlsx" in problem and "已跳过" in problem
+    for w in words:
+        assert w in problem
 
 
 def test_unreadable_and_unsupported_files(tmp_path: Path) -> None:

@@ -219,6 +219,18 @@ def test_missing_agencies_and_unreadable_files(tmp_path: Path) -> None:
     assert overview.loc[0, "机关"] == "示例市甲局" and overview.loc[0, "地区"] == "示例区"
 
 
+def test_bad_directory_rows_are_listed_not_fatal(tmp_path: Path) -> None:
+    src = tmp_path / "名录.csv"
+    src.write_text("机关名称,别名,地区\n示例市甲局,甲局,示例区\n,无名,示例区\n示例市乙局,甲局,示例区\n", encoding="utf-8")
+    directory = Directory.load(src)
+    assert [a.name for a in directory.agencies] == ["示例市甲局"] and len(directory.problems) == 2
+    out = tmp_path / "a.xlsx"
+    export_batch(Batch([make_reviewed("2021", agency="甲局")], directory=directory), str(out))
+    rows = pd.read_excel(out, sheet_name="无法读取")
+    assert list(rows["文件"]) == ["名录.csv", "名录.csv"]
+    assert "第 3 行" in rows.loc[0, "原因"] and "第 4 行" in rows.loc[1, "原因"]
+
+
 def test_empty_lists_have_a_header_and_no_fake_rows(tmp_path: Path) -> None:
     out = tmp_path / "a.xlsx"
     export_batch(Batch([make_reviewed()]), str(out))
