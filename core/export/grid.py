@@ -92,7 +92,10 @@ class SheetBuffer:
                 last_row = r
         for r1, c1, r2, c2 in self.merges:
             rng = CellRange(min_row=r1, min_col=c1, max_row=r2, max_col=c2)
-            if streamed:
+            ranges = getattr(ws.merged_cells, "ranges", None)
+            if streamed and isinstance(ranges, set):
+                ranges.add(rng)  # MultiCellRange.add checks every earlier range: ours never overlap
+            elif streamed:
                 ws.merged_cells.add(rng)
             else:
                 _merge_fast(ws, rng)

@@ -25,7 +25,10 @@ Public API:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from core import templates as T
 from core.errors import Cancelled
 from core.export.options import ExportOptions
-from core.export.safe import cell_value, clean_text, is_formula_like, sheet_name
+from core.export.safe import cell_value, clean_text, sheet_name
 from core.export.styles import Styles, lines_needed
 from core.layout import GRID, national_tables
 from core.loading.limits import MAX_NUMBER_DIGITS
@@ -227,9 +230,80 @@ def where_parts(fid: str) -> tuple[str, str, str]:
     return T.TABLE_SHORT[f.table], T.short_label(f.row.label), f.column.label
 
 
-def _text(v: Any) -> Any:
-    """A value ready for a streamed cell: numbers as numbers, text cleaned (formula-like text guarded)."""
-    return cell_value(v)
+_DIMENSION = re.compile(rb"<dimension ref=\"[^\"]*\"\s*/>")
+_XML_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+class _RowsXml:
+    """The data rows of a list sheet as sheet XML, in a temporary file (memory stays flat).
+
+    openpyxl spends ~30 µs on each cell it writes; a 数据 sheet has millions. Text goes in as
+    inline strings (never a formula, whatever it starts with), numbers as numbers; row 1 (the
+    header) is openpyxl's.
+    """
+
+    def __init__(self, n_cols: int, formats: dict[int, int], wrap: dict[int, float]) -> None:
+        import tempfile
+
+        from openpyxl.utils import get_column_letter
+
+        self.file = tempfile.TemporaryFile()
+        self.letters = [get_column_letter(i) for i in range(1, n_cols + 1)]
+        self.formats = formats
+        self.wrap = wrap
+        self.n_rows = 1
+        self.last_ref = f"{self.letters[-1]}1"
+
+    def write_all(self, rows: Iterable[Sequence[Any]]) -> int:
+        buf: list[str] = []
+        size = 0
+        letters, formats, wrap = self.letters, self.formats, self.wrap
+        tails: dict[Any, str] = {}  # value → the cell XML after its reference (texts repeat a lot)
+        styled = [f' s="{formats[i]}"' if i in formats else "" for i in range(len(letters))]
+        r = 1
+        for values in rows:
+            r += 1
+            cells = [f'<row r="{r}"']
+            if wrap:
+                lines = max((lines_needed(str(values[i]), w) for i, w in wrap.items() if values[i]), default=1)
+                if lines > 1:
+                    cells.append(f' ht="{14.0 * min(lines, 8)}" customHeight="1"')
+            cells.append(">")
+            for i, v in enumerate(values):
+                if v is None or v == "":
+                    continue
+                key = (type(v), v, i)
+                tail = tails.get(key)
+                if tail is None:
+                    tail = self._tail(v, styled[i])
+                    if len(tails) < 200_000:
+                        tails[key] = tail
+                if tail:
+                    cells.append(f'<c r="{letters[i]}{r}"{tail}')
+            cells.append("</row>")
+            line = "".join(cells)
+            buf.append(line)
+            size += len(line)
+            if size > 1 << 20:
+                self.file.write("".join(buf).encode("utf-8"))
+                buf.clear()
+                size = 0
+        if buf:
+            self.file.write("".join(buf).encode("utf-8"))
+        self.n_rows = r
+        self.last_ref = f"{letters[-1]}{r}"
+        return r - 1
+
+    @staticmethod
+    def _tail(v: Any, style: str) -> str:
+        v = cell_value(v)  # numbers Excel keeps exactly, else exact text
+        if isinstance(v, int):
+            return f"{style}><v>{v}</v></c>"
+        if isinstance(v, float):
+            return f"{style}><v>{v!r}</v></c>"
+        text = v.translate(_XML_ESCAPE)
+        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+        return f'{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 class _Writer:
@@ -246,6 +320,7 @@ class _Writer:
         self.st = Styles(options)
         self.used: set[str] = set()
         self.sheets: list[str] = []
+        self.spliced: list[tuple[Any, _RowsXml]] = []  # list sheets whose data rows are written by us
         self.now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
 
     def _default_font(self) -> None:
@@ -259,10 +334,48 @@ class _Writer:
         if isinstance(fonts, IndexedList) and len(fonts) == 1:
             self.wb._fonts = IndexedList([Font(name=body_font_name(self.opts), size=10.5, charset=GB2312_CHARSET)])
 
+    def save(self, path: Any) -> None:
+        """Save (``atomic_save`` calls this): openpyxl writes the workbook, then the list sheets' data
+        rows are spliced into their sheets while the archive is copied to ``path``."""
+        import shutil
+        import tempfile
+        import zipfile
+
+        fd, inner = tempfile.mkstemp(prefix="ogi-", suffix=".xlsx")
+        os.close(fd)
+        try:
+            self.wb.save(inner)
+            parts = {ws.path.lstrip("/"): rows for ws, rows in self.spliced}
+            with zipfile.ZipFile(inner) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+                for info in src.infolist():
+                    data = src.read(info.filename)
+                    rows = parts.get(info.filename)
+                    if rows is None:
+                        dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                        continue
+                    head, sep, tail = data.partition(b"</sheetData>")
+                    if not sep:
+                        head, sep, tail = data.partition(b"<sheetData/>")
+                        head, tail = head + b"<sheetData>", tail
+                    head = _DIMENSION.sub(f'<dimension ref="A1:{rows.last_ref}"/>'.encode(), head, count=1)
+                    part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                    part.compress_type = zipfile.ZIP_DEFLATED
+                    with dst.open(part, "w", force_zip64=True) as out:
+                        out.write(head)
+                        rows.file.seek(0)
+                        shutil.copyfileobj(rows.file, out, 1 << 20)
+                        out.write(b"</sheetData>" + tail)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(inner)
+            for _ws, rows in self.spliced:
+                rows.file.close()
+
     def discard(self) -> None:
         """After a failure or cancellation: finish every open stream and remove its temporary file."""
-        import contextlib
 
+        for _ws, rows in self.spliced:
+            rows.file.close()
         for ws in getattr(self.wb, "_sheets", []):
             writer = getattr(ws, "_writer", None)
             if writer is None:
@@ -317,31 +430,15 @@ class _Writer:
         tall = max(lines_needed(c.name, c.width) for c in cols)
         ws.row_dimensions[1].height = 15.0 * min(3, tall) + 3
         ws.append(header)
-        fmts = {i: c.fmt for i, c in enumerate(cols) if c.fmt}
-        wrap_cols = {i: cols[i].width for i in wrap}
-        n = 0
-        for n, values in enumerate(rows, start=1):
-            out: list[Any] = []
-            for i, v in enumerate(values):
-                v = _text(v)
-                if (isinstance(v, str) and is_formula_like(v)) or (i in fmts and v is not None):
-                    cell = WriteOnlyCell(ws, v if not isinstance(v, str) else None)
-                    if i in fmts:
-                        st.stamp(cell, number_format=fmts[i])
-                    if isinstance(v, str):
-                        cell.value = v
-                        cell.data_type = "s"
-                        cell.quotePrefix = True
-                    out.append(cell)
-                else:
-                    out.append(v)
-            if wrap_cols:
-                lines = max(
-                    (lines_needed(str(values[i]), w) for i, w in wrap_cols.items() if values[i]), default=1
-                )
-                if lines > 1:
-                    ws.row_dimensions[n + 1].height = 14.0 * min(lines, 8)
-            ws.append(out)
+        fmts: dict[int, int] = {}
+        for i, c in enumerate(cols):
+            if c.fmt:
+                probe = WriteOnlyCell(ws)
+                st.stamp(probe, number_format=c.fmt)
+                fmts[i] = probe.style_id
+        rows_xml = _RowsXml(len(cols), fmts, {i: cols[i].width for i in wrap})
+        n = rows_xml.write_all(rows)
+        self.spliced.append((ws, rows_xml))
         last = get_column_letter(len(cols))
         ws.auto_filter.ref = f"A1:{last}{n + 1}"
         ws.print_title_rows = "1:1"
@@ -379,35 +476,40 @@ def group_label(template: str, year: int | None) -> str:
     return f"{template_short(template)} {year}年度" if year is not None else f"{template_short(template)} 年度未识别"
 
 
-def summary_sums(counted: Sequence[BatchEntry], fields: Sequence[str]) -> dict[str, int | float | None]:
-    """Each field's sum over the counted reports (pandas); None where no counted report states it."""
+def summary_sums(groups: dict[Any, Sequence[BatchEntry]]) -> dict[Any, dict[str, int | float]]:
+    """Per group, each field's sum over the group's counted reports (one pandas group-by for all).
+
+    A field no counted report of the group states is absent (its cell stays empty).
+    """
     import pandas as pd
 
-    wanted = set(fields)
+    keys = list(groups)
     records = [
-        (fid, v.value)
-        for e in counted
-        if e.reviewed is not None
+        (gi, fid, v.value)
+        for gi, key in enumerate(keys)
+        for e in groups[key]
+        if e.counted and e.reviewed is not None
         for fid, v in e.reviewed.values().items()
-        if fid in wanted and isinstance(v.value, int | float) and not isinstance(v.value, bool)
+        if isinstance(v.value, int | float) and not isinstance(v.value, bool)
     ]
+    out: dict[Any, dict[str, int | float]] = {k: {} for k in keys}
     if not records:
-        return dict.fromkeys(fields)
-    df = pd.DataFrame.from_records(records, columns=["field", "value"])
-    sums = df.groupby("field")["value"].sum(min_count=1)
-    out: dict[str, int | float | None] = {}
-    for fid in fields:
-        v = sums.get(fid)
-        if v is None or pd.isna(v):
-            out[fid] = None
-        else:
-            kind = T.field(fid).kind if fid in T.all_fields() else "int"
-            out[fid] = round(float(v), 4) if kind == "decimal" else int(v)
+        return out
+    df = pd.DataFrame.from_records(records, columns=["group", "field", "value"])
+    sums = df.groupby(["group", "field"], sort=False)["value"].sum()
+    decimal = {f.id for f in T.all_fields().values() if f.kind == "decimal"}
+    for (gi, fid), v in sums.items():
+        out[keys[gi]][fid] = round(float(v), 4) if fid in decimal else int(v)
     return out
 
 
 def write_summary_sheet(
-    w: _Writer, template: str, year: int | None, members: Sequence[BatchEntry], suffix: str = ""
+    w: _Writer,
+    template: str,
+    year: int | None,
+    members: Sequence[BatchEntry],
+    sums: dict[str, int | float],
+    suffix: str = "",
 ) -> dict[str, tuple[int, int]]:
     """One 汇总表: title, scope line, then 表二/三/四 with the counted reports' sums."""
     from core.export.grid import SheetBuffer, grid_columns, render_tables, text_block
@@ -416,9 +518,7 @@ def write_summary_sheet(
     label = group_label(template, year) + (f" {suffix}" if suffix else "")
     ws = w.sheet(f"{SUMMARY_PREFIX}（{label}）")
     st = w.st
-    counted = [e for e in members if e.counted]
     layout = national_tables(template)
-    sums = summary_sums(counted, layout.field_ids())
     buf = SheetBuffer(st)
     grid_columns(ws)
     unit = w.opts.unit
@@ -839,17 +939,21 @@ def _sheets(
     reports = [e for e in entries if e.reviewed is not None]
     n = max(1, len(reports))
     step(0.02)
-    groups = _groups(entries)
-    for (template, year), members in groups.items():
-        write_summary_sheet(w, template, year, members)
+    groups: dict[tuple[str, int | None, str], Sequence[BatchEntry]] = {
+        (t, y, ""): m for (t, y), m in _groups(entries).items()
+    }
     if opts.summary_by in ("地区", "层级") and batch.directory is not None:
         attr = "region" if opts.summary_by == "地区" else "level"
-        for (template, year), members in groups.items():
+        for (template, year, _), members in list(groups.items()):
             parts: dict[str, list[BatchEntry]] = {}
             for e in members:
                 parts.setdefault(getattr(e, attr) or f"{opts.summary_by}未知", []).append(e)
             for part in sorted(parts):
-                write_summary_sheet(w, template, year, parts[part], suffix=part)
+                groups[(template, year, part)] = parts[part]
+    sums = summary_sums(groups)
+    for key, members in groups.items():
+        template, year, part = key
+        write_summary_sheet(w, template, year, members, sums[key], suffix=part)
     step(0.1)
     figures = {e.index: key_figures(e.reviewed) for e in reports if e.reviewed is not None}
     prev = previous_reports(batch)
@@ -884,4 +988,4 @@ def _sheets(
             if i % 10 == 0:
                 step(0.85 + 0.1 * i / n)
     step(0.95)
-    atomic_save(w.wb, w.path, cancelled)
+    atomic_save(w, w.path, cancelled)
