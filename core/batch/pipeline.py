@@ -27,7 +27,15 @@ from dataclasses import dataclass
 
 from core.batch.inputs import PROJECT_SUFFIX, Failure, expand_inputs, not_regular, read_input
 from core.batch.model import Batch
-from core.batch.worker import Limits, WorkerPool, parse_file, parse_many, processes_enabled, timeout_error
+from core.batch.worker import (
+    Limits,
+    WorkerPool,
+    parse_file,
+    parse_many,
+    processes_enabled,
+    rebuild_error,
+    timeout_error,
+)
 from core.errors import Cancelled, ReportError
 from core.review.state import ReviewedReport
 
@@ -140,6 +148,11 @@ def _tiny(path: str) -> bool:
     return not head.startswith(_BINARY_MAGIC) and b"%PDF-" not in head
 
 
+def _result(out: tuple[str, object]) -> object:
+    kind, payload = out
+    return payload if kind == "ok" else rebuild_error(payload)  # type: ignore[arg-type]
+
+
 class _TimeUp(BaseException):
     """Raised by the interval timer inside a parse (BaseException: the parser's guards let it through)."""
 
@@ -149,8 +162,6 @@ def _parse_here(paths: list[str], limits: Limits, cancelled: Callable[[], bool] 
     import signal
     import threading
 
-    from core.batch.worker import _unpack
-
     timed = (
         bool(limits.timeout) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     )
@@ -158,7 +169,7 @@ def _parse_here(paths: list[str], limits: Limits, cancelled: Callable[[], bool] 
         if cancelled is not None and cancelled():
             raise Cancelled()
         if not timed:
-            yield path, _unpack(parse_file(path, limits.memory))
+            yield path, _result(parse_file(path, limits.memory))
             continue
 
         def time_up(signum: int, frame: object) -> None:
@@ -168,7 +179,7 @@ def _parse_here(paths: list[str], limits: Limits, cancelled: Callable[[], bool] 
         try:
             signal.setitimer(signal.ITIMER_REAL, float(limits.timeout or 0))
             try:
-                result: object = _unpack(parse_file(path, limits.memory))
+                result: object = _result(parse_file(path, limits.memory))
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
         except _TimeUp:

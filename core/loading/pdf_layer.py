@@ -129,6 +129,7 @@ class LayerDocument:
 
         if self._plumber is None:
             pdf_guard.install()
+            pdf_guard.start_document()
             self._plumber = pdfplumber.open(self.path)
         self.fallback_pages.append(i + 1)
         return self._plumber.pages[i]
@@ -159,10 +160,8 @@ def check_streams(data: bytes) -> None:
     Raises:
         LimitExceeded: one stream over ``MAX_PDF_STREAM`` or all over ``MAX_PDF_INFLATED``.
     """
-    from core.loading import pdf_guard
-    from core.loading.limits import MAX_PDF_INFLATED, MAX_PDF_STREAM
+    from core.loading.limits import MAX_PDF_INFLATED, MAX_PDF_STREAM, LimitExceeded, describe_bytes
 
-    pdf_guard.start_document()
     streams: list[memoryview] = []
     view = memoryview(data)
     pos = 0
@@ -195,15 +194,20 @@ def check_streams(data: bytes) -> None:
         for i in sorted(range(len(streams)), key=lambda i: -len(streams[i])):
             if sizes[i] == _MAX_RATIO * len(streams[i]):
                 sizes[i] = _inflated_size(streams[i])
-    pdf_guard._count(sum(sizes))
+    total = sum(sizes)
+    if total > MAX_PDF_INFLATED:  # the same limit and words as core.loading.pdf_guard's
+        raise LimitExceeded(
+            "limit.pdf_inflated",
+            f"的数据解压后超过 {describe_bytes(total)}",
+            f"每个 PDF {describe_bytes(MAX_PDF_INFLATED)}",
+        )
 
 
 _MAX_RATIO = 1032  # deflate's largest expansion
 
 
 def _inflated_size(stream: memoryview) -> int:
-    from core.loading import pdf_guard
-    from core.loading.limits import MAX_PDF_STREAM
+    from core.loading.limits import MAX_PDF_STREAM, LimitExceeded, describe_bytes
 
     d = zlib.decompressobj()
     n = 0
@@ -211,8 +215,12 @@ def _inflated_size(stream: memoryview) -> int:
     try:
         while rest:
             n += len(d.decompress(rest, 1 << 20))
-            if n > MAX_PDF_STREAM:
-                raise pdf_guard._stream_too_large(n)
+            if n > MAX_PDF_STREAM:  # the same limit and words as core.loading.pdf_guard's
+                raise LimitExceeded(
+                    "limit.pdf_stream",
+                    f"中有一个数据流解压后超过 {describe_bytes(n)}",
+                    f"每个数据流 {describe_bytes(MAX_PDF_STREAM)}",
+                )
             if d.eof:
                 break
             rest = d.unconsumed_tail
