@@ -125,19 +125,25 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         cl.addWidget(self.metadata_panel)
         cl.addWidget(self.source_view, 1)
 
+        # The PDF page sits under the source text (centre column), so that the tables keep the whole
+        # height of the right column: 表三 shows its rows instead of five of them.
+        self.centre_splitter = QSplitter(Qt.Vertical, self)
+        self.centre_splitter.setObjectName("centre_splitter")
+        self.centre_splitter.addWidget(centre)
+        if self.pdf_view is not None:
+            self.centre_splitter.addWidget(self.pdf_view)
+            self.pdf_view.hide()
+        self.centre_splitter.setStretchFactor(0, 1)
+        self.centre_splitter.setStretchFactor(1, 1)
+
         self.right_splitter = QSplitter(Qt.Vertical, self)
         self.right_splitter.setObjectName("right_splitter")
         self.right_splitter.addWidget(self.stat_tables)
-        if self.pdf_view is not None:
-            self.right_splitter.addWidget(self.pdf_view)
-            self.pdf_view.hide()
-        self.right_splitter.setStretchFactor(0, 3)
-        self.right_splitter.setStretchFactor(1, 2)
 
         self.h_splitter = QSplitter(Qt.Horizontal, self)
         self.h_splitter.setObjectName("main_splitter")
         self.h_splitter.addWidget(self.report_list)
-        self.h_splitter.addWidget(centre)
+        self.h_splitter.addWidget(self.centre_splitter)
         self.h_splitter.addWidget(self.right_splitter)
         self.h_splitter.setStretchFactor(0, 0)
         self.h_splitter.setStretchFactor(1, 3)
@@ -158,7 +164,13 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         outer.addWidget(self.read_only_banner)
         outer.addWidget(self.v_splitter, 1)
         self.setCentralWidget(central)
-        self.splitters = [self.h_splitter, self.v_splitter, self.right_splitter, self.source_view.splitter]
+        self.splitters = [
+            self.h_splitter,
+            self.v_splitter,
+            self.right_splitter,
+            self.centre_splitter,
+            self.source_view.splitter,
+        ]
         for s in self.splitters:
             # Saved as moved, so that a crash or a kill keeps the reviewer's pane layout too.
             s.splitterMoved.connect(lambda _pos, _i, s=s: settings.save_splitter(s))
@@ -231,11 +243,11 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         is_pdf = rr is not None and rr.report.document.form == "pdf"
         self.pdf_view.setVisible(is_pdf)
         if is_pdf:
-            sizes = self.right_splitter.sizes()
-            if len(sizes) == 2 and sizes[1] < 250:
-                # First PDF (or a squeezed pane): give the page a useful share beside the tables.
-                total = sum(sizes) or self.right_splitter.height()
-                self.right_splitter.setSizes([total * 11 // 20, total * 9 // 20])
+            sizes = self.centre_splitter.sizes()
+            if len(sizes) == 2 and sizes[1] < 200:
+                # First PDF (or a squeezed pane): the page gets half of the centre column.
+                total = sum(sizes) or self.centre_splitter.height()
+                self.centre_splitter.setSizes([total // 2, total - total // 2])
             try:
                 self.pdf_view.set_document(rr.path)
             except ReportError as exc:

@@ -769,7 +769,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="677"/>
+        <location filename="../../gui/main_window.py" line="689"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -815,8 +815,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="549"/>
-        <location filename="../../gui/main_window.py" line="553"/>
+        <location filename="../../gui/main_window.py" line="561"/>
+        <location filename="../../gui/main_window.py" line="565"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -918,7 +918,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="540"/>
+        <location filename="../../gui/main_window.py" line="552"/>
         <location filename="../../gui/window_menus.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -989,14 +989,14 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300"/>
+        <location filename="../../gui/main_window.py" line="312"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330"/>
-        <location filename="../../gui/main_window.py" line="352"/>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="342"/>
+        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -1054,67 +1054,67 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <source>采用建议：%1</source>
         <translation>Suggestion applied: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>建议的数值与当前数值相同。</source>
         <translation>The suggested values are already the current ones.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>采用建议（%1 个单元格）</source>
         <translation>Apply suggestion (%1 cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="488"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="535"/>
+        <location filename="../../gui/main_window.py" line="547"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="536"/>
+        <location filename="../../gui/main_window.py" line="548"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="537"/>
+        <location filename="../../gui/main_window.py" line="549"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="538"/>
+        <location filename="../../gui/main_window.py" line="550"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539"/>
+        <location filename="../../gui/main_window.py" line="551"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="555"/>
+        <location filename="../../gui/main_window.py" line="567"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1123,17 +1123,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="600"/>
+        <location filename="../../gui/main_window.py" line="612"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="606"/>
+        <location filename="../../gui/main_window.py" line="618"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="678"/>
+        <location filename="../../gui/main_window.py" line="690"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1731,62 +1731,62 @@ If these values really belong to another row, choose the correct row below:</tra
         <translation>When off, each table row stays on one line, so columns line up</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="123"/>
-        <source>在原文中查找（Ctrl+Shift+F）</source>
-        <translation>Find in source text (Ctrl+Shift+F)</translation>
+        <location filename="../../gui/widgets/source_view.py" line="124"/>
+        <source>查找</source>
+        <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="125"/>
-        <source>回车：下一处；Shift+回车：上一处</source>
-        <translation>Enter: next; Shift+Enter: previous</translation>
+        <location filename="../../gui/widgets/source_view.py" line="127"/>
+        <source>在原文中查找（Ctrl+Shift+F）：回车下一处，Shift+回车上一处</source>
+        <translation>Find in the source text (Ctrl+Shift+F): Enter next, Shift+Enter previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="131"/>
+        <location filename="../../gui/widgets/source_view.py" line="133"/>
         <source>设为该部分开头</source>
         <translation>Set as start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="133"/>
+        <location filename="../../gui/widgets/source_view.py" line="135"/>
         <source>把光标所在行设为所选部分的开头（可撤销）</source>
         <translation>Make the cursor&apos;s line the start of the chosen part (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="144"/>
+        <location filename="../../gui/widgets/source_view.py" line="146"/>
         <source>光标所在行：</source>
         <translation>Cursor line:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="198"/>
+        <location filename="../../gui/widgets/source_view.py" line="201"/>
         <source>未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。</source>
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="250"/>
+        <location filename="../../gui/widgets/source_view.py" line="253"/>
         <source>原文中没有“%1”</source>
         <translation>“%1” is not in the source text</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="298"/>
+        <location filename="../../gui/widgets/source_view.py" line="301"/>
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="325"/>
+        <location filename="../../gui/widgets/source_view.py" line="328"/>
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="370"/>
+        <location filename="../../gui/widgets/source_view.py" line="373"/>
         <source>设为“%1”的开头</source>
         <translation>Make this the start of &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="468"/>
+        <location filename="../../gui/widgets/source_view.py" line="471"/>
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="473"/>
+        <location filename="../../gui/widgets/source_view.py" line="476"/>
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>

@@ -21,6 +21,10 @@ def test_pdf_page_shown_beside_the_tables(qtbot, window, sync_workers) -> None:
     assert window.current is not None and window.current.reviewed.report.document.form == "pdf"
     view = window.pdf_view
     assert view is not None and view.isVisible() and view.page_count > 0
+    # the page sits under the source text; the tables keep the right column's whole height
+    assert window.centre_splitter.indexOf(view) == 1 and window.right_splitter.indexOf(view) == -1
+    assert window.stat_tables.height() >= window.h_splitter.height() - 10
+    assert view.height() >= 200
     rr = window.current.reviewed
     fid, value = next((f, v) for f, v in rr.values().items() if v.page and v.bbox and v.page > 1)
     window.stat_tables.select_fields([fid])  # the tables' current cell → field_selected
