@@ -47,6 +47,7 @@ _MARKS = frozenset("/／—－-–―")
 _SIGNS = frozenset("+-－减增")
 _SPACES = frozenset(" \u00a0\u3000")
 _NUMBERING = frozenset(".．、")
+_PAIRS = frozenset({"——", "--", "-—", "—-", "－－"})
 
 
 @dataclass
@@ -123,18 +124,23 @@ def tokenise(text: str, base: int) -> list[GluedRow]:
             continue
         nxt = t[i + 1] if i + 1 < n else ""
         prev = t[i - 1] if i else ""
-        if (c in "+-－" or (c in "减增" and prev in _DIGITS)) and nxt in _DIGITS and (rows or label):
+        if (c == "+" or (c in "减增" and prev in _DIGITS)) and nxt in _DIGITS and (rows or label):
             flush_label()
-            sign = "-" if c in "-－减" else "+"
+            sign = "-" if c == "减" else "+"
             i += 1
             continue
-        if c in _MARKS and (rows or label) and (prev in _DIGITS or not nxt or nxt in _DIGITS or nxt in _MARKS or nxt in " \u00a0\u3000\n\t"):
+        if c in "-－" and nxt in _DIGITS and (rows or label):
+            # an empty mark, or the sign of the number after it (only in a signed column)
             flush_label()
-            j = i
-            while j < n and t[j] in _MARKS:
-                j += 1
-            atoms.append(Atom("m", text[i:j], base + i))
-            i = j
+            atoms.append(Atom("m", text[i], base + i, "?"))
+            i += 1
+            continue
+        in_label = c in "/／" and prev == "增" and nxt == "减"  # the header 本年增/减
+        if (rows or label) and ((c in _MARKS and not in_label) or (c == "无" and nxt not in "法正")):
+            # an empty mark (— / - 无), a cell of its own; 无 begins no label but 无法提供, 无正当理由
+            flush_label()
+            atoms.append(Atom("m", text[i], base + i))  # one mark a cell, or two (——) that the search may join
+            i += 1
             continue
         if c in _SPACES:
             if label and nxt and nxt not in _DIGITS and nxt not in _SPACES and nxt not in "\n\t":
@@ -175,7 +181,10 @@ class Overflow(Exception):
 
 
 def solve_row(
-    atoms: list[Atom], due: int, identities: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    atoms: list[Atom],
+    due: int,
+    identities: tuple[tuple[int, tuple[int, ...]], ...] = (),
+    signed: frozenset[int] = frozenset(),
 ) -> tuple[list[Reading], bool]:
     """Every reading of a row's atoms as ``due`` cells keeping the identities (parts before their total).
 
@@ -189,7 +198,7 @@ def solve_row(
     try:
         if len(identities) == 1 and identities[0][0] == due - 1 and len(identities[0][1]) == due - 1 and atoms:
             return _solve_total_last(atoms, due, budget)
-        return _search(atoms, _blocks(due, identities), due, None, budget)
+        return _search(atoms, _blocks(due, identities), due, None, budget, signed)
     except Overflow:
         return [], True
     finally:
@@ -233,7 +242,12 @@ def _solve_total_last(atoms: list[Atom], due: int, budget: list[int]) -> tuple[l
 
 
 def _search(
-    atoms: list[Atom], roles: list[tuple[str, int]], due: int, target: int | float | None, budget: list[int]
+    atoms: list[Atom],
+    roles: list[tuple[str, int]],
+    due: int,
+    target: int | float | None,
+    budget: list[int],
+    signed: frozenset[int] = frozenset(),
 ) -> tuple[list[Reading], bool]:
     """Readings of the atoms as ``due`` cells. ``target``: the parts must add up to it exactly
     (each part is then at most what is left of it)."""
@@ -267,7 +281,7 @@ def _search(
             # … and together they cannot exceed the largest number those digits can make
             p_d = max(1, due - k - spaces_after[ai] - marks_after[ai])  # parts that must hold digits
             reach = 10 ** max(0, left - p_d + 1) + 9 * p_d
-            if left > (due - k) * width or marks_after[ai] > due - k or acc >= reach:
+            if left > (due - k) * width or (marks_after[ai] + 1) // 2 > due - k or acc >= reach:
                 memo[key] = ()
                 return ()
         elif k < due and roles[k][0] != "free" and acc >= 1:
@@ -305,31 +319,40 @@ def _search(
                 if len(out) > MAX_SOLUTIONS:
                     return
 
-        if a.kind == "d":
-            s = a.text
-            left = len(s) - off
+        def number(di: int, doff: int, sign: str, lead: int) -> None:
+            """Cells made of the digits of atom ``di`` from ``doff`` (``lead`` characters of sign before)."""
+            d = atoms[di]
+            s = d.text
+            left = len(s) - doff
             for ln in range(1, min(MAX_DIGITS, left) + 1):
-                piece = s[off : off + ln]
-                if piece[-1] in ".," or (off + ln < len(s) and s[off + ln] in ".,"):
+                piece = s[doff : doff + ln]
+                if piece[-1] in ".," or (doff + ln < len(s) and s[doff + ln] in ".,"):
                     continue  # a decimal point or separator stays inside its number
                 if len(piece) > 1 and piece[0] == "0" and piece[1] != ".":
                     break  # no leading zeros
-                value = _value(piece, a.sign if off == 0 else "")
+                value = _value(piece, sign)
                 if value is None:
                     continue
                 if role[0] == "total" and abs(value - acc) > 1e-9:
                     continue
                 if target is not None and value > acc + 1e-9:
                     break  # longer pieces are larger still
-                end = off + ln
-                raw = (a.sign if off == 0 and a.sign else "") + piece
-                take(value, raw, a.start + off - (1 if off == 0 and a.sign else 0), a.start + end, *(
-                    (ai + 1, 0) if end == len(s) else (ai, end)
-                ))
+                end = doff + ln
+                take(value, sign + piece, d.start + doff - lead, d.start + end, *((di + 1, 0) if end == len(s) else (di, end)))
                 if len(out) > MAX_SOLUTIONS:
                     break
+
+        if a.kind == "d":
+            sign = a.sign if off == 0 else ""
+            if not sign or k in signed:
+                number(ai, off, sign, 1 if sign else 0)
         elif a.kind == "m":
             take(0, a.text, a.start, a.start + len(a.text), ai + 1, 0)
+            nxt = atoms[ai + 1] if ai + 1 < len(atoms) else None
+            if nxt is not None and nxt.kind == "m" and a.text + nxt.text in _PAIRS and len(out) <= MAX_SOLUTIONS:
+                take(0, a.text + nxt.text, a.start, nxt.start + len(nxt.text), ai + 2, 0)  # —— is one cell
+            if a.sign == "?" and nxt is not None and nxt.kind == "d" and k in signed and len(out) <= MAX_SOLUTIONS:
+                number(ai + 1, 0, "-", 1)  # the mark was the number's sign
         elif a.kind == "s":
             take(0, "", a.start, a.start, ai + 1, 0)  # a blank cell
             if len(out) <= MAX_SOLUTIONS:
@@ -448,7 +471,8 @@ def read_glued(table: str, text: str, base: int, template: str | None, prose: st
         spec = specs[key]
         due = len(spec.block.columns)
         ids = APPLY_IDS if table == TABLE_APPLY else ()
-        readings[key] = solve_row(r.atoms, due, ids)
+        signed = frozenset(i for i, c in enumerate(spec.block.columns) if c.key == "change")
+        readings[key] = solve_row(r.atoms, due, ids, signed)
     if table == TABLE_APPLY:
         _cross_apply(readings, [s.key for s in row_specs(table, tpl)])
     settled: list[str] = []
