@@ -170,6 +170,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             self.right_splitter,
             self.centre_splitter,
             self.source_view.splitter,
+            self.source_view.text_splitter,
         ]
         for s in self.splitters:
             # Saved as moved, so that a crash or a kill keeps the reviewer's pane layout too.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Section, Span
 from core.review.state import ReviewedReport
+from gui.widgets.source_table import SourceCell, SourceTableView, cells_from_grid, cells_from_text
 
 SECTION_NAMES = {
     "s1": QT_TRANSLATE_NOOP("SourceView", "第一部分 总体情况"),
@@ -151,7 +152,17 @@ class SourceView(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addLayout(top)
         rl.addWidget(self.info)
-        rl.addWidget(self.text, 1)
+        # The table the highlighted value was read from, as a table (HTML/Word/PDF grids; tab or
+        # Markdown rows of text reports), under the flattened text.
+        self.table_view = SourceTableView(self)
+        self.table_view.hide()
+        self.text_splitter = QSplitter(Qt.Vertical, self)
+        self.text_splitter.setObjectName("source_text_splitter")
+        self.text_splitter.addWidget(self.text)
+        self.text_splitter.addWidget(self.table_view)
+        self.text_splitter.setStretchFactor(0, 3)
+        self.text_splitter.setStretchFactor(1, 2)
+        rl.addWidget(self.text_splitter, 1)
         rl.addLayout(bottom)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
@@ -178,6 +189,7 @@ class SourceView(QWidget):
         self.reviewed = reviewed
         self._section_span = None
         self._value_span = None
+        self.table_view.hide()
         # A new report starts with no section selected: the previous report's choice would
         # highlight a part the reviewer never chose here.
         self.tree.blockSignals(True)
@@ -220,9 +232,11 @@ class SourceView(QWidget):
         return True
 
     def highlight_span(self, span: Span | None, scroll: bool = True) -> None:
-        """Highlight a range of the normalised text (a value, a finding) and scroll to it."""
+        """Highlight a range of the normalised text (a value, a finding) and scroll to it; the
+        table it lies in is shown as a table below the text."""
         self._value_span = span
         self._apply_highlights()
+        self._show_source_table(span)
         if span is not None and scroll:
             self._scroll_to(span)
             sec = self._section_at(span.start)
@@ -262,6 +276,21 @@ class SourceView(QWidget):
                 self.find_text(self.search.text(), backward=True)
                 return True
         return super().eventFilter(watched, event)
+
+    def _show_source_table(self, span: Span | None) -> None:
+        rr = self.reviewed
+        cells: list[SourceCell] = []
+        if rr is not None and span is not None:
+            grid = next(
+                (g for g in rr.report.document.grids if g.span is not None and g.span.start <= span.start < g.span.end),
+                None,
+            )
+            cells = cells_from_grid(grid) if grid is not None else cells_from_text(rr.report.text, span.start)
+        if len(cells) < 2:
+            self.table_view.hide()
+            return
+        self.table_view.show_cells(cells, span)
+        self.table_view.show()
 
     def highlighted_text(self) -> str:
         """The text currently highlighted as the selected value (as shown)."""

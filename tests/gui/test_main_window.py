@@ -605,3 +605,30 @@ def test_switching_reports_clears_the_section_choice(qtbot, window) -> None:
     assert sv.select_section("s5")
     window.report_list.select_entry(b)
     assert sv.current_section_id() == ""
+
+
+def test_source_table_shows_the_values_table_as_a_grid(qtbot, window) -> None:
+    """A text report's tab-separated rows: the value's table appears as rows and columns, its cell selected."""
+    (entry,) = _open(window, [synthetic_report()])
+    table = window.source_view.table_view
+    assert not table.isVisible()
+    _click_finding(qtbot, window, TOTAL_RULE)
+    assert table.isVisible() and table.rowCount() >= 2 and table.columnCount() == 8
+    assert table.currentItem().text() == "7"
+    assert table.item(table.currentRow(), 0).text() == "一、本年新收政府信息公开申请数量"
+    # a finding without a table (a section note) hides it again
+    _click_finding(qtbot, window, NOTE_RULE)
+    assert not table.isVisible()
+
+
+def test_source_table_of_an_html_report_keeps_its_merged_cells(qtbot, window, tmp_path, sync_workers) -> None:
+    from tests.gui.test_screenshots import HTML_2021
+
+    path = tmp_path / "示例市生态环境局2022年报告.html"
+    path.write_text(HTML_2021, encoding="utf-8")
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(path)])
+    window.stat_tables.select_fields(["apply.new.natural"])
+    table = window.source_view.table_view
+    assert table.isVisible() and table.currentItem().text() == "12"
+    assert table.columnSpan(0, 0) == 3 and table.rowSpan(0, 0) == 3  # the 勾稽 note cell
