@@ -46,7 +46,7 @@ def _index(edges: list[float], v: float) -> int:
 
 def part_from_table(table: object, page: int) -> TablePart | None:
     """A TablePart from a pdfplumber Table, or None for a one-column box around prose."""
-    texts = table.extract()  # type: ignore[attr-defined]
+    texts = extract_table(table)
     cells: list[tuple[str, tuple[float, float, float, float]]] = []
     for row, trow in zip(table.rows, texts, strict=False):  # type: ignore[attr-defined]
         for bbox, txt in zip(row.cells, trow, strict=False):
@@ -58,6 +58,38 @@ def part_from_table(table: object, page: int) -> TablePart | None:
     if len(xs) < 3:
         return None
     return TablePart(page, tuple(float(v) for v in table.bbox), cells, xs)  # type: ignore[attr-defined, arg-type]
+
+
+def extract_table(table: object) -> list[list[str | None]]:
+    """What pdfplumber's ``Table.extract()`` returns, without scanning every character of the page per row.
+
+    The same rule (a character belongs to the cell holding the middle of its box) and the same
+    text extraction; only the characters whose middle lies in the table are looked at, and each
+    character's middle is computed once.
+    """
+    from pdfplumber import utils
+
+    tx0, ttop, tx1, tbottom = table.bbox  # type: ignore[attr-defined]
+    chars = []
+    for ch in table.page.chars:  # type: ignore[attr-defined]
+        v = (ch["top"] + ch["bottom"]) / 2
+        h = (ch["x0"] + ch["x1"]) / 2
+        if h >= tx0 and h < tx1 and v >= ttop and v < tbottom:
+            chars.append((h, v, ch))
+    out: list[list[str | None]] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        rx0, rtop, rx1, rbottom = row.bbox
+        row_chars = [c for c in chars if c[0] >= rx0 and c[0] < rx1 and c[1] >= rtop and c[1] < rbottom]
+        arr: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                arr.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            cell_chars = [ch for h, v, ch in row_chars if h >= x0 and h < x1 and v >= top and v < bottom]
+            arr.append(utils.extract_text(cell_chars) if cell_chars else "")
+        out.append(arr)
+    return out
 
 
 def join_parts(parts: list[TablePart]) -> Grid:

@@ -164,3 +164,19 @@ def test_layer_pages_have_pdfplumber_shapes(tmp_path: Path) -> None:
                 for key in ("x0", "x1", "top", "bottom"):
                     assert eb[key] == pytest.approx(ea[key], abs=0.01)
             assert (b.width, b.height) == pytest.approx((a.width, a.height), abs=0.01)
+
+
+def test_table_extraction_equals_pdfplumbers(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from core.loading.pdf_tables import extract_table
+
+    files = [*SHARED_PDFS, *SAMPLE_PDFS, make_pdf(tmp_path / "x.pdf", seed=2, pages=3)]
+    n = 0
+    for f in files:
+        with pdfplumber.open(str(f)) as pdf:
+            for page in pdf.pages:
+                for t in page.find_tables():
+                    assert extract_table(t) == t.extract(), f.name
+                    n += 1
+    assert n >= 5
