@@ -213,7 +213,10 @@ def _entry_lines(batch: Batch, e: BatchEntry, tally: Tally, width: int) -> list[
     if e.reviewed is None:
         assert e.failure is not None
         return failure_lines(e.path, e.failure.error.message, tally, width)
-    notice = str(getattr(e.reviewed, "notice", "") or "")
+    from core.review.project_report import project_link
+
+    link = project_link(e.reviewed)
+    notice = link.notice if link is not None else str(getattr(e.reviewed, "notice", "") or "")
     return check_lines(e.reviewed, e.findings, tally, width, project=e.project, notice=notice, entry=e, batch=batch)
 
 

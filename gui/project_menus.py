@@ -25,6 +25,7 @@ def attach_to_window(window: Any) -> ProjectSession:
     from gui import errors, settings
 
     session = ProjectSession(window, settings=settings.qsettings())
+    session.outside_consent = lambda project, paths: _ask_outside(window, errors, project, paths)
     base_title = window.windowTitle()
     file_filter = arg(QCoreApplication.translate("ProjectSession", "审核项目 (*%1)"), PROJECT_SUFFIX)
 
@@ -205,3 +206,29 @@ def _show_project(window: Any, session: ProjectSession, errors: Any) -> None:
         "\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""),
         details,
     )
+
+
+def _ask_outside(window: Any, errors: Any, project: str, paths: list[str]) -> bool:
+    """Ask before a project reads source files outside its own folder (it could name any file)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    title = QCoreApplication.translate("ProjectSession", "读取项目文件夹以外的文件")
+    shown = "\n".join(paths[:5]) + ("\n…" if len(paths) > 5 else "")
+    text = arg(
+        QCoreApplication.translate(
+            "ProjectSession",
+            "审核项目“%1”中有 %2 份报告的源文件位于项目文件夹之外：\n\n%3\n\n"
+            "只有信任这个项目的来源时才应允许。允许读取这些文件吗？\n"
+            "（不允许：不读取这些文件，显示项目中保存的解析结果。）",
+        ),
+        Path(project).name,
+        len(paths),
+        shown,
+    )
+    if errors.is_log_only():
+        errors.shown.append(("question", title, text))
+        return False
+    answer = QMessageBox.question(
+        window, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -114,6 +114,8 @@ class ProjectSession(QObject):
         self._parse = parse
         self._project: Project | None = None
         self.lock_reason = ""  # why the open project is read-only (who holds it, since when)
+        # asked (once per opening) whether a project may read sources outside its folder; None: never
+        self.outside_consent: Callable[[str, list[str]], bool] | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -157,7 +159,7 @@ class ProjectSession(QObject):
         for target in (path, own):
             try:
                 if target == path and restore and path.is_file():
-                    project = Project.open(str(path), parse=self._parse)
+                    project = Project.open(str(path), parse=self._parse, outside=True)  # our own workspace
                 elif target == path and path.is_file():
                     continue  # still there: another instance's, or it could not be set aside
                 else:
@@ -210,9 +212,16 @@ class ProjectSession(QObject):
         if self._project is not None and _same(self._project.path, path) and (read_only or not self._project.read_only):
             return True
         locked: ProjectError | None = None
+        answers: list[bool] = []
+
+        def consent(paths: list[str]) -> bool:  # asked once, even when opened again read-only
+            if not answers:
+                answers.append(self.outside_consent is not None and bool(self.outside_consent(path, paths)))
+            return answers[0]
+
         try:
             try:
-                project = Project.open(path, read_only=read_only, parse=self._parse)
+                project = Project.open(path, read_only=read_only, parse=self._parse, outside=consent)
             except ProjectError as exc:  # held by another instance, or a folder we cannot write to
                 if not isinstance(exc, ProjectLocked) and exc.code not in (
                     "project.lock_failed",
@@ -220,7 +229,7 @@ class ProjectSession(QObject):
                 ):
                     raise
                 locked = exc
-                project = Project.open(path, read_only=True, parse=self._parse)
+                project = Project.open(path, read_only=True, parse=self._parse, outside=consent)
         except ProjectError as exc:
             self.error_raised.emit(exc.message)
             if exc.code == "project.missing":

@@ -37,6 +37,15 @@ def resolve(stored: str, folder: str) -> str:
     return os.path.normpath(os.path.join(folder, *stored.split("/")))
 
 
+def inside(path: str, folder: str) -> bool:
+    """True when ``path`` (symbolic links followed) lies in ``folder`` or below it."""
+    try:
+        real, base = os.path.realpath(path), os.path.realpath(folder)
+        return os.path.commonpath([os.path.normcase(real), os.path.normcase(base)]) == os.path.normcase(base)
+    except (ValueError, OSError):  # another drive (Windows), or an unresolvable path
+        return False
+
+
 def temp_beside(path: str) -> str:
     folder = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix="." + Path(path).name + ".", suffix=".tmp", dir=folder)

@@ -66,6 +66,8 @@ class Project:
         self._pending: list[tuple[ReviewedReport, dict[str, Any]]] = []  # reconciled while read-only
         self._stat_updates: list[tuple[int, int, int]] = []  # (size, mtime_ns, report id) of touched sources
         self._choices: dict[tuple[str, int], str] = {}  # counted member of each duplicate group
+        self._outside: bool | Callable[[list[str]], bool] = False  # may sources outside the folder be read
+        self._outside_refused: list[str] = []
         self._closed = False
 
     # ------------------------------------------------------------------ opening
@@ -102,13 +104,25 @@ class Project:
         return self
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False, *, parse: Parse | None = None) -> Project:
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        read_only: bool = False,
+        *,
+        parse: Parse | None = None,
+        outside: bool | Callable[[list[str]], bool] = False,
+    ) -> Project:
         """Open a project file.
 
         Args:
             path: the ``.ogiproj`` file.
             read_only: view only: no lock taken, nothing written, edits raise ``ProjectReadOnly``.
             parse: the parser for sources changed on disk (default ``core.parsing.parse_report``).
+            outside: may sources outside the project's folder be read? A project can come from
+                anyone and name any file on this computer; by default such sources are not
+                touched (their saved snapshot is shown, with a notice). ``True`` allows it (the
+                program's own workspace); a callable is asked once with the list of those paths
+                (the window's consent dialog) and returns whether to allow it.
 
         Raises:
             ProjectLocked: another instance has it open (unless ``read_only``).
@@ -116,6 +130,7 @@ class Project:
         """
         abspath = os.path.abspath(os.fspath(path))
         self = cls(abspath, read_only=read_only, parse=parse)
+        self._outside = outside
         if not read_only:
             self._lock = ProjectLock(abspath)
             self._lock.acquire()
@@ -172,6 +187,10 @@ class Project:
     def report(self, path: str) -> ReviewedReport | None:
         k = files.key(path)
         return next((r for r in self._reports if files.key(r.path) == k), None)
+
+    def outside_refused(self) -> list[str]:
+        """Sources outside the project's folder that were not read (no consent)."""
+        return list(self._outside_refused)
 
     def failures(self) -> list[tuple[str, ReportError]]:
         """Reports whose saved snapshot could not be read and whose source could not be parsed."""
@@ -471,9 +490,13 @@ class Project:
         if row is not None:
             self._choices = {(str(a), int(y)): str(v) for a, y, v in json.loads(row[0])}
         parse = self._parser()
-        for row in store.read_reports(conn):
-            abspath = files.resolve(row.stored, self.folder)
-            got = reconcile(abspath, row.snapshot, row.state, row.sha256, row.size, row.mtime, parse)
+        rows = [(row, files.resolve(row.stored, self.folder)) for row in store.read_reports(conn)]
+        outside = [abspath for _row, abspath in rows if not files.inside(abspath, self.folder)]
+        allowed = bool(self._outside(outside)) if callable(self._outside) and outside else self._outside is True
+        self._outside_refused = [] if allowed else outside
+        for row, abspath in rows:
+            may_read = allowed or abspath not in outside
+            got = reconcile(abspath, row.snapshot, row.state, row.sha256, row.size, row.mtime, parse, may_read=may_read)
             if got.reviewed is None:
                 if got.failure is not None:
                     self._failures.append((abspath, got.failure))

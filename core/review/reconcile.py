@@ -51,8 +51,14 @@ def reconcile(
     size: int | None,
     mtime: int | None,
     parse: Callable[[str], Report],
+    *,
+    may_read: bool = True,
 ) -> Reconciled:
-    """The report as it should be shown now, and what the project should store about it."""
+    """The report as it should be shown now, and what the project should store about it.
+
+    ``may_read`` False: the source lies outside the project's folder and the user did not allow
+    reading it — it is not touched at all (not even looked at); the snapshot is shown.
+    """
     name = Path(abspath).name
 
     def make(report: Report) -> ReviewedReport:
@@ -68,6 +74,16 @@ def reconcile(
     except ValueError:
         snapshot = None
 
+    if not may_read:
+        if snapshot is None:
+            return fail(
+                f"源文件“{name}”位于项目文件夹之外（{abspath}），未经允许不读取；项目中保存的解析结果也已损坏，无法显示这份报告。",
+                "project.outside",
+            )
+        return Reconciled(
+            make(snapshot),
+            f"源文件“{name}”位于项目文件夹之外（{abspath}），未经允许没有读取；显示的是项目中保存的解析结果。",
+        )
     try:
         st = os.stat(abspath)
         exists = os.path.isfile(abspath)

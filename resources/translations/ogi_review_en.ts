@@ -1310,110 +1310,130 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="149"/>
+        <location filename="../../gui/project_session.py" line="151"/>
         <source>无法创建数据文件夹“%1”：%2。修改将不会自动保存。</source>
         <translation>Cannot create the data folder “%1”: %2. Changes will not be saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="169"/>
+        <location filename="../../gui/project_session.py" line="171"/>
         <source>无法创建自动保存的工作区，修改将不会自动保存；请用“新建项目”保存工作。</source>
         <translation>Cannot create the automatic workspace, so changes will not be saved automatically. Use New Project to save your work.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="232"/>
+        <location filename="../../gui/project_session.py" line="241"/>
         <source>项目已以只读方式打开。</source>
         <translation> The project was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="239"/>
+        <location filename="../../gui/project_session.py" line="248"/>
         <source>当前没有打开的审核项目，无法另存为。</source>
         <translation>No review project is open, so there is nothing to save as.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_session.py" line="359"/>
+        <location filename="../../gui/project_session.py" line="368"/>
         <source>审核项目“%1”正由用户“%2”（计算机 %3）自 %4 起打开，为避免修改互相覆盖，只能以只读方式查看。</source>
         <translation>The review project “%1” has been open by user “%2” (computer %3) since %4; to keep changes from overwriting each other it can only be viewed read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="29"/>
+        <location filename="../../gui/project_menus.py" line="30"/>
         <source>审核项目 (*%1)</source>
         <translation>Review projects (*%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="37"/>
+        <location filename="../../gui/project_menus.py" line="38"/>
         <source>未命名项目（自动保存）</source>
         <translation>Untitled project (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="62"/>
+        <location filename="../../gui/project_menus.py" line="63"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="73"/>
+        <location filename="../../gui/project_menus.py" line="74"/>
         <source>已新建项目，修改会随时自动保存。</source>
         <translation>Project created; corrections are saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="78"/>
+        <location filename="../../gui/project_menus.py" line="79"/>
         <source>打开项目</source>
         <translation>Open Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="89"/>
+        <location filename="../../gui/project_menus.py" line="90"/>
         <source>当前没有打开的项目。</source>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="91"/>
+        <location filename="../../gui/project_menus.py" line="92"/>
         <source>项目另存为</source>
         <translation>Save Project As</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="103"/>
+        <location filename="../../gui/project_menus.py" line="104"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="119"/>
+        <location filename="../../gui/project_menus.py" line="120"/>
         <source>新建项目…</source>
         <translation>New Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="120"/>
+        <location filename="../../gui/project_menus.py" line="121"/>
         <source>打开项目…</source>
         <translation>Open Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="121"/>
+        <location filename="../../gui/project_menus.py" line="122"/>
         <source>项目另存为…</source>
         <translation>Save Project As…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="128"/>
+        <location filename="../../gui/project_menus.py" line="129"/>
         <source>把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存</source>
         <translation>Save the open reports and corrections to a new review project file; later corrections are saved at once</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="136"/>
+        <location filename="../../gui/project_menus.py" line="137"/>
         <source>最近的项目</source>
         <translation>Recent Projects</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="142"/>
-        <location filename="../../gui/project_menus.py" line="204"/>
+        <location filename="../../gui/project_menus.py" line="143"/>
+        <location filename="../../gui/project_menus.py" line="205"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="196"/>
+        <location filename="../../gui/project_menus.py" line="197"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/project_menus.py" line="199"/>
+        <location filename="../../gui/project_menus.py" line="200"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_menus.py" line="215"/>
+        <source>读取项目文件夹以外的文件</source>
+        <translation>Read files outside the project folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_menus.py" line="218"/>
+        <source>审核项目“%1”中有 %2 份报告的源文件位于项目文件夹之外：
+
+%3
+
+只有信任这个项目的来源时才应允许。允许读取这些文件吗？
+（不允许：不读取这些文件，显示项目中保存的解析结果。）</source>
+        <translation>In review project “%1”, the source files of %2 reports lie outside the project folder:
+
+%3
+
+Allow this only if you trust where the project came from. Read these files?
+(No: the files are not read; the parse results saved in the project are shown.)</translation>
     </message>
 </context>
 <context>

@@ -148,3 +148,60 @@ def test_damaged_log_records_are_described_not_raised(tmp_path: Path) -> None:
     with Project.open(path, read_only=True, parse=fake_parse) as project:
         lines = [e.describe() for e in project.log()]
     assert any("已损坏" in line for line in lines)
+
+
+def _crafted(tmp_path: Path) -> tuple[Path, Path]:
+    """A project in its own folder whose report points at a file elsewhere on the computer."""
+    (tmp_path / "别人的").mkdir()
+    secret = write_source(tmp_path / "别人的" / "机密.txt", {"apply.new.total": 5})
+    folder = tmp_path / "项目"
+    folder.mkdir()
+    path = folder / "外部.ogiproj"
+    with Project.create(path) as project:
+        project.add_reports([ReviewedReport(fake_parse(str(secret)))])
+    secret.write_text(secret.read_text(encoding="utf-8").replace("= 5", "= 6"), encoding="utf-8")  # changed since
+    return path, secret
+
+
+def test_sources_outside_the_project_folder_are_not_read_without_consent(tmp_path: Path) -> None:
+    path, secret = _crafted(tmp_path)
+    read: list[str] = []
+
+    def spy(p: str):  # type: ignore[no-untyped-def]
+        read.append(p)
+        return fake_parse(p)
+
+    before = path.read_bytes()
+    with Project.open(path, parse=spy) as project:  # the default: refused
+        (rr,) = project.reviewed_reports()
+        assert rr.value("apply.new.total") == 5  # the saved snapshot, not the file's current content
+        assert "项目文件夹之外" in project.notices()[rr.path]
+        assert project.outside_refused() == [str(secret)]
+    assert read == []
+    asked: list[list[str]] = []
+    with Project.open(path, parse=spy, outside=lambda paths: asked.append(paths) or False) as project:
+        assert project.reviewed_reports()[0].value("apply.new.total") == 5
+    assert asked == [[str(secret)]] and read == []
+    with Project.open(path, parse=spy, outside=lambda paths: True) as project:  # the user agreed
+        assert project.reviewed_reports()[0].value("apply.new.total") == 6
+    assert read == [str(secret)]
+    assert path.read_bytes() != before  # only then is the new content stored
+
+
+def test_symlink_out_of_the_project_folder_counts_as_outside(tmp_path: Path) -> None:
+    path, secret = _crafted(tmp_path)
+    link = path.parent / "链接.txt"
+    link.symlink_to(secret)
+    from core.review import files
+
+    assert not files.inside(str(link), str(path.parent))
+    assert files.inside(str(path.parent / "子" / "a.txt"), str(path.parent))
+
+
+def test_command_line_refuses_sources_outside_the_project(tmp_path: Path) -> None:
+    path, _secret = _crafted(tmp_path)
+    done = _cli("parse", "--json", str(path))
+    obj = json.loads(done.stdout.splitlines()[0])
+    assert obj["ok"] and obj["values"]["apply.new.total"] == 5  # the snapshot; the changed file is not read
+    done = _cli("check", str(path))
+    assert "项目文件夹之外" in done.stdout

@@ -235,3 +235,37 @@ def test_lock_times_are_shown_in_local_time() -> None:
     want = dt.datetime(2026, 12, 6, 3, 39, 27, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
     assert local_time(stamp) == want
     assert local_time("不是时间") == "不是时间"
+
+
+def _outside_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A project whose report's source lies outside its folder, changed since it was parsed."""
+    (tmp_path / "别处").mkdir()
+    src = write_source(tmp_path / "别处" / "a.txt", {"apply.new.total": 3})
+    (tmp_path / "项目").mkdir()
+    path = tmp_path / "项目" / ("外部" + PROJECT_SUFFIX)
+    with Project.create(path) as p:
+        p.add_reports([ReviewedReport(fake_parse(str(src)))])
+    write_source(src, {"apply.new.total": 8})
+    return path, src
+
+
+def test_sources_outside_the_project_folder_need_consent(session, tmp_path):
+    path, src = _outside_project(tmp_path)
+    asked: list[tuple[str, list[str]]] = []
+    session.outside_consent = lambda project, paths: asked.append((project, paths)) or False
+    assert session.open(str(path)) is True
+    assert asked == [(str(path), [str(src)])]
+    assert session.reviewed_reports()[0].value("apply.new.total") == 3  # the file was not read
+    session.close()
+    session.outside_consent = lambda project, paths: True
+    assert session.open(str(path)) is True
+    assert session.reviewed_reports()[0].value("apply.new.total") == 8
+
+
+def test_window_asks_before_reading_files_outside_a_project(qtbot, window, tmp_path, sync_workers, no_message_boxes):
+    path, _src = _outside_project(tmp_path)
+    window.open_paths([str(path)])
+    asks = [m for m in no_message_boxes if m[0] == "question" and "项目文件夹之外" in m[2]]
+    assert len(asks) == 1 and "外部.ogiproj" in asks[0][2]
+    assert window.session.reviewed_reports()[0].value("apply.new.total") == 3  # refused (log-only answers no)
+    window.session.close()
