@@ -85,6 +85,7 @@ def start_app(args: list[str]) -> tuple[object, object]:
     errors.setup_logging()
     app = create_application()
     errors.install_excepthook(enabled=not no_crash and settings.get("errors/crash_dialog"))
+    settings.apply_parse_limits()  # one file can never stall or exhaust the window's batch
     from gui.main_window import MainWindow
 
     window = MainWindow()

@@ -38,8 +38,19 @@ SETTINGS: dict[str, Setting] = {
         Setting("recent/projects", list, [], QT_TRANSLATE_NOOP("settings", "最近的审核项目")),
         Setting("batch/directory", str, "", QT_TRANSLATE_NOOP("settings", "机关名录文件")),
         Setting("batch/count_incomplete", bool, False, QT_TRANSLATE_NOOP("settings", "数据不完整的报告也计入汇总")),
+        Setting("parse/timeout_s", int, 60, QT_TRANSLATE_NOOP("settings", "每个文件的解析时限（秒，0 为不限）")),
+        Setting("parse/memory_mb", int, 1536, QT_TRANSLATE_NOOP("settings", "每个文件解析时可用的内存（MB，0 为不限）")),
     )
 }
+
+
+def apply_parse_limits() -> None:
+    """Give the window's parse workers the per-file limits of the settings (default 60 s, 1.5 GB)."""
+    from core.batch.worker import Limits, set_limits
+
+    seconds = max(0, get("parse/timeout_s"))
+    megabytes = max(0, get("parse/memory_mb"))
+    set_limits(Limits(timeout=float(seconds) or None, memory=megabytes * 1024 * 1024 or None))
 
 _PATH_OVERRIDE: Path | None = None
 _INSTANCE: QSettings | None = None

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 EN = {
+    "每个文件的解析时限（秒，0 为不限）": "Parse time limit per file (seconds, 0 for none)",
+    "每个文件解析时可用的内存（MB，0 为不限）": "Memory for parsing one file (MB, 0 for none)",
     "读取项目文件夹以外的文件": "Read files outside the project folder",
     "审核项目“%1”中有 %2 份报告的源文件位于项目文件夹之外：\n\n%3\n\n只有信任这个项目的来源时才应允许。允许读取这些文件吗？\n（不允许：不读取这些文件，显示项目中保存的解析结果。）": "In review project \u201c%1\u201d, the source files of %2 reports lie outside the project folder:\n\n%3\n\nAllow this only if you trust where the project came from. Read these files?\n(No: the files are not read; the parse results saved in the project are shown.)",
     "机关名录 (*.xlsx *.csv)": "Agency directory (*.xlsx *.csv)",

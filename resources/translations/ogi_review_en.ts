@@ -769,7 +769,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="689"/>
+        <location filename="../../gui/main_window.py" line="690"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -815,8 +815,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="561"/>
-        <location filename="../../gui/main_window.py" line="565"/>
+        <location filename="../../gui/main_window.py" line="562"/>
+        <location filename="../../gui/main_window.py" line="566"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -918,7 +918,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="552"/>
+        <location filename="../../gui/main_window.py" line="553"/>
         <location filename="../../gui/window_menus.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -989,14 +989,14 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="313"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342"/>
-        <location filename="../../gui/main_window.py" line="364"/>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -1054,67 +1054,67 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <source>采用建议：%1</source>
         <translation>Suggestion applied: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>建议的数值与当前数值相同。</source>
         <translation>The suggested values are already the current ones.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379"/>
+        <location filename="../../gui/main_window.py" line="380"/>
         <source>采用建议（%1 个单元格）</source>
         <translation>Apply suggestion (%1 cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="489"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="547"/>
+        <location filename="../../gui/main_window.py" line="548"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="548"/>
+        <location filename="../../gui/main_window.py" line="549"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="549"/>
+        <location filename="../../gui/main_window.py" line="550"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="550"/>
+        <location filename="../../gui/main_window.py" line="551"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="551"/>
+        <location filename="../../gui/main_window.py" line="552"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="567"/>
+        <location filename="../../gui/main_window.py" line="568"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1123,42 +1123,42 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="612"/>
+        <location filename="../../gui/main_window.py" line="613"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="618"/>
+        <location filename="../../gui/main_window.py" line="619"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="690"/>
+        <location filename="../../gui/main_window.py" line="691"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="97"/>
+        <location filename="../../gui/app.py" line="98"/>
         <source>文件不存在</source>
         <translation>File not found</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="98"/>
+        <location filename="../../gui/app.py" line="99"/>
         <source>找不到以下文件：</source>
         <translation>These files were not found:</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="132"/>
+        <location filename="../../gui/app.py" line="133"/>
         <source>已打开上次的审核项目“%1”：之前的修改都已保存在其中。</source>
         <translation>Reopened last time&apos;s review project “%1”: your earlier changes are saved in it.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="175"/>
+        <location filename="../../gui/app.py" line="176"/>
         <source>恢复上次的工作</source>
         <translation>Restore last session</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="176"/>
+        <location filename="../../gui/app.py" line="177"/>
         <source>上次审核的 %1 份报告及其修改已自动保存。要恢复吗？
 
 选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。</source>
@@ -1167,7 +1167,7 @@ Mark it as reviewed anyway? The status bar keeps counting it as having errors un
 Choose No to start an empty workspace; last time&apos;s work stays in the data folder and is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="189"/>
+        <location filename="../../gui/app.py" line="190"/>
         <source>已恢复上次的工作：修改会随时自动保存。</source>
         <translation>Last session restored. Every change is saved as you make it.</translation>
     </message>
@@ -1666,147 +1666,147 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="29"/>
+        <location filename="../../gui/widgets/source_view.py" line="30"/>
         <source>第一部分 总体情况</source>
         <translation>Part 1 Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="30"/>
+        <location filename="../../gui/widgets/source_view.py" line="31"/>
         <source>第二部分 主动公开政府信息情况</source>
         <translation>Part 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="31"/>
+        <location filename="../../gui/widgets/source_view.py" line="32"/>
         <source>第三部分 收到和处理政府信息公开申请情况</source>
         <translation>Part 3 Requests received and handled</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="32"/>
+        <location filename="../../gui/widgets/source_view.py" line="33"/>
         <source>第四部分 政府信息公开行政复议、行政诉讼情况</source>
         <translation>Part 4 Administrative reconsideration and litigation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="33"/>
+        <location filename="../../gui/widgets/source_view.py" line="34"/>
         <source>第五部分 存在的主要问题及改进情况</source>
         <translation>Part 5 Main problems and improvements</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="34"/>
+        <location filename="../../gui/widgets/source_view.py" line="35"/>
         <source>第六部分 其他需要报告的事项</source>
         <translation>Part 6 Other matters</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="37"/>
+        <location filename="../../gui/widgets/source_view.py" line="38"/>
         <source>设为第一部分开头</source>
         <translation>Make this the start of part 1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="38"/>
+        <location filename="../../gui/widgets/source_view.py" line="39"/>
         <source>设为第二部分开头</source>
         <translation>Make this the start of part 2</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="39"/>
+        <location filename="../../gui/widgets/source_view.py" line="40"/>
         <source>设为第三部分开头</source>
         <translation>Make this the start of part 3</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="40"/>
+        <location filename="../../gui/widgets/source_view.py" line="41"/>
         <source>设为第四部分开头</source>
         <translation>Make this the start of part 4</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="41"/>
+        <location filename="../../gui/widgets/source_view.py" line="42"/>
         <source>设为第五部分开头</source>
         <translation>Make this the start of part 5</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="42"/>
+        <location filename="../../gui/widgets/source_view.py" line="43"/>
         <source>设为第六部分开头</source>
         <translation>Make this the start of part 6</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="95"/>
+        <location filename="../../gui/widgets/source_view.py" line="96"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="108"/>
+        <location filename="../../gui/widgets/source_view.py" line="109"/>
         <source>显示原文</source>
         <translation>Show original text</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="110"/>
+        <location filename="../../gui/widgets/source_view.py" line="111"/>
         <source>显示文件的原始文字（未经繁简转换、去除拼音和页眉页脚等规范化处理）</source>
         <translation>Show the file&apos;s text as extracted (before script conversion, pinyin and header/footer removal)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="112"/>
+        <location filename="../../gui/widgets/source_view.py" line="113"/>
         <source>自动换行</source>
         <translation>Wrap lines</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="114"/>
+        <location filename="../../gui/widgets/source_view.py" line="115"/>
         <source>关闭后，表格的每一行在正文中占一行，便于对照各列</source>
         <translation>When off, each table row stays on one line, so columns line up</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="124"/>
+        <location filename="../../gui/widgets/source_view.py" line="125"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="127"/>
+        <location filename="../../gui/widgets/source_view.py" line="128"/>
         <source>在原文中查找（Ctrl+Shift+F）：回车下一处，Shift+回车上一处</source>
         <translation>Find in the source text (Ctrl+Shift+F): Enter next, Shift+Enter previous</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="133"/>
+        <location filename="../../gui/widgets/source_view.py" line="134"/>
         <source>设为该部分开头</source>
         <translation>Set as start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="135"/>
+        <location filename="../../gui/widgets/source_view.py" line="136"/>
         <source>把光标所在行设为所选部分的开头（可撤销）</source>
         <translation>Make the cursor&apos;s line the start of the chosen part (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="146"/>
+        <location filename="../../gui/widgets/source_view.py" line="147"/>
         <source>光标所在行：</source>
         <translation>Cursor line:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="201"/>
+        <location filename="../../gui/widgets/source_view.py" line="213"/>
         <source>未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。</source>
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="253"/>
+        <location filename="../../gui/widgets/source_view.py" line="267"/>
         <source>原文中没有“%1”</source>
         <translation>“%1” is not in the source text</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="301"/>
+        <location filename="../../gui/widgets/source_view.py" line="330"/>
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="328"/>
+        <location filename="../../gui/widgets/source_view.py" line="357"/>
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="373"/>
+        <location filename="../../gui/widgets/source_view.py" line="402"/>
         <source>设为“%1”的开头</source>
         <translation>Make this the start of &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="471"/>
+        <location filename="../../gui/widgets/source_view.py" line="500"/>
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/source_view.py" line="476"/>
+        <location filename="../../gui/widgets/source_view.py" line="505"/>
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>
@@ -2025,6 +2025,16 @@ If these values really belong to another row, choose the correct row below:</tra
         <location filename="../../gui/settings.py" line="40"/>
         <source>数据不完整的报告也计入汇总</source>
         <translation>Count incomplete reports in the summary too</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="41"/>
+        <source>每个文件的解析时限（秒，0 为不限）</source>
+        <translation>Parse time limit per file (seconds, 0 for none)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="42"/>
+        <source>每个文件解析时可用的内存（MB，0 为不限）</source>
+        <translation>Memory for parsing one file (MB, 0 for none)</translation>
     </message>
 </context>
 </TS>
