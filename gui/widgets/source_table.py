@@ -140,6 +140,9 @@ class SourceTableView(QTableWidget):
         if hit is not None:
             self.setCurrentCell(hit.row, hit.col)
             self.scrollToItem(self.item(hit.row, hit.col), QAbstractItemView.ScrollHint.PositionAtCenter)
+            right = sum(self.columnWidth(k) for k in range(hit.col + hit.colspan))
+            if right <= self.viewport().width():
+                self.horizontalScrollBar().setValue(0)  # the row's label stays in view when the cell fits
         else:
             self.clearSelection()
         return hit

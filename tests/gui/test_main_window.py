@@ -609,7 +609,7 @@ def test_switching_reports_clears_the_section_choice(qtbot, window) -> None:
 
 def test_source_table_shows_the_values_table_as_a_grid(qtbot, window) -> None:
     """A text report's tab-separated rows: the value's table appears as rows and columns, its cell selected."""
-    (entry,) = _open(window, [synthetic_report()])
+    (_entry,) = _open(window, [synthetic_report()])
     table = window.source_view.table_view
     assert not table.isVisible()
     _click_finding(qtbot, window, TOTAL_RULE)
