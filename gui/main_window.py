@@ -410,8 +410,20 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         confirmed = sum(1 for f in same if e.reviewed.is_confirmed(f))
         if confirmed:
             errors.status_message(text)
-            self.go_to_next_finding(1)
+            self._next_in_report()
         return confirmed
+
+    def _next_in_report(self) -> None:
+        """After a confirmation: on to the report's next open finding, as F8 would; when none is
+        left, stay on the report (so that Ctrl+Shift+R marks this one) and say so."""
+        e = self.current
+        if e is None:
+            return
+        left = [f for f in e.open_findings() if f.severity in OPEN_SEVERITIES]
+        if left:
+            self.go_to_next_finding(1)
+        else:
+            errors.status_message(self.tr("本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。"))
 
     def count_duplicate(self, entry: ReportEntry) -> None:
         """Count this member of a duplicate group in the summary (the 汇总 menu's 计入汇总: undoable,
@@ -509,7 +521,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         if note is not None:
             self.push_edit(ConfirmEdit(finding.key, note))
             if old is None and rr.is_confirmed(finding):
-                self.go_to_next_finding(1)  # on to the next open finding, as F8 would
+                self._next_in_report()
 
     def unconfirm_finding(self, finding: Finding) -> None:
         if (

@@ -352,6 +352,9 @@ EN |= {
     "在原文中查找": "Find in Source Text",
     "原文中没有“%1”": "“%1” is not in the source text",
     "查找": "Find",
+    "本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。": (
+        "No open findings left in this report: Ctrl+Shift+R marks it as reviewed; F8 goes on to the next report."
+    ),
     "在原文中查找（Ctrl+Shift+F）：回车下一处，Shift+回车上一处": "Find in the source text (Ctrl+Shift+F): Enter next, Shift+Enter previous",
     "采用建议": "Apply Suggestion",
     "按问题中的建议更正数值（记为人工修改，可撤销）": "Correct the values as the finding suggests (recorded as corrections, undoable)",

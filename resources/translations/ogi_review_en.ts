@@ -769,7 +769,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="690"/>
+        <location filename="../../gui/main_window.py" line="702"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -815,8 +815,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="562"/>
-        <location filename="../../gui/main_window.py" line="566"/>
+        <location filename="../../gui/main_window.py" line="574"/>
+        <location filename="../../gui/main_window.py" line="578"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -918,7 +918,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="553"/>
+        <location filename="../../gui/main_window.py" line="565"/>
         <location filename="../../gui/window_menus.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -996,7 +996,7 @@
     <message>
         <location filename="../../gui/main_window.py" line="343"/>
         <location filename="../../gui/main_window.py" line="365"/>
-        <location filename="../../gui/main_window.py" line="449"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -1074,47 +1074,52 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="426"/>
+        <source>本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。</source>
+        <translation>No open findings left in this report: Ctrl+Shift+R marks it as reviewed; F8 goes on to the next report.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="548"/>
+        <location filename="../../gui/main_window.py" line="560"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="549"/>
+        <location filename="../../gui/main_window.py" line="561"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="550"/>
+        <location filename="../../gui/main_window.py" line="562"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="551"/>
+        <location filename="../../gui/main_window.py" line="563"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="552"/>
+        <location filename="../../gui/main_window.py" line="564"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="568"/>
+        <location filename="../../gui/main_window.py" line="580"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1123,17 +1128,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="613"/>
+        <location filename="../../gui/main_window.py" line="625"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="619"/>
+        <location filename="../../gui/main_window.py" line="631"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="691"/>
+        <location filename="../../gui/main_window.py" line="703"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
