@@ -222,7 +222,7 @@ def test_md_stray_cells_are_aligned_by_the_identities() -> None:
 )
 def test_md_stray_never_reads_a_wrong_value_nor_blames_the_agency(seed, template, empty_rate) -> None:
     values = random_values(template, random.Random(seed))
-    out = render_messy(values, template, "md_stray", noise=Noise(empty_rate), seed=seed)
+    out = render_messy(values, template, "md_stray", noise=Noise(empty_rate, fullwidth=0.2), seed=seed)
     res = _tables(out.content)
     read = _values(res)
     assert {k: read[k] for k in read} == {k: values[k] for k in read}
@@ -230,6 +230,20 @@ def test_md_stray_never_reads_a_wrong_value_nor_blames_the_agency(seed, template
     assert set(values) - set(read) <= flagged
     assert all(x.severity == "warning" for x in res.findings)
     assert _errors_after_validation(res, template) == []
+
+
+def test_md_stray_cell_in_table_four_is_dropped_by_the_group_totals() -> None:
+    head = (
+        "四、政府信息公开行政复议、行政诉讼情况\n\n"
+        "| 行政复议 |  |  |  |  | 行政诉讼 |  |  |  |  |  |  |  |  |  |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 |  |  |  |  | 复议后起诉 |  |  |  |  |\n"
+        "|  |  |  |  |  | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+    )
+    # 行政复议 结果维持 printed blank, and a stray blank cell at the end
+    res = _tables(head + "|  | 0 | 5 |  | 5 | 9 | - | 0 | / | 9 | 0 | / | 0 | 9 | 9 |  |\n\n五、存在的主要问题\n")
+    assert [res.values[f].value for f in ("review.upheld", "review.other", "review.total", "suit_direct.upheld")] == [0, 5, 5, 9]
+    assert [f.rule for f in res.findings] == ["table.inferred"]
 
 
 def test_md_stray_broken_identity_is_reported_not_repaired() -> None:

@@ -15,7 +15,7 @@ from core.parsing.tables.cells import parse_token
 from core.parsing.tables.text_grid import Cell, Line
 
 # a line is a flattened table when it holds this many cells, labels and values
-_MIN_CELLS = 12
+_MIN_CELLS = 20  # a Markdown or pipe row holds at most 16 (表四); a flattened table 30 or more
 
 
 def _breaks(cells: list[Cell]) -> list[int]:

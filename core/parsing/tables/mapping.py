@@ -416,17 +416,19 @@ def map_appeal(lines: list[Line]) -> Mapped:
             continue
         started = True
         cells.extend(nums if not ln.structured else _inner(ln.cells))
+    # a Markdown row wider than its rule line: stray blank cells, dropped as the identities allow
+    strays = fit_strays(cells, 15, APPEAL_IDENTITIES) if md_width(lines) == 15 and len(cells) > 15 else None
     # layout blanks around the run
-    while len(cells) > 15 and not cells[0].text:
+    while strays is None and len(cells) > 15 and not cells[0].text:
         cells.pop(0)
-    while len(cells) > 15 and not cells[-1].text:
+    while strays is None and len(cells) > 15 and not cells[-1].text:
         cells.pop()
     out.header_seen = bool(header)
     if not any(c.text for c in cells) and not (len(cells) == 15 and header):
         return out  # no number under the header; a printed row of 15 empty cells reads as 0s
     out.template = None
-    hint = _missing_column(header, len(cells))
-    fit = fit_row(cells, 15, APPEAL_IDENTITIES, leading_first=True, missing=hint)
+    hint = _missing_column(header, len(cells)) if strays is None else None
+    fit = strays or fit_row(cells, 15, APPEAL_IDENTITIES, leading_first=True, missing=hint)
     fids = [field_id_for(TABLE_APPEAL, g, c) for g, c in _APPEAL_SPECS]
     if not fit.ok:
         out.findings.append(
