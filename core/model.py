@@ -48,6 +48,7 @@ class GridCell:
     span: Span | None = None
     page: int | None = None  # 1-based PDF page
     bbox: tuple[float, float, float, float] | None = None  # PDF points: x0, top, x1, bottom
+    confidence: float | None = None  # OCR recognition confidence 0–1 (None: not read by OCR)
 
 
 @dataclass(slots=True)

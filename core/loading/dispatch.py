@@ -18,7 +18,9 @@ _EXT_FORMS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
     ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".wps": "wps",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image", ".bmp": "image",
 }  # fmt: skip
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|table|div|p)\b", re.I)
 
@@ -48,7 +50,7 @@ def _load_file(p: Path, name: str, cancelled: Callable[[], bool] | None) -> Sour
     if size == 0:
         raise LoadError(f"文件“{name}”是空文件（0 字节），没有可读取的内容。", code="file.empty")
     form = sniff_form(p, name)
-    if form in ("docx", "pdf", "doc", "wps"):
+    if form in ("docx", "pdf", "doc", "wps", "image"):
         doc = _load_binary(p, name, form, size, cancelled)
         if not doc.text.strip():
             raise LoadError(f"文件“{name}”中没有可读取的文字内容。", code="file.empty")
@@ -112,7 +114,18 @@ def _load_binary(p: Path, name: str, form: str, size: int, cancelled: Callable[[
     if form == "pdf":
         from core.loading.pdf import load_pdf
 
-        return load_pdf(str(p), cancelled)
+        try:
+            return load_pdf(str(p), cancelled)
+        except LoadError as exc:
+            if exc.code != "pdf.scanned":
+                raise
+        from core.loading.scan import load_scan  # a scanned PDF: read its page images by OCR
+
+        return load_scan(str(p), "pdf", cancelled)
+    if form == "image":
+        from core.loading.scan import load_scan
+
+        return load_scan(str(p), "image", cancelled)
     from core.loading.office import load_office
 
     return load_office(str(p), form, cancelled)
@@ -129,6 +142,8 @@ def sniff_form(p: Path, name: str | None = None) -> str:
         if ext == ".docx" or _zip_has_document(p):
             return "docx"
         raise UnsupportedFormat(f"文件“{name}”是压缩包，但不是 Word（.docx）文档，无法读取。", code="load.unsupported")
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
     if head.startswith(_OLE_MAGIC):
         return "wps" if ext == ".wps" else "doc"
     if ext in _EXT_FORMS:
@@ -147,7 +162,8 @@ def sniff_form(p: Path, name: str | None = None) -> str:
     if _HTML_SNIFF.search(head[:1024]):
         return "html"
     raise UnsupportedFormat(
-        f"不支持的文件类型：“{name}”。可读取 .txt、.md、.html、.docx、.doc、.wps 和 .pdf 文件。",
+        f"不支持的文件类型：“{name}”。可读取 .txt、.md、.html、.docx、.doc、.wps、.pdf 文件"
+        "和扫描图片（.png、.jpg、.tif）。",
         code="load.unsupported",
     )
 

@@ -179,7 +179,7 @@ def _located_from_json(d: dict[str, Any] | None) -> Located:
 
 
 def _grid_to_json(g: Grid) -> dict[str, Any]:
-    """A grid; each cell a compact list: text, row, col, rowspan, colspan, span, page, bbox."""
+    """A grid; each cell a compact list: text, row, col, rowspan, colspan, span, page, bbox[, OCR confidence]."""
     return {
         "n_rows": g.n_rows,
         "n_cols": g.n_cols,
@@ -195,6 +195,7 @@ def _grid_to_json(g: Grid) -> dict[str, Any]:
                 _span(c.span),
                 c.page,
                 None if c.bbox is None else list(c.bbox),
+                *(() if c.confidence is None else (c.confidence,)),
             ]
             for c in g.cells
         ],
@@ -203,8 +204,10 @@ def _grid_to_json(g: Grid) -> dict[str, Any]:
 
 def _grid_from_json(d: dict[str, Any]) -> Grid:
     cells = [
-        GridCell(text, row, col, rowspan, colspan, None if span is None else Span(span[0], span[1]), page, _box(bbox))
-        for text, row, col, rowspan, colspan, span, page, bbox in d.get("cells", [])
+        GridCell(
+            text, row, col, rowspan, colspan, None if span is None else Span(span[0], span[1]), page, _box(bbox), *conf
+        )
+        for text, row, col, rowspan, colspan, span, page, bbox, *conf in d.get("cells", [])
     ]
     return Grid(cells, int(d["n_rows"]), int(d["n_cols"]), _unspan(d.get("span")), tuple(d.get("pages", ())))
 

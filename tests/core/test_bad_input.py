@@ -145,10 +145,15 @@ def test_permission_denied_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_unknown_format(tmp_path: Path) -> None:
-    (tmp_path / "data.xyz").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    (tmp_path / "data.xyz").write_bytes(b"\x7fELF\x02\x01" + b"\x00" * 100)
     with pytest.raises(UnsupportedFormat) as err:
         load_file(str(tmp_path / "data.xyz"))
     assert "data.xyz" in err.value.message
+    # a PNG is a scanned page now (read by OCR); a broken one is a clear error naming the file
+    (tmp_path / "photo.xyz").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    with pytest.raises(LoadError) as err2:
+        load_file(str(tmp_path / "photo.xyz"))
+    assert err2.value.code == "image.corrupt" and "photo.xyz" in err2.value.message
 
 
 def test_zip_that_is_not_docx(tmp_path: Path) -> None:

@@ -1,0 +1,245 @@
+"""Tables on a page image: cells from the ruling lines (OpenCV morphology), text from the OCR boxes.
+
+A ruled table is found as a connected set of long horizontal and vertical strokes; every white
+region the strokes enclose is one cell, so merged cells come out as one region without any span
+logic here. The cells' boxes (in page points) go into a ``pdf_tables.TablePart`` exactly as the
+text-PDF loader builds them, and ``join_parts`` places them on the same kind of grid.
+
+Each cell's text is the OCR boxes whose centre lies in it, in reading order, with the lowest
+confidence among them. A cell with ink but no recognised text is ``UNREADABLE``: its value is left
+out (never guessed as empty) and flagged by ``core.validation.ocr``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.loading.ocr_engine import OcrBox
+
+UNREADABLE = "□"  # the text of a cell that holds ink OCR could not read
+
+
+@dataclass
+class ScanCell:
+    """A table cell found on the image: its box (pixels), text and confidence (None: empty cell)."""
+
+    box: tuple[float, float, float, float]
+    text: str = ""
+    score: float | None = None
+    boxes: list[OcrBox] = field(default_factory=list)
+
+
+@dataclass
+class ScanTable:
+    """A ruled table on one page image: its outer box and cells (pixels)."""
+
+    box: tuple[float, float, float, float]
+    cells: list[ScanCell]
+
+
+Reader = Callable[[list[Any]], list[tuple[str, float]]]
+
+
+def find_tables(
+    gray: Any, boxes: list[OcrBox], reread: Reader | None = None, numbers: Reader | None = None
+) -> tuple[list[ScanTable], list[OcrBox]]:
+    """Ruled tables on a deskewed greyscale page, and the OCR boxes that lie outside every table.
+
+    Args:
+        gray: the page (uint8, dark text on light paper).
+        boxes: the page's OCR boxes (same pixel space).
+        reread: recognition without detection for crops (``ocr_engine.read_crops``): a cell with ink
+            where detection found nothing, or whose text box runs into the next cell, is read again
+            from its own crop.
+        numbers: recognition restricted to digits (``ocr_engine.read_numbers``) for a cell read as a
+            few non-Chinese characters that are not a number ("à", "B3"): a faint digit misread.
+
+    Returns:
+        (tables in top-to-bottom order, the boxes not used by any table).
+    """
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape[:2]
+    ink = _binarise(gray)
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 25), 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 50))))
+    # close small gaps in the strokes (speckle, a faint scan) so each cell is enclosed
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    grid = cv2.bitwise_or(horiz, vert)
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
+    tables: list[ScanTable] = []
+    used: set[int] = set()
+    for k in range(1, n):
+        x, y, bw, bh, _area = (int(v) for v in stats[k])
+        if bw < w * 0.25 or bh < h * 0.03:
+            continue  # a rule under a heading, a stray stroke: not a table
+        region = grid[y : y + bh, x : x + bw]
+        hsum = int(np.count_nonzero(horiz[y : y + bh, x : x + bw].any(axis=1)))
+        vsum = int(np.count_nonzero(vert[y : y + bh, x : x + bw].any(axis=0)))
+        if hsum < 2 or vsum < 2:
+            continue
+        cells = _cells(region, x, y)
+        if len(cells) < 4:
+            continue
+        _fill(cells, boxes, used, gray, ink, reread)
+        if numbers is not None:
+            _numbers(cells, gray, ink, numbers)
+        tables.append(ScanTable((float(x), float(y), float(x + bw), float(y + bh)), cells))
+    tables.sort(key=lambda t: t.box[1])
+    rest = [b for i, b in enumerate(boxes) if i not in used]
+    return tables, rest
+
+
+def _binarise(gray: Any) -> Any:
+    import cv2
+
+    # adaptive: a grey or unevenly lit scan still gives clean strokes
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+
+
+def _cells(region: Any, x0: int, y0: int) -> list[ScanCell]:
+    """The white regions enclosed by the table's strokes, as cell boxes (page pixels)."""
+    import cv2
+
+    rh, rw = region.shape[:2]
+    free = cv2.bitwise_not(region)
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(free, connectivity=4)
+    cells = []
+    for k in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[k])
+        if x == 0 or y == 0 or x + bw >= rw or y + bh >= rh:
+            continue  # the outside of the table (touches the region's edge)
+        if bw < 8 or bh < 8 or area < 0.5 * bw * bh:
+            continue  # a gap in a stroke, a speck
+        cells.append(ScanCell((float(x0 + x), float(y0 + y), float(x0 + x + bw), float(y0 + y + bh))))
+    return cells
+
+
+def _fill(
+    cells: list[ScanCell], boxes: list[OcrBox], used: set[int], gray: Any, ink: Any, reread: Reader | None
+) -> None:
+    """Give each cell the OCR boxes whose centre lies in it; read again or mark what is missing."""
+    again: list[ScanCell] = []
+    for i, b in enumerate(boxes):
+        cx, cy = (b.box[0] + b.box[2]) / 2, (b.box[1] + b.box[3]) / 2
+        for c in cells:
+            x0, t0, x1, b1 = c.box
+            if x0 - 2 <= cx <= x1 + 2 and t0 - 2 <= cy <= b1 + 2:
+                used.add(i)
+                if b.box[0] < x0 - 0.25 * b.height or b.box[2] > x1 + 0.25 * b.height:
+                    # one box over two cells ("0 0" read as "00"): read every cell it covers on its own
+                    again.extend(
+                        o for o in cells if o.box[0] < b.box[2] and o.box[2] > b.box[0] and o.box[1] <= cy <= o.box[3]
+                    )
+                else:
+                    c.boxes.append(b)
+                break
+    inked = []
+    for c in cells:
+        if c in again:
+            c.boxes = []
+        if c.boxes:
+            c.text = join_boxes(c.boxes)
+            c.score = min(b.score for b in c.boxes)
+            continue
+        crop = _interior(ink, c.box)
+        if crop is not None and _has_ink(crop):
+            inked.append(c)
+    if inked and reread is not None:
+        crops = [_text_crop(gray, ink, c.box) for c in inked]
+        for c, (text, score) in zip(inked, reread(crops), strict=True):
+            if text.strip():
+                c.text, c.score = text.strip(), score
+    for c in inked:
+        if not c.text:
+            c.text = UNREADABLE
+            c.score = 0.0
+
+
+_NUMBER_RE = re.compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|/|-|—|——|无)$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:
+    """Read again, as digits only, the cells whose text is a few Latin characters but no number."""
+    odd = [c for c in cells if c.text == UNREADABLE or (c.text and len(c.text) <= 6 and _odd(c.text))]
+    if not odd:
+        return
+    for c, (text, score) in zip(odd, numbers([_text_crop(gray, ink, c.box) for c in odd]), strict=True):
+        if text and _NUMBER_RE.match(text):
+            c.text, c.score = text, score
+
+
+def _odd(text: str) -> bool:
+    return not _CJK_RE.search(text) and not _NUMBER_RE.match(text)
+
+
+def _interior(img: Any, box: tuple[float, float, float, float], pad: int = 4) -> Any:
+    x0, t0, x1, b1 = (int(v) for v in box)
+    inner = img[t0 + pad : b1 - pad, x0 + pad : x1 - pad]
+    return inner if inner.size else None
+
+
+def _text_crop(gray: Any, ink: Any, box: tuple[float, float, float, float]) -> Any:
+    """The part of a cell holding its ink, with a small white margin (what recognition expects)."""
+    import numpy as np
+
+    x0, t0, x1, b1 = (int(v) for v in box)
+    pad = 4
+    inner = ink[t0 + pad : b1 - pad, x0 + pad : x1 - pad]
+    ys, xs = np.nonzero(inner)
+    if len(xs):
+        m = 6
+        xa, xb = max(0, xs.min() - m), min(inner.shape[1], xs.max() + m + 1)
+        ya, yb = max(0, ys.min() - m), min(inner.shape[0], ys.max() + m + 1)
+        return gray[t0 + pad + ya : t0 + pad + yb, x0 + pad + xa : x0 + pad + xb]
+    return gray[t0 + pad : b1 - pad, x0 + pad : x1 - pad]
+
+
+def _has_ink(inner: Any) -> bool:
+    """A cell interior holds a mark (a smudged digit), not just speckle."""
+    import cv2
+    import numpy as np
+
+    if np.count_nonzero(inner) < 12:
+        return False
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(inner, connectivity=8)
+    # a digit or character is a blob of some size; salt-and-pepper speckle is single pixels
+    return any(int(stats[k][4]) >= 15 and max(int(stats[k][2]), int(stats[k][3])) >= 6 for k in range(1, n))
+
+
+def join_boxes(boxes: list[OcrBox], gap: Callable[[OcrBox, OcrBox], str] | None = None) -> str:
+    """The text of boxes read in order: lines top to bottom, boxes left to right within a line."""
+    lines = group_lines(boxes)
+    out = []
+    for ln in lines:
+        parts = [ln[0].text]
+        for a, b in itertools.pairwise(ln):
+            parts.append(gap(a, b) if gap is not None else "")
+            parts.append(b.text)
+        out.append("".join(parts))
+    return "".join(out)
+
+
+def group_lines(boxes: list[OcrBox]) -> list[list[OcrBox]]:
+    """Boxes grouped into text lines (vertical centres within half a line height), each sorted by x."""
+    lines: list[list[OcrBox]] = []
+    for b in sorted(boxes, key=lambda b: (b.box[1] + b.box[3]) / 2):
+        cy = (b.box[1] + b.box[3]) / 2
+        if lines:
+            last = lines[-1]
+            ly = sum((x.box[1] + x.box[3]) / 2 for x in last) / len(last)
+            lh = max(x.height for x in last)
+            if abs(cy - ly) <= 0.5 * max(lh, b.height):
+                last.append(b)
+                continue
+        lines.append([b])
+    for ln in lines:
+        ln.sort(key=lambda b: b.box[0])
+    return lines
