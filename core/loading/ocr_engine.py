@@ -21,7 +21,7 @@ from core.errors import LoadError
 # every text crop to at least the configured width (320 px by default): a one-digit table cell then
 # costs as much as a line of prose. 48 px keeps the model's own height and halves a table page's time.
 _REC_SHAPE = [3, 48, 48]
-_REC_BATCH = 16
+_REC_BATCH = 6
 _DET_SIDE = 1280  # detection runs on the page scaled to at most this many pixels on its long side
 
 
