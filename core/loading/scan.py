@@ -32,7 +32,6 @@ RENDER_DPI = 200  # PDF pages are rendered at this resolution; images are scaled
 _A4_PT = (595.28, 841.89)
 _MAX_SKEW = 3.0  # degrees searched for the page's skew
 _FLIP_SCORE = 0.75  # a page whose mean confidence is below this is tried upside down too
-LOW_CONFIDENCE = 0.80  # a value read with less confidence is flagged (core.validation.ocr)
 Box = tuple[float, float, float, float]
 _PAGE_NO_RE = re.compile(r"^(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 
@@ -143,9 +142,9 @@ def read_page(number: int, width: float, height: float, img: Any) -> ScanPage:
         interp = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
         img = cv2.resize(img, None, fx=factor, fy=factor, interpolation=interp)
     px_per_pt = img.shape[0] / height
+    img = cv2.medianBlur(img, 3)  # speckle: detection misses digits in salt-and-pepper noise
     if _blank(img):
         return page
-    img = cv2.medianBlur(img, 3)  # speckle: detection misses digits in salt-and-pepper noise
     angle = estimate_skew(img)
     upright = _rotate(img, angle)
     boxes = recognise(upright)
@@ -177,12 +176,12 @@ def read_page(number: int, width: float, height: float, img: Any) -> ScanPage:
 
 
 def _blank(img: Any) -> bool:
-    import cv2
+    """No mark on the (despeckled) page darker than the paper by a clear margin."""
     import numpy as np
 
-    small = cv2.resize(img, (img.shape[1] // 4, img.shape[0] // 4), interpolation=cv2.INTER_AREA)
-    dark = small < 128
-    return int(np.count_nonzero(dark)) < 0.0005 * small.size
+    paper = float(np.median(img))
+    dark = img < max(paper - 80, 0)
+    return int(np.count_nonzero(dark)) < 0.0002 * img.size
 
 
 def _mean_score(boxes: list[OcrBox]) -> float:
@@ -329,12 +328,13 @@ def load_scan(
             progress(len(pages), total)
     if not pages:
         raise LoadError(f"文件“{name}”没有任何页面。", code="scan.empty")
-    if not any(p.lines or p.tables for p in pages):
+    doc = assemble(path, form, pages) if any(p.lines or p.tables for p in pages) else None
+    if doc is None or not doc.text.strip():  # nothing, or only page numbers
         raise LoadError(
             f"文件“{name}”是扫描件或图片，但文字识别（OCR）没有读出任何文字：页面可能是空白的，或图像过于模糊。",
             code="scan.no_text",
         )
-    return assemble(path, form, pages)
+    return doc
 
 
 def _page_count(path: str) -> int:
@@ -376,7 +376,7 @@ def assemble(path: str, form: str, pages: list[ScanPage]) -> SourceDocument:
     b = DocBuilder()
     page_start: dict[int, int] = {}
     prev: ScanLine | None = None
-    right = _right_margin(pages)
+    margins = _margins(pages)
     for item in flow:
         if isinstance(item, list):
             for part, _ in item:
@@ -390,7 +390,7 @@ def assemble(path: str, form: str, pages: list[ScanPage]) -> SourceDocument:
         number, line = item
         page_start.setdefault(number, b.length)
         if prev is not None:
-            if _continues(prev, line, right):
+            if _continues(prev, line, margins):
                 b.soft_break()
             else:
                 b.newline()
@@ -439,19 +439,27 @@ def _page_number(line: ScanLine, page: ScanPage) -> bool:
     return bool(_PAGE_NO_RE.match(line.text.replace(" ", "")))
 
 
-def _right_margin(pages: list[ScanPage]) -> float:
-    x1s = sorted(ln.box[2] for p in pages for ln in p.lines)
-    return x1s[int(len(x1s) * 0.9)] if x1s else 0.0
+def _margins(pages: list[ScanPage]) -> tuple[float, float, float]:
+    """The prose's right margin, left margin and usual line height (points)."""
+    lines = [ln for p in pages for ln in p.lines]
+    if not lines:
+        return 0.0, 0.0, 10.0
+    x1s = sorted(ln.box[2] for ln in lines)
+    x0s = sorted(ln.box[0] for ln in lines)
+    sizes = sorted(ln.box[3] - ln.box[1] for ln in lines)
+    return x1s[int(len(x1s) * 0.9)], x0s[int(len(x0s) * 0.1)], max(6.0, sizes[len(sizes) // 2])
 
 
-def _continues(prev: ScanLine, line: ScanLine, right: float) -> bool:
-    """A hard wrap: the previous line reaches the right margin and the next is not indented."""
+def _continues(prev: ScanLine, line: ScanLine, margins: tuple[float, float, float]) -> bool:
+    """A hard wrap: the previous line reaches the right margin and the next is not a new paragraph."""
+    right, left, size = margins
     if "\t" in prev.text or "\t" in line.text:
         return False
-    size = max(prev.box[3] - prev.box[1], 6.0)
     if prev.box[2] < right - 1.5 * size:
         return False
-    if line.box[0] > prev.box[0] + 1.2 * size:
+    if prev.box[3] - prev.box[1] > 1.3 * size or prev.box[0] > left + 2.5 * size:
+        return False  # a title: larger type or centred
+    if line.box[0] > left + 1.2 * size:  # first-line indent
         return False
     if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])", line.text):
         return False

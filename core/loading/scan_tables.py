@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.loading.ocr_engine import OcrBox
-
-UNREADABLE = "□"  # the text of a cell that holds ink OCR could not read
+from core.parsing.tables.cells import UNREADABLE  # the text of a cell with ink OCR could not read
 
 
 @dataclass
@@ -31,6 +30,7 @@ class ScanCell:
     text: str = ""
     score: float | None = None
     boxes: list[OcrBox] = field(default_factory=list)
+    smudged: bool = False  # a blot over the cell: never read
 
 
 @dataclass
@@ -79,7 +79,9 @@ def find_tables(
         x, y, bw, bh, _area = (int(v) for v in stats[k])
         if bw < w * 0.25 or bh < h * 0.03:
             continue  # a rule under a heading, a stray stroke: not a table
-        region = grid[y : y + bh, x : x + bw]
+        region = grid[y : y + bh, x : x + bw].copy()
+        # the table's outline: a faint or smudged outer rule still closes the cells along it
+        cv2.rectangle(region, (0, 0), (bw - 1, bh - 1), 255, 3)
         hsum = int(np.count_nonzero(horiz[y : y + bh, x : x + bw].any(axis=1)))
         vsum = int(np.count_nonzero(vert[y : y + bh, x : x + bw].any(axis=0)))
         if hsum < 2 or vsum < 2:
@@ -88,6 +90,10 @@ def find_tables(
         if len(cells) < 4:
             continue
         _fill(cells, boxes, used, gray, ink, reread)
+        for i, b in enumerate(boxes):  # text inside the table but in no cell is not prose either
+            cx, cy = (b.box[0] + b.box[2]) / 2, (b.box[1] + b.box[3]) / 2
+            if x <= cx <= x + bw and y <= cy <= y + bh:
+                used.add(i)
         if numbers is not None:
             _numbers(cells, gray, ink, numbers)
         tables.append(ScanTable((float(x), float(y), float(x + bw), float(y + bh)), cells))
@@ -144,6 +150,10 @@ def _fill(
     for c in cells:
         if c in again:
             c.boxes = []
+        if _smudged(gray, c.box):
+            # a blot over the cell: whatever OCR makes of it would be a guess
+            c.boxes, c.text, c.score, c.smudged = [], UNREADABLE, 0.0, True
+            continue
         if c.boxes:
             c.text = join_boxes(c.boxes)
             c.score = min(b.score for b in c.boxes)
@@ -168,7 +178,9 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 def _numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:
     """Read again, as digits only, the cells whose text is a few Latin characters but no number."""
-    odd = [c for c in cells if c.text == UNREADABLE or (c.text and len(c.text) <= 6 and _odd(c.text))]
+    odd = [
+        c for c in cells if not c.smudged and (c.text == UNREADABLE or (c.text and len(c.text) <= 6 and _odd(c.text)))
+    ]
     if not odd:
         return
     for c, (text, score) in zip(odd, numbers([_text_crop(gray, ink, c.box) for c in odd]), strict=True):
@@ -178,6 +190,21 @@ def _numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> Non
 
 def _odd(text: str) -> bool:
     return not _CJK_RE.search(text) and not _NUMBER_RE.match(text)
+
+
+def _smudged(gray: Any, box: tuple[float, float, float, float]) -> bool:
+    """A solid blot in the cell: dark ink far thicker than any pen stroke of printed text."""
+    import cv2
+    import numpy as np
+
+    inner = _interior(gray, box)
+    if inner is None:
+        return False
+    dark = (inner < 110).astype(np.uint8)
+    if np.count_nonzero(dark) < 50:
+        return False
+    depth = float(cv2.distanceTransform(dark, cv2.DIST_L2, 3).max())
+    return depth > max(5.0, 0.15 * inner.shape[0])
 
 
 def _interior(img: Any, box: tuple[float, float, float, float], pad: int = 4) -> Any:

@@ -31,6 +31,7 @@ from core.model import SEVERITY_ORDER, Finding, Section
 from core.review.state import Change, ReviewedReport
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TEMPLATE_2019, TEMPLATE_2021, TEMPLATES
 from core.validation import identities as I
+from core.validation.ocr import adjust as ocr_adjust
 from core.validation.rules import RULE_ORDER, RULES
 from core.validation.structural import EVALUATORS, Context, table_of
 
@@ -136,7 +137,8 @@ def _anchors(sections: Iterable[Section]) -> list[tuple[int, int]]:
 
 
 def sort_findings(findings: Iterable[Finding], sections: Iterable[Section] = ()) -> list[Finding]:
-    """Errors first, then warnings, info; within a severity by table/row order, then rule.
+    """OCR doubts first (``ocr.*``: cells to compare with a scan), then errors, warnings, info;
+    within a severity by table/row order, then rule.
 
     Findings tied to fields sort by the printed order of their first cell; document-level
     ones by the section they concern (``sections`` locates findings that only have a span).
@@ -144,7 +146,14 @@ def sort_findings(findings: Iterable[Finding], sections: Iterable[Section] = ())
     anchors = _anchors(sections)
     return sorted(
         findings,
-        key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), _position(f, anchors), RULE_ORDER.get(f.rule, 99), f.key),
+        key=lambda f: (
+            # our own possible misreadings of a scan first: compare those cells with the scan before anything else
+            f.severity == "info" or not f.rule.startswith("ocr."),
+            SEVERITY_ORDER.get(f.severity, 9),
+            _position(f, anchors),
+            RULE_ORDER.get(f.rule, 99),
+            f.key,
+        ),
     )
 
 
@@ -175,6 +184,7 @@ class Validator:
             out.extend(self._broken.values())
             for found in self._doc.values():
                 out.extend(found)
+            out = ocr_adjust(self.reviewed, out, list(self._broken.values()))
             self._sorted = sort_findings(out, self.reviewed.sections())
         return list(self._sorted)
 

@@ -92,3 +92,13 @@ def test_corrupt_image_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as err:
         load_file(str(path))
     assert "坏图.jpg" in err.value.message
+
+
+def test_self_test_reads_the_bundled_scan() -> None:
+    import io
+
+    from core.selftest import _ocr_self_test
+
+    out = io.StringIO()
+    assert _ocr_self_test(out) == []
+    assert "（文字识别）：表四 15/15 项正确" in out.getvalue() or "（文字识别）：表四 14/15" in out.getvalue()

@@ -22,6 +22,7 @@ def test_self_test_parses_exports_and_opens_a_sample_in_the_window(tmp_path) -> 
     assert "导出 自检汇总.xlsx" in text
     assert "窗口读取示例报告用时" in text  # the worker-process parse ran
     assert text.count("模板 20") == 6  # every bundled sample parsed with a template
+    assert "（文字识别）：表四" in text  # the OCR engine and its models loaded
 
 
 def test_self_test_fails_loudly_without_samples(tmp_path, monkeypatch) -> None:

@@ -53,6 +53,7 @@ def scan_pages(pdf: bytes, style: ScanStyle, pages: list[int] | None = None) -> 
             scale = style.dpi / 72
             for pn, (x0, t0, x1, b1) in style.smudges:
                 if pn == n:
+                    x0, t0, x1, b1 = x0 + 2, t0 + 2, x1 - 2, b1 - 2  # inside the cell's rules
                     # a smear over the cell: ink blotted into an unreadable blob
                     ya, yb, xa, xb = int(t0 * scale), int(b1 * scale), int(x0 * scale), int(x1 * scale)
                     region = img[ya:yb, xa:xb]

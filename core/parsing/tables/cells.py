@@ -9,6 +9,8 @@ from functools import lru_cache
 from core.loading.limits import MAX_NUMBER_DIGITS
 from core.templates import EMPTY_TOKENS
 
+UNREADABLE = "□"  # the text OCR gives a cell with ink it could not read (core.loading.scan_tables)
+
 _FW = str.maketrans("０１２３４５６７８９．，＋－－％", "0123456789.,+--%")
 _UNITS = ("万元", "元", "件", "个", "项", "条", "起", "次", "人")
 _NUM = re.compile(r"^([+\-]|减|增)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
@@ -38,6 +40,8 @@ def parse_token(raw: str) -> Token:
     A cell holding text is a ``label``; a cell with digits mixed with other text is ``bad``.
     """
     s = raw.strip().strip("\u00a0\u3000")
+    if s == UNREADABLE:
+        return Token("bad", None, raw)  # ink OCR could not read (core.loading.scan_tables): left out, flagged
     if s in EMPTY_TOKENS:
         return Token("empty", 0, raw)
     t = fold(s)

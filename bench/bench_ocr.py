@@ -1,0 +1,81 @@
+"""Benchmark OCR of scanned reports: values right, CPU seconds a page, peak memory of the process.
+
+Run from the repository root:  .venv/bin/python bench/bench_ocr.py [--reports 2] [--dpi 150 200 300]
+Each report is one of our synthetic reports (3 A4 pages, tables 二/三/四 ≈ 200 values) scanned by
+tests/synth/scan.py: turned up to ±1°, grey paper, speckle, slight blur. The engine runs on one
+thread. Targets (issue 14): ≤ 3 s a page on one core, ≤ 1 GB memory; report the machine's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.synth import random_values, render
+from tests.synth.scan import ScanStyle, scan_pages, scanned_pdf
+
+
+def _peak_mb() -> tuple[float, float]:
+    """(peak resident MB, peak address space MB) of this process."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    vm = 0.0
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmPeak:"):
+                vm = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return rss, vm
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--reports", type=int, default=2, help="synthetic reports per resolution")
+    ap.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
+    ap.add_argument("--noise", type=float, default=0.005, help="share of speckled pixels")
+    args = ap.parse_args()
+    from core.loading.ocr_engine import engine
+    from core.parsing import parse_report
+
+    t0 = time.process_time()
+    engine()
+    print(f"engine load: {time.process_time() - t0:.2f} CPU s, peak RSS {_peak_mb()[0]:.0f} MB")
+    print(f"load average: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores")
+    print(f"{'dpi':>4}{'report':>8}{'pages':>7}{'values right':>15}{'CPU s/page':>12}{'wall s/page':>13}")
+    with tempfile.TemporaryDirectory(prefix="ogi-bench-ocr-") as tmp:
+        for dpi in args.dpi:
+            for k in range(args.reports):
+                seed = 100 + k
+                rng = random.Random(seed)
+                out = render(random_values("2021", rng), "2021", "pdf", seed=seed)
+                style = ScanStyle(
+                    dpi=dpi,
+                    angle=rng.uniform(-1, 1),
+                    noise=args.noise,
+                    blur=0.6,
+                    paper=rng.randint(215, 245),
+                    seed=seed,
+                )
+                pages = scan_pages(out.content, style)
+                path = Path(tmp) / f"scan-{dpi}-{k}.pdf"
+                path.write_bytes(scanned_pdf(pages, dpi))
+                c0, w0 = time.process_time(), time.perf_counter()
+                r = parse_report(str(path))
+                cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+                right = sum(1 for f, v in out.expected.items() if f in r.values and r.values[f].value == v)
+                n = len(pages)
+                print(f"{dpi:>4}{k + 1:>8}{n:>7}{f'{right}/{len(out.expected)}':>15}{cpu / n:>12.2f}{wall / n:>13.2f}")
+    rss, vm = _peak_mb()
+    print(f"peak resident memory {rss:.0f} MB, peak address space {vm:.0f} MB (worker limit 1536 MB)")
+
+
+if __name__ == "__main__":
+    main()

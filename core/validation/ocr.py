@@ -1,0 +1,135 @@
+"""Findings about values read by OCR (scanned reports): our possible misreading, never the agency's error.
+
+Every table cell of a scanned report carries the recognition confidence (``GridCell.confidence``).
+For the values as they stand (a reviewer's correction ends the doubt about its cell):
+
+* ``ocr.unreadable`` (error): OCR saw ink in the cell but could not read it; the value is left
+  out. It replaces the parser's ``table.unreadable`` for that cell, which would say the report
+  printed a non-number.
+* ``ocr.low_confidence`` (warning): the value was read with confidence below ``LOW_CONFIDENCE``.
+* ``ocr.identity`` (warning): an identity is broken and one of its cells was read with low
+  confidence: the cell may be misread. It replaces the identity's error finding, whose words
+  would blame the report; the identity's numbers and repair suggestion are kept.
+* ``ocr.scanned`` (info): the report was read by OCR, and how many values are unsure.
+
+``adjust`` applies this to a finding list; ``core.validation.engine`` calls it, and sorts ``ocr.*``
+findings first, so F8 walks the cells to compare with the scan before anything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from core.loading.scan_tables import UNREADABLE
+from core.model import Finding, GridCell, Value
+from core.review.state import ReviewedReport
+from core.templates import field as field_of
+
+LOW_CONFIDENCE = 0.80  # below this a value is flagged for comparison with the scan
+
+
+def is_ocr(reviewed: ReviewedReport) -> bool:
+    """Whether the report's tables were read by OCR."""
+    return any(c.confidence is not None for g in reviewed.report.document.grids for c in g.cells)
+
+
+def _cell(reviewed: ReviewedReport, v: Value) -> GridCell | None:
+    if v.origin == "edited" or v.table is None or v.row is None or v.col is None:
+        return None
+    grids = reviewed.report.document.grids
+    if not 0 <= v.table < len(grids):
+        return None
+    for c in grids[v.table].cells:
+        if c.row == v.row and c.col == v.col:
+            return c
+    return None
+
+
+def suspects(reviewed: ReviewedReport) -> dict[str, tuple[float, bool]]:
+    """Field → (confidence, unreadable) for every current value read by OCR below LOW_CONFIDENCE."""
+    out: dict[str, tuple[float, bool]] = {}
+    for fid, v in reviewed.values().items():
+        c = _cell(reviewed, v)
+        if c is None or c.confidence is None:
+            continue
+        unreadable = c.text.strip() == UNREADABLE
+        if unreadable or c.confidence < LOW_CONFIDENCE:
+            out[fid] = (c.confidence, unreadable)
+    return out
+
+
+def _name(fid: str) -> str:
+    try:
+        return field_of(fid).printed_name()
+    except (KeyError, ValueError):
+        return fid
+
+
+def adjust(reviewed: ReviewedReport, findings: Sequence[Finding], identity: Sequence[Finding] = ()) -> list[Finding]:
+    """The findings with OCR doubts applied (see the module docstring); unchanged for a non-scanned report.
+
+    Args:
+        reviewed: the report under review.
+        findings: every finding so far (the parser's own and every rule's).
+        identity: those of ``findings`` that are broken identities.
+    """
+    if not is_ocr(reviewed):
+        return list(findings)
+    sus = suspects(reviewed)
+    ids = {id(f) for f in identity}
+    out: list[Finding] = []
+    for f in findings:
+        if f.rule == "table.unreadable" and f.fields and f.fields[0] in sus and sus[f.fields[0]][1]:
+            continue  # said below as ocr.unreadable: the scan could not be read, not a printed non-number
+        doubtful = [fid for fid in f.fields if fid in sus]
+        if id(f) in ids and doubtful:
+            names = "、".join(f"{_name(fid)}（置信度 {sus[fid][0]:.0%}）" for fid in doubtful)
+            out.append(
+                replace(
+                    f,
+                    rule="ocr.identity",
+                    severity="warning",
+                    message=f"{f.message}。其中 {names} 由文字识别（OCR）读出且把握不大，"
+                    "可能是识别错误而不是报告本身的错误，请先对照原件核对这些单元格。",
+                    params={**f.params, "identity": f.rule, "key": f.rule + ":" + str(f.params.get("key", ""))},
+                )
+            )
+            continue
+        out.append(f)
+    values = reviewed.values()
+    for fid, (conf, unreadable) in sus.items():
+        v = values[fid]
+        if unreadable:
+            out.append(
+                Finding(
+                    "ocr.unreadable",
+                    "error",
+                    f"{_name(fid)}：扫描件上这一格有字迹，但文字识别（OCR）未能读出（可能有污损或过于模糊），"
+                    "数值已留空，请对照原件填写。",
+                    [fid],
+                    span=v.span,
+                )
+            )
+        else:
+            out.append(
+                Finding(
+                    "ocr.low_confidence",
+                    "warning",
+                    f"{_name(fid)} 由文字识别（OCR）读作“{v.raw}”，置信度 {conf:.0%}，可能识读有误，请对照原件核对。",
+                    [fid],
+                    span=v.span,
+                    params={"confidence": round(conf, 3)},
+                )
+            )
+    n = sum(1 for v in values.values() if (c := _cell(reviewed, v)) is not None and c.confidence is not None)
+    out.append(
+        Finding(
+            "ocr.scanned",
+            "info",
+            f"本报告是扫描件，文字和表格由文字识别（OCR）读出：{n} 个数值读自表格，"
+            f"其中 {len(sus)} 个把握不大（已逐一列出），请对照原件核对。",
+            params={"values": n, "unsure": len(sus)},
+        )
+    )
+    return out
