@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.loading.ocr_engine import OcrBox
-from core.parsing.tables.cells import UNREADABLE  # the text of a cell with ink OCR could not read
+
+UNREADABLE = "□"  # the text of a cell with ink OCR could not read (read as no number: left out, flagged)
 
 
 @dataclass

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.loading.limits import MAX_NUMBER_DIGITS
+from core.loading.scan_tables import UNREADABLE
 from core.templates import EMPTY_TOKENS
-
-UNREADABLE = "□"  # the text OCR gives a cell with ink it could not read (core.loading.scan_tables)
 
 _FW = str.maketrans("０１２３４５６７８９．，＋－－％", "0123456789.,+--%")
 _UNITS = ("万元", "元", "件", "个", "项", "条", "起", "次", "人")
