@@ -233,6 +233,11 @@ def _solve_total_last(atoms: list[Atom], due: int, budget: list[int]) -> tuple[l
     for total, rest in totals:
         while rest and rest[-1].kind == "s":
             rest = rest[:-1]
+        digits = "".join(a.text for a in rest if a.kind == "d")
+        if digits.isdigit() and isinstance(total[0], int) and not any(a.sign for a in rest if a.kind == "d"):
+            # a number is its digit sum modulo 9, however the digits are split: so is the row's total
+            if sum(map(int, digits)) % 9 != total[0] % 9:
+                continue
         got, c = _search(rest, [("part", -1)] * (due - 1), due - 1, total[0], budget)
         cut = cut or c
         out.extend((*g, total) for g in got)
