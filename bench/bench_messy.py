@@ -69,6 +69,15 @@ def measure(form: str, n: int, tmp: Path, verbose: bool = False) -> dict:
     return {"form": form, "total": total, "right": right, "wrong": wrong, "errors": errs, "speed": speed}
 
 
+def _mod9(rng: random.Random) -> str:
+    """31 random digits and a 9-digit total that passes the digit-sum test (the search must run)."""
+    rest = "".join(rng.choice("123456789") for _ in range(31))
+    want = sum(map(int, rest)) % 9
+    total = 100_000_000 + rng.randrange(0, 800_000_000)
+    total += (want - total % 9) % 9
+    return rest + str(total)
+
+
 def pathological() -> None:
     """The digit-run solver on 40-digit runs (target: each within 50 ms, the search capped and flagged)."""
     from core.parsing.tables.runs import APPEAL_IDS, APPLY_IDS, Atom, solve_row
@@ -78,6 +87,8 @@ def pathological() -> None:
         ("40×'1', 表三 row", "1" * 40, 7, APPLY_IDS),
         ("40×'1', 表四 run", "1" * 40, 15, APPEAL_IDS),
         ("40 random, 表三 row", "".join(rng.choice("123456789") for _ in range(40)), 7, APPLY_IDS),
+        ("31×'1' + 9-digit total ≡ mod 9", "1" * 31 + "999999994", 7, APPLY_IDS),
+        ("31 random + total ≡ mod 9", _mod9(rng), 7, APPLY_IDS),
         ("40 random, 表四 run", "".join(rng.choice("123456789") for _ in range(40)), 15, APPEAL_IDS),
         ("40 random, 3 free cells", "".join(rng.choice("123456789") for _ in range(40)), 3, ()),
         ("40×'1', 15 free cells", "1" * 40, 15, ()),
