@@ -665,6 +665,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         listed = max(170, min(300, w * 17 // 100))
         centre = max(240, min(520, w * 30 // 100))
         self.h_splitter.setSizes([listed, centre, max(300, w - listed - centre)])
+        tree = max(110, min(170, centre * 3 // 10))  # the section list beside the source text
+        self.source_view.splitter.setSizes([tree, max(200, centre - tree)])
 
     def save_state(self) -> None:
         settings.save_geometry(self)
