@@ -40,6 +40,11 @@ SETTINGS: dict[str, Setting] = {
         Setting("batch/count_incomplete", bool, False, QT_TRANSLATE_NOOP("settings", "数据不完整的报告也计入汇总")),
         Setting("parse/timeout_s", int, 60, QT_TRANSLATE_NOOP("settings", "每个文件的解析时限（秒，0 为不限）")),
         Setting("parse/memory_mb", int, 1536, QT_TRANSLATE_NOOP("settings", "每个文件解析时可用的内存（MB，0 为不限）")),
+        Setting("export/per_report_sheets", bool, False, QT_TRANSLATE_NOOP("settings", "导出时每份报告加一张工作表")),
+        Setting("export/summary_by", str, "", QT_TRANSLATE_NOOP("settings", "按地区或层级另加汇总表")),
+        Setting("export/unit", str, "", QT_TRANSLATE_NOOP("settings", "汇总单位")),
+        Setting("export/reviewer", str, "", QT_TRANSLATE_NOOP("settings", "审核人")),
+        Setting("export/after", str, "folder", QT_TRANSLATE_NOOP("settings", "导出后打开")),
     )
 }
 

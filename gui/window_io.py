@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from core.batch import REPORT_SUFFIXES, Failure
 from core.errors import Cancelled
@@ -182,16 +182,39 @@ class LoadExportMixin:
         entries = self.entries()
         if not entries:
             return None
-        path = self._ask_save_path(
-            QCoreApplication.translate("MainWindow", "导出汇总"),
-            QCoreApplication.translate("MainWindow", "政府信息公开年报汇总.xlsx"),
-        )
-        if not path:
+        choice = self._ask_export_choice()
+        if choice is None:
             return None
         reports = [e.reviewed for e in entries if e.reviewed is not None]
-        return self._run_export(export_batch_op(self, self.batch, path), reports)
+        return self._run_export(export_batch_op(self, self.batch, choice.path, choice.options), reports, choice.after)
 
-    def _run_export(self, op: Op, reports: list[ReviewedReport]) -> Op:
+    def _ask_export_choice(self) -> Any:
+        """The export dialog (target, options, what to open afterwards); None when cancelled."""
+        from core.export import suggested_filename
+        from gui.dialogs.export_dialog import ExportDialog, default_folder
+
+        directory = getattr(self.batch, "directory", None)
+        dialog = ExportDialog(
+            self,
+            name=suggested_filename(self.entries()),
+            folder=default_folder(None if getattr(self.session, "is_workspace", True) else self.session.path),
+            directory=getattr(directory, "path", "") if directory is not None else "",
+            count_incomplete=self.batch.count_incomplete,
+        )
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        return dialog.choice()
+
+    def _open_after_export(self, path: str, after: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if after == "file":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        elif after == "folder":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+    def _run_export(self, op: Op, reports: list[ReviewedReport], after: str = "none") -> Op:
         self.progress.setValue(0)
         self.progress.setFormat(QCoreApplication.translate("MainWindow", "正在导出…") + " %p%")
         self.progress.show()
@@ -205,6 +228,7 @@ class LoadExportMixin:
                 QCoreApplication.translate("MainWindow", "已导出：%1").replace("%1", path), 8000
             )
             self.export_finished.emit(path)
+            self._open_after_export(path, after)
 
         def ended() -> None:
             self.progress.hide()

@@ -873,8 +873,8 @@ def export_batch(
     """Write the upward workbook of ``batch`` to ``path`` (atomically); returns the sheet names.
 
     ``batch`` is a ``core.batch.Batch`` (a plain list of reviewed reports is made into one, with
-    ``failures``). ``overrides`` set single ExportOptions fields. With ``count_incomplete`` the
-    batch's own setting is changed for the export and put back afterwards.
+    ``failures``). ``overrides`` set single ExportOptions fields. ``count_incomplete`` decides for
+    the export; the batch's own setting is put back afterwards.
     Raises ExportError (Chinese message) or Cancelled.
     """
     from dataclasses import fields as dc_fields
@@ -890,8 +890,8 @@ def export_batch(
     check_target(path)
     b = _as_batch(batch, failures)
     before = b.count_incomplete
-    if opts.count_incomplete and not before:
-        b.set_count_incomplete(True)
+    if opts.count_incomplete != before:
+        b.set_count_incomplete(opts.count_incomplete)
     try:
         return _write(b, path, opts, progress, cancelled, atomic_save)
     finally:

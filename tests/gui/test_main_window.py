@@ -286,18 +286,47 @@ def test_export_current_via_action(qtbot, window, tmp_path) -> None:
 
 def test_export_batch_via_action_and_error(qtbot, window, tmp_path) -> None:
     _open(window, [synthetic_report("a.txt", agency="甲局"), synthetic_report("b.txt", agency="乙局")])
+    from core.export import ExportOptions
+    from gui.dialogs.export_dialog import ExportChoice
+
     target = tmp_path / "汇总.xlsx"
-    window._ask_save_path = lambda title, name: str(target)
+    opened: list[tuple[str, str]] = []
+    window._open_after_export = lambda path, after: opened.append((path, after))
+    window._ask_export_choice = lambda: ExportChoice(str(target), ExportOptions(reviewer="王审核"), "folder")
     with qtbot.waitSignal(window.export_finished, timeout=30000):
         window.act_export_batch.trigger()
-    assert target.is_file()
+    assert target.is_file() and opened == [(str(target), "folder")]
     # a path that cannot be written: the error goes through show_error, nothing raises
     bad = tmp_path / "no-such-dir" / "x.xlsx"
-    window._ask_save_path = lambda title, name: str(bad)
+    window._ask_export_choice = lambda: ExportChoice(str(bad), ExportOptions(), "none")
     errors.shown.clear()
     op = window.export_batch_dialog()
     qtbot.waitUntil(lambda: op.done, timeout=30000)
     assert errors.shown and errors.shown[-1][0] == "warning"
+
+
+def test_export_dialog_offers_and_remembers_the_options(qtbot, tmp_settings: Path) -> None:
+    from gui import settings
+    from gui.dialogs.export_dialog import ExportDialog
+
+    d = ExportDialog(None, name="汇总.xlsx", folder="/tmp/项目", directory="", count_incomplete=True)
+    qtbot.addWidget(d)
+    assert d.path.text() == str(Path("/tmp/项目") / "汇总.xlsx")
+    assert d.incomplete.isChecked() and not d.summary_by.isEnabled()  # no directory: no 地区/层级 split
+    d.per_report.setChecked(True)
+    d.unit.setText("示例市政务公开办")
+    d.reviewer.setText("王审核")
+    d.after.setCurrentIndex(d.after.findData("file"))
+    d.path.setText("/tmp/项目/上报")
+    c = d.choice()
+    assert c.path == "/tmp/项目/上报.xlsx" and c.after == "file"
+    assert c.options.per_report_sheets and c.options.count_incomplete and c.options.reviewer == "王审核"
+    d.accept()
+    again = ExportDialog(None, directory="/tmp/名录.xlsx")
+    qtbot.addWidget(again)
+    assert again.per_report.isChecked() and again.unit.text() == "示例市政务公开办"
+    assert again.reviewer.text() == "王审核" and again.after.currentData() == "file"
+    assert again.summary_by.isEnabled() and settings.get("export/reviewer") == "王审核"
 
 
 def test_window_state_is_saved(qtbot, window, tmp_settings: Path) -> None:
