@@ -325,6 +325,27 @@ EN = {
         "Use New Project to save your work."
     ),
     "未命名项目（自动保存）": "Untitled project (saved automatically)",
+    "浏览…": "Browse…",
+    "每份报告加一张按国家格式排版的工作表": "Add one sheet per report in the national layout",
+    "数据不完整的报告也计入汇总（会标明）": "Count incomplete reports in the summary too (they are marked)",
+    "不另分": "No further split",
+    "按地区另加汇总表": "One more summary sheet per region",
+    "按层级另加汇总表": "One more summary sheet per level",
+    "未载入（在“汇总”菜单中载入后可列出未报送的机关）": "Not loaded (load one from the Summary menu to list agencies that have not reported)",
+    "例如：某某市人民政府办公室": "e.g. the general office of the city government",
+    "写入“修改记录”的修改人": "Written as the reviser in the corrections sheet",
+    "打开所在文件夹": "Open its folder",
+    "打开工作簿": "Open the workbook",
+    "不打开": "Open nothing",
+    "导出到": "Export to",
+    "分组汇总": "Grouping",
+    "汇总单位": "Compiling office",
+    "审核人": "Reviewer",
+    "导出后": "After export",
+    "导出": "Export",
+    "导出时每份报告加一张工作表": "Add one sheet per report when exporting",
+    "按地区或层级另加汇总表": "Extra summary sheets by region or level",
+    "导出后打开": "Open after export",
 }
 
 # The review window (issue 16): fit, panes, 已审核 gate, bulk work, help.
