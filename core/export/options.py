@@ -12,7 +12,7 @@ class ExportOptions:
     Attributes:
         per_report_sheets: add one sheet per report in the national layout (any batch size).
         count_incomplete: count reports marked 数据不完整 in the 汇总表 (they stay marked).
-        summary_by: "" | "地区" | "层级": with a directory, one more 汇总表 per 地区 or 层级.
+        summary_by: "" | "region" | "level": with a directory, one more 汇总表 per 地区 or 层级.
         unit: the 汇总单位 (settings), named on every 汇总表 and in the print header.
         reviewer: the reviewer's name (settings), written as 修改人 and in the footer — never
             the operating-system login.

@@ -942,12 +942,12 @@ def _sheets(
     groups: dict[tuple[str, int | None, str], Sequence[BatchEntry]] = {
         (t, y, ""): m for (t, y), m in _groups(entries).items()
     }
-    if opts.summary_by in ("地区", "层级") and batch.directory is not None:
-        attr = "region" if opts.summary_by == "地区" else "level"
+    if opts.summary_by in ("region", "level") and batch.directory is not None:
+        unknown = "地区未知" if opts.summary_by == "region" else "层级未知"
         for (template, year, _), members in list(groups.items()):
             parts: dict[str, list[BatchEntry]] = {}
             for e in members:
-                parts.setdefault(getattr(e, attr) or f"{opts.summary_by}未知", []).append(e)
+                parts.setdefault(getattr(e, opts.summary_by) or unknown, []).append(e)
             for part in sorted(parts):
                 groups[(template, year, part)] = parts[part]
     sums = summary_sums(groups)

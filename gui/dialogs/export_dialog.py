@@ -31,7 +31,7 @@ from core.export import ExportOptions
 from gui import settings
 
 AFTER_CHOICES = ("folder", "file", "none")
-SUMMARY_BY = ("", "地区", "层级")
+SUMMARY_BY = ("", "region", "level")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class ExportDialog(QDialog):
         self,
         parent: QWidget | None = None,
         *,
-        name: str = "政府信息公开年报汇总.xlsx",
+        name: str = "",
         folder: str = "",
         directory: str = "",
         count_incomplete: bool | None = None,
@@ -66,6 +66,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("导出汇总"))
+        name = name or self.tr("政府信息公开年报汇总.xlsx")
         self.path = QLineEdit(str(Path(folder) / name) if folder else name, self)
         self.path.setObjectName("export_path")
         browse = QPushButton(self.tr("浏览…"), self)

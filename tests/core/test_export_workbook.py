@@ -209,7 +209,7 @@ def test_missing_agencies_and_unreadable_files(tmp_path: Path) -> None:
     rr = make_reviewed("2021", agency="甲局", seed=1)
     fail = Failure("x.doc", LoadError("需要 LibreOffice。", code="load.missing_tool"))
     out = tmp_path / "a.xlsx"
-    sheets = export_batch(Batch([rr, fail], directory=directory), str(out), summary_by="地区")
+    sheets = export_batch(Batch([rr, fail], directory=directory), str(out), summary_by="region")
     assert "未报送" in sheets and "汇总表（2021版 2023年度 示例区）" in sheets
     missing = pd.read_excel(out, sheet_name="未报送")
     assert list(missing["机关"]) == ["示例市乙局", "示例市庚局"] and set(missing["年度"]) == {2023}
