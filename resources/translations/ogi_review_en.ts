@@ -469,6 +469,120 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="124"/>
+        <source>导出汇总</source>
+        <translation>Export Summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="69"/>
+        <source>政府信息公开年报汇总.xlsx</source>
+        <translation>ogi-report-summary.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="72"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="77"/>
+        <source>每份报告加一张按国家格式排版的工作表</source>
+        <translation>Add one sheet per report in the national layout</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="79"/>
+        <source>数据不完整的报告也计入汇总（会标明）</source>
+        <translation>Count incomplete reports in the summary too (they are marked)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="85"/>
+        <source>不另分</source>
+        <translation>No further split</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="85"/>
+        <source>按地区另加汇总表</source>
+        <translation>One more summary sheet per region</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="85"/>
+        <source>按层级另加汇总表</source>
+        <translation>One more summary sheet per level</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="90"/>
+        <source>未载入（在“汇总”菜单中载入后可列出未报送的机关）</source>
+        <translation>Not loaded (load one from the Summary menu to list agencies that have not reported)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="94"/>
+        <source>例如：某某市人民政府办公室</source>
+        <translation>e.g. the general office of the city government</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="96"/>
+        <source>写入“修改记录”的修改人</source>
+        <translation>Written as the reviser in the corrections sheet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="99"/>
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="99"/>
+        <source>打开工作簿</source>
+        <translation>Open the workbook</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="99"/>
+        <source>不打开</source>
+        <translation>Open nothing</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="104"/>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="105"/>
+        <source>机关名录</source>
+        <translation>Agency directory</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="106"/>
+        <source>分组汇总</source>
+        <translation>Grouping</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="109"/>
+        <source>汇总单位</source>
+        <translation>Compiling office</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="110"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="111"/>
+        <source>导出后</source>
+        <translation>After export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="113"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="114"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../gui/widgets/findings_panel.py" line="36"/>
@@ -1006,28 +1120,19 @@
         <translation>Export Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="186"/>
-        <source>导出汇总</source>
-        <translation>Export Summary</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window_io.py" line="187"/>
-        <source>政府信息公开年报汇总.xlsx</source>
-        <translation>ogi-report-summary.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window_io.py" line="196"/>
-        <location filename="../../gui/window_io.py" line="198"/>
+        <location filename="../../gui/window_io.py" line="219"/>
+        <location filename="../../gui/window_io.py" line="221"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="205"/>
+        <location filename="../../gui/window_io.py" line="228"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window_io.py" line="231"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../gui/window_io.py" line="255"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2040,6 +2145,31 @@ If these values really belong to another row, choose the correct row below:</tra
         <location filename="../../gui/settings.py" line="42"/>
         <source>每个文件解析时可用的内存（MB，0 为不限）</source>
         <translation>Memory for parsing one file (MB, 0 for none)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="43"/>
+        <source>导出时每份报告加一张工作表</source>
+        <translation>Add one sheet per report when exporting</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="44"/>
+        <source>按地区或层级另加汇总表</source>
+        <translation>Extra summary sheets by region or level</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="45"/>
+        <source>汇总单位</source>
+        <translation>Compiling office</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="46"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings.py" line="47"/>
+        <source>导出后打开</source>
+        <translation>Open after export</translation>
     </message>
 </context>
 </TS>
