@@ -42,6 +42,7 @@ DEFAULT_MEMORY = 1536 * 1024 * 1024  # bytes of address space per worker (1.5 GB
 # Files submitted ahead of the one being yielded (per worker): keeps workers busy, bounds memory.
 AHEAD = 4
 _POLL = 0.1  # seconds between cancel checks
+STARTUP_GRACE = 60.0  # seconds a fresh worker may take to start before its first file's clock runs
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,10 @@ def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseF
             resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
         except (ImportError, ValueError, OSError):  # Windows, or a tighter hard limit: keep what we have
             pass
+    try:
+        import core.parsing  # noqa: F401  (before hello: a file's time limit counts parsing, not start-up)
+    except Exception:  # the first parse reports it
+        pass
     try:
         conn.send(_HELLO)  # the parent knows this worker started (see WorkerPool: workers that cannot start)
     except (BrokenPipeError, OSError):
@@ -320,6 +325,8 @@ class WorkerPool:
             result = w.conn.recv()
             if result == _HELLO:
                 w.greeted = True
+                if w.job is not None:  # the file waited in the pipe while the worker started
+                    w.started = time.monotonic()
                 return
         except (EOFError, OSError):
             w.proc.join(1)
@@ -348,7 +355,9 @@ class WorkerPool:
             return
         now = time.monotonic()
         for w in list(workers):
-            if w.job is not None and now - w.started > limit:
+            # a worker still starting (a loaded machine) gets a grace period before its file's clock runs
+            allowed = limit if w.greeted else limit + STARTUP_GRACE
+            if w.job is not None and now - w.started > allowed:
                 log.warning("parse of %s exceeded %ss; worker killed", paths[w.job], limit)
                 done[w.job] = timeout_error(paths[w.job], limit)
                 self._replace(workers, w)

@@ -100,3 +100,11 @@ def test_cli_parse_and_export_hostile_report(tmp_path: Path) -> None:
     assert b"Traceback" not in exported.stderr
     assert_valid_workbook(out)
     assert parse_report(os.fsdecode(gbk_name)).values  # the report itself is still read
+
+
+def test_a_sixteen_digit_cell_is_a_finding_not_a_value(tmp_path: Path) -> None:
+    f = make_txt(tmp_path / "长数字.txt", 4)
+    f.write_text(f.read_text(encoding="utf-8").replace("\t15\t", "\t1234567890123456\t", 1), encoding="utf-8")
+    report = parse_report(str(f))
+    assert any(x.rule == "table.unreadable" and "1234567890123456" in x.message for x in report.findings)
+    assert all(v.value is None or abs(v.value) < 10**15 for v in report.values.values())

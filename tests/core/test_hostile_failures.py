@@ -120,3 +120,26 @@ def test_file_name_starting_with_a_dash(tmp_path: Path) -> None:
     assert "缺少参数" not in done.stderr.decode() and "✓" in done.stdout.decode()
     missing = _cli(["parse", "-不存在.txt"], tmp_path)
     assert missing.returncode == 2  # a real unknown option is still a usage error
+
+
+def test_a_slow_file_does_not_hold_up_the_files_after_it(tmp_path: Path) -> None:
+    """CLI: a PDF that takes longer than --timeout becomes a failure entry; the next file is read."""
+    from tests.core.hostile_files import pdf_with_stream
+
+    text = b"".join(b"BT /F1 9 Tf 20 %d Td (Report line %d of the page) Tj ET\n" % (800 - 8 * k, k) for k in range(90))
+    slow = pdf_with_stream(tmp_path / "慢.pdf", text, pages=250)
+    quick = make_txt(tmp_path / "快.txt", 3)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("OGI_REVIEW_NO_PROCESSES", None)
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "core", "parse", "--json", "-j", "1", "--timeout", "1", str(slow), str(quick)],
+        capture_output=True, cwd=tmp_path, env=env, timeout=300,
+    )  # fmt: skip
+    import json
+
+    objs = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [Path(o["file"]).name for o in objs] == ["慢.pdf", "快.txt"]
+    assert objs[0]["error"]["code"] == "limit.timeout" and "1 秒" in objs[0]["error"]["message"]
+    assert objs[1]["ok"]
+    assert time.monotonic() - started < 60
