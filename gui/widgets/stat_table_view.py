@@ -243,9 +243,9 @@ class StatTableView(QTableView):
         width = sum(self.columnWidth(c) for c in range(self.frozen_cols))
         height = sum(self.rowHeight(r) for r in range(self.frozen_rows))
         view = self.viewport()
-        if width > view.width() * _MAX_FROZEN_SHARE:
-            width = 0  # too narrow a panel: the labels scroll with the values rather than hide them
-        if height > view.height() * _MAX_FROZEN_SHARE:
+        if width > view.width() * _MAX_FROZEN_SHARE or self.horizontalScrollBar().maximum() == 0:
+            width = 0  # too narrow a panel (labels scroll with the values), or nothing scrolls sideways
+        if height > view.height() * _MAX_FROZEN_SHARE or self.verticalScrollBar().maximum() == 0:
             height = 0
         return width, height
 
