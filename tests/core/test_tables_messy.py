@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.model import SourceDocument
-from core.review.state import ReviewedReport
 from core.parsing.tables import extract_tables
+from core.review.state import ReviewedReport
 from core.validation import validate
 from tests.core.validation_helpers import make_report
 from tests.synth import Noise, random_values

@@ -10,6 +10,8 @@ shape of a printed row: its label, then its values.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from core.model import Span
 from core.parsing.tables.cells import parse_token
 from core.parsing.tables.text_grid import Cell, Line
@@ -51,7 +53,7 @@ def unflatten(lines: list[Line]) -> list[Line]:
             end = ln.span.start + len(ln.text.rstrip())
             cells.append(Cell("", (end, end), parse_token("")))
         bounds = [0, *breaks, len(cells)]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in pairwise(bounds):
             piece = cells[a:b]
             last = max((k for k, c in enumerate(piece) if c.kind == "label"), default=-1)
             if last > 0:
