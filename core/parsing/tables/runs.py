@@ -124,7 +124,7 @@ def tokenise(text: str, base: int) -> list[GluedRow]:
             continue
         nxt = t[i + 1] if i + 1 < n else ""
         prev = t[i - 1] if i else ""
-        if (c == "+" or (c in "减增" and prev in _DIGITS)) and nxt in _DIGITS and (rows or label):
+        if c in "+减增" and nxt in _DIGITS and (rows or label):
             flush_label()
             sign = "-" if c == "减" else "+"
             i += 1
@@ -464,13 +464,20 @@ def read_glued(table: str, text: str, base: int, template: str | None, prose: st
     out.template = tpl
     specs = {s.key: s for s in row_specs(table, tpl)}
     chosen: dict[str, GluedRow] = {}
+    suspect: set[str] = set()  # rows followed by figures under a label no template row has
+    last: str | None = None
     for r in rows:
         if not any(a.kind in ("d", "m") for a in r.atoms):
             continue
         key = row_key(table, tpl, r.label)
-        if key is None or key not in specs or key in chosen:
+        if key is None or key not in specs:
+            if last is not None and any(a.kind == "d" for a in r.atoms):
+                suspect.add(last)  # some of the row's text may have been read as this label
+            continue
+        if key in chosen:
             continue
         chosen[key] = r
+        last = key
     readings: dict[str, tuple[list[Reading], bool]] = {}
     for key, r in chosen.items():
         spec = specs[key]
@@ -485,6 +492,9 @@ def read_glued(table: str, text: str, base: int, template: str | None, prose: st
         spec, r = specs[key], chosen[key]
         fids = list(spec.fields)
         out.seen.add(key)
+        if key in suspect:
+            out.findings.append(_unsettled(table, spec, r, cands, cut, doubtful=True))
+            continue
         if len(cands) == 1 and not cut:
             for fid, cell in zip(fids, cands[0], strict=True):
                 out.values[fid] = Value(fid, cell[0], cell[1], "inferred", Span(cell[2], cell[3]))
@@ -592,11 +602,15 @@ def _names(fids: list[str]) -> str:
     return "、".join(field_of(f).printed_name() for f in fids)
 
 
-def _unsettled(table: str, spec: RowSpec, r: GluedRow, cands: list[Reading], cut: bool) -> Finding:
+def _unsettled(
+    table: str, spec: RowSpec, r: GluedRow, cands: list[Reading], cut: bool, doubtful: bool = False
+) -> Finding:
     fids = list(spec.fields)
     label = short_label(spec.row.label)
     run = r.digits
-    if cut:
+    if doubtful:
+        why = "后面紧跟着一段不属于任何行的文字和数字（该行的一部分可能混在其中）"
+    elif cut:
         why = "可能的拆分太多（超出搜索上限）"
     elif not cands:
         why = "没有一种拆分符合该行应有的列数和勾稽关系"
@@ -610,7 +624,7 @@ def _unsettled(table: str, spec: RowSpec, r: GluedRow, cands: list[Reading], cut
         f"请人工核对：{'、'.join(field_of(f).printed_name() for f in fids)}。",
         fids,
         span=r.span,
-        params={"key": spec.key, "run": run, "complete": not cut, "candidates": [[c[0] for c in x] for x in cands]},
+        params={"key": spec.key, "run": run, "complete": not cut and not doubtful, "candidates": [[c[0] for c in x] for x in cands]},
     )
 
 
