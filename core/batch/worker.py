@@ -10,7 +10,9 @@ Limits (``Limits``, default 60 s and 1.5 GB per file): the memory limit is the w
 space (``RLIMIT_AS``, POSIX; a parser that needs more gets ``MemoryError``); the wall-clock limit is
 watched by the parent, which kills a worker still busy after it and starts a fresh one. Either way
 the file becomes a failure with a Chinese message naming the file and the limit, and the batch goes
-on. A worker that dies for another reason (killed, crashed) fails its file the same way.
+on. A worker that dies for another reason (killed, crashed) fails its file the same way. A scan read
+by OCR reports each finished page (``core.loading.scan.set_page_progress``): its time limit counts
+from the last page, so a long scan is bounded per page, not cut off as a whole.
 
 Thread contract: ``WorkerPool.parse_many`` may be called from a background thread (the window's
 load op) or the main thread (the CLI); one call at a time per pool. It yields results in input
@@ -145,6 +147,7 @@ def _unpack(result: tuple[str, Any]) -> Report | ReportError:
 
 ParseFn = Callable[[str, "int | None"], tuple[str, Any]]
 _HELLO = ("hello", None)
+_PAGE = "page"  # (_PAGE, pages done, pages in all): a scan finished a page
 
 
 class WorkersCannotStart(OSError):
@@ -176,6 +179,7 @@ def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseF
         conn.send(_HELLO)  # the parent knows this worker started (see WorkerPool: workers that cannot start)
     except (BrokenPipeError, OSError):
         return
+    _report_pages(conn)
     while True:
         try:
             path = conn.recv()
@@ -194,6 +198,19 @@ def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseF
             conn.send(("error", ("LoadError", memory_error(path, memory).message, "limit.memory", "")))
         except (BrokenPipeError, OSError):
             return
+
+
+def _report_pages(conn: Connection) -> None:
+    """A scan read by OCR tells the parent each page it finished: the time limit counts from the last page."""
+    from core.loading import scan
+
+    def page_done(done: int, total: int) -> None:
+        try:
+            conn.send((_PAGE, done, total))
+        except (BrokenPipeError, OSError, ValueError):
+            pass
+
+    scan.set_page_progress(page_done)
 
 
 class _Worker:
@@ -327,6 +344,9 @@ class WorkerPool:
                 w.greeted = True
                 if w.job is not None:  # the file waited in the pipe while the worker started
                     w.started = time.monotonic()
+                return
+            if isinstance(result, tuple) and result and result[0] == _PAGE:
+                w.started = time.monotonic()  # a long scan makes progress: its time limit restarts per page
                 return
         except (EOFError, OSError):
             w.proc.join(1)

@@ -113,15 +113,19 @@ def _load_binary(p: Path, name: str, form: str, size: int, cancelled: Callable[[
         return load_docx(str(p), cancelled)
     if form == "pdf":
         from core.loading.pdf import load_pdf
+        from core.loading.scan import garbled_text_layer, load_scan
 
         try:
-            return load_pdf(str(p), cancelled)
+            doc = load_pdf(str(p), cancelled)
         except LoadError as exc:
             if exc.code != "pdf.scanned":
                 raise
-        from core.loading.scan import load_scan  # a scanned PDF: read its page images by OCR
-
-        return load_scan(str(p), "pdf", cancelled)
+            return load_scan(str(p), "pdf", cancelled)  # a scanned PDF: read its page images by OCR
+        if not garbled_text_layer(doc.original):
+            return doc
+        return load_scan(
+            str(p), "pdf", cancelled, reason="文件的文字层是乱码（字体编码损坏），已改为按页面图像做文字识别（OCR）。"
+        )
     if form == "image":
         from core.loading.scan import load_scan
 

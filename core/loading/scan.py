@@ -295,7 +295,33 @@ def _latin(a: str, b: str) -> bool:
     return bool(a) and bool(b) and a[-1].isascii() and b[0].isascii()
 
 
+# --------------------------------------------------------------------------- a broken text layer
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_JUNK_RE = re.compile(r"[\ue000-\uf8ff\ufffd\u00c0-\u00ff\x00-\x08\x0e-\x1f]")
+
+
+def garbled_text_layer(text: str) -> bool:
+    """A PDF text layer that is not the page's text: private-use glyphs, replacement marks, or GBK
+    bytes shown as Latin letters ("ÕþÐÅ") where a Chinese report has almost no Chinese characters."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if len(visible) < 20:
+        return False
+    cjk = len(_CJK_RE.findall(text))
+    junk = len(_JUNK_RE.findall(text))
+    return cjk < 0.1 * len(visible) and junk > 0.3 * len(visible)
+
+
 # --------------------------------------------------------------------------- the document
+
+_page_progress: Callable[[int, int], None] | None = None
+
+
+def set_page_progress(fn: Callable[[int, int], None] | None) -> None:
+    """Call ``fn(pages done, pages in all)`` after each page of every scan read in this process
+    (the parse worker sends it to the pool, whose time limit then counts from the last page)."""
+    global _page_progress
+    _page_progress = fn
 
 
 def load_scan(
@@ -303,6 +329,7 @@ def load_scan(
     form: str,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    reason: str = "",
 ) -> SourceDocument:
     """Read a scanned PDF (``form`` "pdf") or an image file (``form`` "image") by OCR.
 
@@ -311,6 +338,7 @@ def load_scan(
         form: "pdf" or "image".
         cancelled: polled before each page; when it returns True, ``Cancelled`` is raised.
         progress: called with (pages done, pages in all) after each page (0 when unknown).
+        reason: why a PDF with a text layer is read by OCR (a note on the document).
 
     Raises:
         LoadError: unreadable file, no page, or no text found on any page.
@@ -326,9 +354,11 @@ def load_scan(
         del img
         if progress is not None:
             progress(len(pages), total)
+        if _page_progress is not None:
+            _page_progress(len(pages), total)
     if not pages:
         raise LoadError(f"文件“{name}”没有任何页面。", code="scan.empty")
-    doc = assemble(path, form, pages) if any(p.lines or p.tables for p in pages) else None
+    doc = assemble(path, form, pages, reason) if any(p.lines or p.tables for p in pages) else None
     if doc is None or not doc.text.strip():  # nothing, or only page numbers
         raise LoadError(
             f"文件“{name}”是扫描件或图片，但文字识别（OCR）没有读出任何文字：页面可能是空白的，或图像过于模糊。",
@@ -350,7 +380,7 @@ def _page_count(path: str) -> int:
         return 0
 
 
-def assemble(path: str, form: str, pages: list[ScanPage]) -> SourceDocument:
+def assemble(path: str, form: str, pages: list[ScanPage], reason: str = "") -> SourceDocument:
     """One SourceDocument from read pages: tables continued across a page break are joined."""
     flow: list[Any] = []  # ScanLine | list of (TablePart, scores)
     first: dict[int, int] = {}
@@ -408,6 +438,8 @@ def assemble(path: str, form: str, pages: list[ScanPage]) -> SourceDocument:
         b.pages.append((PageBox(p.number, p.width, p.height), s, e))
     doc = b.build(path, form, join_lines=False)
     doc.notes.append(("ocr.used", f"本文件为扫描件，共 {len(pages)} 页，文字由文字识别（OCR）读出。"))
+    if reason:
+        doc.notes.append(("ocr.garbled_text_layer", reason))
     blank = [p.number for p in pages if not p.boxes]
     if blank:
         doc.notes.append(

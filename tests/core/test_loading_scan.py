@@ -102,3 +102,103 @@ def test_self_test_reads_the_bundled_scan() -> None:
     out = io.StringIO()
     assert _ocr_self_test(out) == []
     assert "（文字识别）：表四 15/15 项正确" in out.getvalue() or "（文字识别）：表四 14/15" in out.getvalue()
+
+
+def paged_parse(path: str, memory: int | None) -> tuple[str, object]:
+    """A worker parse that takes 5 × 0.4 s, telling the pool after each 'page' when the name asks."""
+    import time as _time
+
+    from core.loading import scan
+
+    if "warm" in path:
+        return "error", ("LoadError", "warm", "test.warm", "")
+    for k in range(5):
+        _time.sleep(0.4)
+        if "pages" in path and scan._page_progress is not None:
+            scan._page_progress(k + 1, 5)
+    return "error", ("LoadError", f"done {Path(path).name}", "test.done", "")
+
+
+@pytest.mark.parametrize("name, finished", [("pages.pdf", True), ("silent.pdf", False)])
+def test_long_scan_time_limit_counts_per_page(tmp_path: Path, name: str, finished: bool) -> None:
+    """2 s in all under a 1.2 s limit: a scan reporting its pages finishes, a silent parse is cut off."""
+    from core.batch.worker import Limits, WorkerPool
+
+    with WorkerPool(1, Limits(timeout=120, memory=None), parse=paged_parse) as pool:
+        list(pool.parse_many([str(tmp_path / "warm.pdf")]))  # the worker has started (start-up is not timed here)
+        pool.limits = Limits(timeout=1.2, memory=None)
+        [(_, result)] = list(pool.parse_many([str(tmp_path / name)]))
+    assert (result.code == "test.done") is finished
+    if not finished:
+        assert result.code == "limit.timeout"
+
+
+def test_thirty_page_scan_is_cancellable(tmp_path: Path, report: object) -> None:
+    """A 30-page scan: pages are read one at a time, progress per page, cancel stops after the page."""
+    import time
+
+    from core.errors import Cancelled
+    from core.loading.scan import load_scan
+
+    pages = scan_pages(report.content, ScanStyle(dpi=150, noise=0.002, seed=9)) * 10
+    path = tmp_path / "三十页.pdf"
+    path.write_bytes(scanned_pdf(pages, 150))
+    seen: list[tuple[int, int]] = []
+    t0 = time.perf_counter()
+    with pytest.raises(Cancelled):
+        load_scan(str(path), "pdf", cancelled=lambda: len(seen) >= 2, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 30), (2, 30)]
+    assert time.perf_counter() - t0 < 120  # two pages of thirty, not the whole scan
+
+
+def test_garbage_text_layer_is_read_by_ocr(tmp_path: Path, report: object) -> None:
+    """A scan with a broken text layer (GBK bytes shown as Latin letters) is OCR'd, not read as nonsense."""
+    import io
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    page = scan_pages(report.content, ScanStyle(dpi=150, angle=0.3, noise=0.002, seed=5), pages=[2])[0]
+    junk = "".join(chr(b) for b in "收到和处理政府信息公开申请情况".encode("gbk"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595.28, 841.89))
+    c.drawImage(ImageReader(Image.fromarray(page)), 0, 0, 595.28, 841.89)
+    text = c.beginText(60, 780)
+    text.setTextRenderMode(3)  # invisible, as an OCR layer is
+    for _ in range(20):
+        text.textLine(junk)
+    c.drawText(text)
+    c.save()
+    path = tmp_path / "乱码文字层.pdf"
+    path.write_bytes(buf.getvalue())
+    doc = load_file(str(path))
+    assert any(code == "ocr.garbled_text_layer" for code, _ in doc.notes)
+    assert "收到和处理政府信息公开申请情况" in doc.text and "Õ" not in doc.text
+
+
+def test_garbled_text_layer_detection() -> None:
+    from core.loading.scan import garbled_text_layer
+
+    assert garbled_text_layer("".join(chr(b) for b in "政府信息公开工作年度报告".encode("gbk")) * 3)
+    assert garbled_text_layer("\ue001\ue002\ue003\ue004 " * 10)
+    assert not garbled_text_layer("示例市生态环境局2022年政府信息公开工作年度报告 Café 2022")
+    assert not garbled_text_layer("Annual report 2022 of the example bureau, page 1 of 3 — contents")
+
+
+def test_blank_and_upside_down_pages(tmp_path: Path, report: object) -> None:
+    """A blank page is noted; a page scanned upside down is turned and read."""
+    import numpy as np
+
+    first = scan_pages(report.content, ScanStyle(dpi=150, noise=0.002, seed=6), pages=[1])[0]
+    flipped = scan_pages(report.content, ScanStyle(dpi=150, angle=0.5, noise=0.002, upside_down=True, seed=6), [2])[0]
+    blank = np.full_like(first, 240)
+    path = tmp_path / "倒置.pdf"
+    path.write_bytes(scanned_pdf([first, blank, flipped], 150))
+    doc = load_file(str(path))
+    notes = dict(doc.notes)
+    assert "第 2 页" in notes["ocr.blank_pages"] and "第 3 页" in notes["ocr.rotated"]
+    assert "收到和处理政府信息公开申请情况" in doc.text
+    table = next(g for g in doc.grids if 3 in g.pages)
+    # boxes are on the page as scanned (upside down): the table's top-left cell lies low on the page
+    assert max(c.bbox[1] for c in table.cells if c.bbox) > 421
