@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,15 @@ from gui.widgets.findings_panel import FindingsPanel
 from gui.widgets.icons import icon
 from gui.widgets.metadata_panel import MetadataPanel
 from gui.widgets.pdf_page_view import PdfPageView
-from gui.widgets.report_list import COL_DUPLICATE, ReportEntry, ReportListWidget
+from gui.widgets.report_list import (
+    COL_AGENCY,
+    COL_DUPLICATE,
+    COL_STATUS,
+    COL_TEMPLATE,
+    COL_YEAR,
+    ReportEntry,
+    ReportListWidget,
+)
 from gui.widgets.source_view import SourceView
 from gui.widgets.stat_tables import StatTablesWidget
 from gui.window_io import LoadExportMixin
@@ -423,7 +432,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         if left:
             self.go_to_next_finding(1)
         else:
-            errors.status_message(self.tr("本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。"))
+            errors.status_message(
+                self.tr("本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。")
+            )
 
     def count_duplicate(self, entry: ReportEntry) -> None:
         """Count this member of a duplicate group in the summary (the 汇总 menu's 计入汇总: undoable,
@@ -665,6 +676,15 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         listed = max(170, min(300, w * 17 // 100))
         centre = max(240, min(520, w * 30 // 100))
         self.h_splitter.setSizes([listed, centre, max(300, w - listed - centre)])
+        # The report list shows the agency and the status in its share; a narrow list drops 模板
+        # (the metadata panel shows it; the header's menu brings it back).
+        h = self.report_list.view.horizontalHeader()
+        if listed < 280:
+            h.setSectionHidden(COL_TEMPLATE, True)
+        shown = [c for c in (COL_YEAR, COL_TEMPLATE) if not h.isSectionHidden(c)]
+        h.resizeSection(COL_STATUS, 90)
+        bar = self.report_list.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # a long list's
+        h.resizeSection(COL_AGENCY, max(72, listed - 90 - sum(h.sectionSize(c) for c in shown) - bar - 8))
         tree = max(110, min(170, centre * 3 // 10))  # the section list beside the source text
         self.source_view.splitter.setSizes([tree, max(200, centre - tree)])
 
