@@ -196,6 +196,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.findings_panel.suggestion_requested.connect(self.apply_suggestion)
         self.report_list.close_requested.connect(self.close_entries)
         self.report_list.count_requested.connect(self.count_duplicate)
+        self.report_list.reviewed_requested.connect(self.mark_entries_reviewed)
         self.metadata_panel.metadata_edited.connect(self.edit_metadata)
         self.metadata_panel.reviewed_toggled.connect(self.set_reviewed)
         self.source_view.section_start_requested.connect(self.move_section_start)
@@ -435,6 +436,32 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             errors.status_message(
                 self.tr("本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。")
             )
+
+    def mark_entries_reviewed(self, entries: list[ReportEntry]) -> int:
+        """标记所选为已审核: mark several reports at once (each an undo step on its own report).
+
+        Reports with open errors are included only after one question naming how many; they still
+        count as 有错误. Returns how many were marked.
+        """
+        if self.read_only:
+            errors.status_message(self.tr("项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。"))
+            return 0
+        todo = [e for e in entries if e.reviewed is not None and not e.reviewed.state.reviewed]
+        with_errors = [e for e in todo if any(f.severity == "error" for f in e.open_findings())]
+        if with_errors and not self._ask_reviewed_with_errors(
+            sum(1 for e in with_errors for f in e.open_findings() if f.severity == "error")
+        ):
+            todo = [e for e in todo if e not in with_errors]
+        from gui.undo_commands import EditCommand
+
+        for e in todo:
+            self.undo.stack_for(e.reviewed).push(EditCommand(e.reviewed, ReviewedEdit(True)))
+        if self.current is not None:
+            self.metadata_panel.refresh()
+        self._update_actions()
+        self._update_count()
+        errors.status_message(self.tr("已将 %1 份报告标记为已审核").replace("%1", str(len(todo))))
+        return len(todo)
 
     def count_duplicate(self, entry: ReportEntry) -> None:
         """Count this member of a duplicate group in the summary (the 汇总 menu's 计入汇总: undoable,

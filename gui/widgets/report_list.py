@@ -246,11 +246,13 @@ class ReportListWidget(QWidget):
         entry_selected(object): the current report changed (a ReportEntry, or None).
         close_requested(list): close these reports (关闭所选报告, Delete in the list).
         count_requested(object): count this duplicate in the summary instead of the group's other member.
+        reviewed_requested(list): mark these reports 已审核.
     """
 
     entry_selected = Signal(object)
     close_requested = Signal(list)
     count_requested = Signal(object)
+    reviewed_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -355,6 +357,11 @@ class ReportListWidget(QWidget):
             group = self.model.groups[dup_key]
             same = menu.addAction(self.tr("选中全部重复（%1 份）").replace("%1", str(len(group))))
             same.triggered.connect(lambda: self.select_entries(group))
+        readable = [e for e in chosen if e.reviewed is not None]
+        mark = menu.addAction(self.tr("标记所选为已审核（%1 份）").replace("%1", str(len(readable))))
+        mark.setObjectName("mark_reviewed")
+        mark.setEnabled(bool(readable))
+        mark.triggered.connect(lambda: self.reviewed_requested.emit(readable))
         copy = menu.addAction(self.tr("复制文件路径"))
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText("\n".join(e.path for e in chosen)))
         copy.setEnabled(bool(chosen))

@@ -373,6 +373,8 @@ EN |= {
     "在原文中查找": "Find in Source Text",
     "原文中没有“%1”": "“%1” is not in the source text",
     "查找": "Find",
+    "已将 %1 份报告标记为已审核": "Marked %1 reports as reviewed",
+    "标记所选为已审核（%1 份）": "Mark Selected as Reviewed (%1)",
     "本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。": (
         "No open findings left in this report: Ctrl+Shift+R marks it as reviewed; F8 goes on to the next report."
     ),

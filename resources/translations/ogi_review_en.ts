@@ -833,7 +833,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/main_window.py" line="82"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -883,7 +883,7 @@
         <translation>Close Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="702"/>
+        <location filename="../../gui/main_window.py" line="751"/>
         <location filename="../../gui/window_menus.py" line="71"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -929,8 +929,8 @@
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="574"/>
-        <location filename="../../gui/main_window.py" line="578"/>
+        <location filename="../../gui/main_window.py" line="612"/>
+        <location filename="../../gui/main_window.py" line="616"/>
         <location filename="../../gui/window_menus.py" line="105"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
@@ -1032,7 +1032,7 @@
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="565"/>
+        <location filename="../../gui/main_window.py" line="603"/>
         <location filename="../../gui/window_menus.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -1103,14 +1103,15 @@
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="323"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
-        <location filename="../../gui/main_window.py" line="365"/>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="499"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
@@ -1159,72 +1160,77 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>采用建议：%1</source>
         <translation>Suggestion applied: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>建议的数值与当前数值相同。</source>
         <translation>The suggested values are already the current ones.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>采用建议（%1 个单元格）</source>
         <translation>Apply suggestion (%1 cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408"/>
+        <location filename="../../gui/main_window.py" line="418"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。</source>
         <translation>No open findings left in this report: Ctrl+Shift+R marks it as reviewed; F8 goes on to the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="463"/>
+        <source>已将 %1 份报告标记为已审核</source>
+        <translation>Marked %1 reports as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="492"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="511"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="501"/>
+        <location filename="../../gui/main_window.py" line="539"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="560"/>
+        <location filename="../../gui/main_window.py" line="598"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="561"/>
+        <location filename="../../gui/main_window.py" line="599"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="562"/>
+        <location filename="../../gui/main_window.py" line="600"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="563"/>
+        <location filename="../../gui/main_window.py" line="601"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="564"/>
+        <location filename="../../gui/main_window.py" line="602"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="580"/>
+        <location filename="../../gui/main_window.py" line="618"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1233,17 +1239,17 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="625"/>
+        <location filename="../../gui/main_window.py" line="663"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631"/>
+        <location filename="../../gui/main_window.py" line="669"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="703"/>
+        <location filename="../../gui/main_window.py" line="752"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1668,32 +1674,37 @@ Allow this only if you trust where the project came from. Read these files?
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="262"/>
+        <location filename="../../gui/widgets/report_list.py" line="264"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="344"/>
+        <location filename="../../gui/widgets/report_list.py" line="346"/>
         <source>关闭所选报告（%1 份）</source>
         <translation>Close Selected Reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="350"/>
+        <location filename="../../gui/widgets/report_list.py" line="352"/>
         <source>计入汇总（代替同一机关同一年度的另一份）</source>
         <translation>Count in Summary (instead of the other one of this agency and year)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="356"/>
+        <location filename="../../gui/widgets/report_list.py" line="358"/>
         <source>选中全部重复（%1 份）</source>
         <translation>Select All Duplicates (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="358"/>
+        <location filename="../../gui/widgets/report_list.py" line="361"/>
+        <source>标记所选为已审核（%1 份）</source>
+        <translation>Mark Selected as Reviewed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/report_list.py" line="365"/>
         <source>复制文件路径</source>
         <translation>Copy File Paths</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/report_list.py" line="362"/>
+        <location filename="../../gui/widgets/report_list.py" line="369"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>

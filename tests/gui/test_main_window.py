@@ -661,3 +661,17 @@ def test_source_table_of_an_html_report_keeps_its_merged_cells(qtbot, window, tm
     table = window.source_view.table_view
     assert table.isVisible() and table.currentItem().text() == "12"
     assert table.columnSpan(0, 0) == 3 and table.rowSpan(0, 0) == 3  # the 勾稽 note cell
+
+
+def test_mark_several_selected_reports_reviewed(qtbot, window, monkeypatch) -> None:
+    clean = [synthetic_report(f"c{i}.txt", agency=f"干净{i}局", findings=False, total=6) for i in range(2)]
+    entries = _open(window, [*clean, synthetic_report("e.txt", agency="有错局")])
+    asked: list[int] = []
+    monkeypatch.setattr(window, "_ask_reviewed_with_errors", lambda n: asked.append(n) or False)
+    lst = window.report_list
+    lst.select_entries(entries)
+    menu = lst.menu_for_selection()
+    next(a for a in menu.actions() if a.objectName() == "mark_reviewed").trigger()
+    assert len(asked) == 1  # one question for the batch
+    assert [e.reviewed.state.reviewed for e in entries] == [True, True, False]
+    assert "2 份已审核" in window.count_label.text()
