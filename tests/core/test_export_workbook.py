@@ -288,8 +288,11 @@ def test_count_incomplete_counts_and_marks_them(tmp_path: Path) -> None:
 
 
 def test_quality_sheet_scores_each_check(tmp_path: Path) -> None:
+    from core.review.state import ReviewedEdit
+
     rr = make_reviewed("2021", agency="示例市甲局", seed=1)
     rr.report.metadata.published.value = "2024-01-20"
+    rr.apply(ReviewedEdit(True))  # 已审核, but its open warnings still show
     late = make_reviewed("2021", agency="示例市乙局", seed=2, path="b.txt")
     late.report.metadata.published.value = "2024-03-01"
     out = tmp_path / "a.xlsx"
@@ -301,5 +304,6 @@ def test_quality_sheet_scores_each_check(tmp_path: Path) -> None:
     for col in df.columns[4:11]:
         assert set(df[col]) <= {"符合", "不符合", "无法判断"}
     assert list(df["勾稽关系成立"]) == ["符合", "符合"]
+    assert list(pd.read_excel(out, sheet_name="报告一览")["状态"]) == ["有警告", "有警告"]
     overview = pd.read_excel(out, sheet_name="报告一览")
     assert list(overview["按时发布"]) == ["是", "否"] and overview.loc[0, "发布日期"] == "2024-01-20"
