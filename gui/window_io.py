@@ -29,7 +29,9 @@ class LoadExportMixin:
     """Opens files, folders and projects in the background and exports to Excel."""
 
     def open_files_dialog(self) -> None:
-        exts = " ".join(f"*{s}" for s in REPORT_SUFFIXES) + " *.ogiproj"
+        from core.loading.scan import IMAGE_SUFFIXES  # scanned pages, read by OCR
+
+        exts = " ".join(f"*{s}" for s in (*REPORT_SUFFIXES, *IMAGE_SUFFIXES)) + " *.ogiproj"
         paths = self._ask_open_files(
             QCoreApplication.translate("MainWindow", "打开报告文件"),
             settings.get("files/last_dir"),
