@@ -16,7 +16,8 @@
 # compiled Python (a folder keyed on the recipe), pip's and apt's downloads. Cold: debootstrap + compile
 # (~5 min on an idle 2-core machine); warm: venv + PyInstaller only.
 # Exit 3: this machine cannot make chroots (see chroot_lib.sh) — nothing was built.
-# Usage: sudo packaging/linux/build_deb_bullseye.sh   (prints the .deb path last)
+# Usage: sudo packaging/linux/build_deb_bullseye.sh   (prints the .deb path last; the venv's versions go to
+# build/deb11-pip-freeze.txt)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -110,7 +111,10 @@ in_chroot "$CHROOT" sh -ec "
   /build/venv/bin/python -m pip install -q --upgrade -c $CONSTRAINTS pip
   nice /build/venv/bin/python -m pip install -q -c $CONSTRAINTS -e '.[build]'
   /build/venv/bin/python -c 'import PySide6, sys; v = PySide6.__version__; print(\"PySide6\", v); sys.exit(not v.startswith(\"6.8.\"))'
+  /build/venv/bin/python -m pip freeze -q --exclude-editable > /build/pip-freeze.txt
 " >&2
+mkdir -p "$ROOT/build"
+cp "$CHROOT/build/pip-freeze.txt" "$ROOT/build/deb11-pip-freeze.txt"
 log "venv ready in $(( $(date +%s) - t )) s"
 t=$(date +%s)
 DEB_IN=$(in_chroot "$CHROOT" sh -ec "cd /build/src && OGI_VENV=/build/venv OGI_DEB_LIBC=$MAX_GLIBC OGI_DEB_VERSION_SUFFIX='~deb11' nice packaging/linux/build_deb.sh" | tail -n 1)
@@ -127,6 +131,6 @@ fi
 
 mkdir -p "$ROOT/dist"
 cp "$CHROOT/build/src/$DEB_IN" "$ROOT/dist/"
-rm -rf "$CHROOT/build/src" "$CHROOT/build/venv"
+rm -rf "$CHROOT/build/src" "$CHROOT/build/venv" "$CHROOT/build/pip-freeze.txt"
 log "built $DEB_IN with Python from $(cat "$CHROOT$PY_PREFIX/.ogi-source") in $(( $(date +%s) - start )) s"
 echo "$DEB_IN"

@@ -24,7 +24,14 @@ chroot_mount "$SMOKE"
 cp "$DEB" "$SMOKE/tmp/"
 log "clean Debian 11 chroot: $(in_chroot "$SMOKE" ldd --version | head -n 1)"
 in_chroot "$SMOKE" apt-get update -qq >&2
-nice chroot "$SMOKE" "${CHROOT_ENV[@]}" apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$DEB")" >&2
+if ! nice chroot "$SMOKE" "${CHROOT_ENV[@]}" apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$DEB")" \
+    >"$SMOKE.apt.log" 2>&1; then
+  tail -n 30 "$SMOKE.apt.log" >&2
+  echo "apt could not install $(basename "$DEB") in the clean Debian 11 chroot" >&2
+  exit 1
+fi
+log "installed with $(grep -c '^Setting up' "$SMOKE.apt.log") packages from Debian 11 (declared dependencies only)"
+rm -f "$SMOKE.apt.log"
 in_chroot "$SMOKE" sh -ec '
   test -x /usr/bin/ogi-review
   test -f /usr/share/applications/ogi-review.desktop
