@@ -43,23 +43,6 @@ def translations_dir() -> Path:
     return resource_dir() / "translations"
 
 
-# Strings of Qt's own dialogs that qtbase_zh_CN leaves in English (the file dialog's labels).
-QT_GAPS_ZH = {
-    ("QFileDialog", "&Look in:"): "查找范围(&I)：",
-    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
-}
-
-
-class QtGapsTranslator(QTranslator):
-    """Fills the few strings Qt's own Chinese translation lacks, so Qt's dialogs are all Chinese."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        return QT_GAPS_ZH.get((context, source))  # None: not ours (a null string lets Qt look further)
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 def install_translators(app: QCoreApplication, language: str) -> bool:
     """Install qtbase's and the app's translator for ``language``; True if the app's loaded.
 
@@ -75,9 +58,12 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
         app.installTranslator(base)
         _installed.append(base)
     if language.startswith("zh"):
-        gaps = QtGapsTranslator(app)
-        app.installTranslator(gaps)
-        _installed.append(gaps)
+        # The few strings of Qt's own dialogs that qtbase_zh_CN leaves in English (the file
+        # dialog's labels), from resources/translations/qt_gaps_zh_CN.ts (compiled with lrelease).
+        gaps = QTranslator(app)
+        if gaps.load(str(translations_dir() / "qt_gaps_zh_CN.qm")):
+            app.installTranslator(gaps)
+            _installed.append(gaps)
         return True
     tr = QTranslator(app)
     qm = translations_dir() / f"ogi_review_{language}.qm"

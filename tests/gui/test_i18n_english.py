@@ -43,7 +43,7 @@ UNTRANSLATED_ON_PURPOSE = {
     "launcher.py": None,
     "selftest.py": None,
     # Each language's own name in the language chooser.
-    "i18n.py": {"简体中文", "查找范围(&I)：", "文件类型(&T)："},  # + Chinese for gaps in Qt's own dialogs
+    "i18n.py": {"简体中文"},
     # Log line, not shown.
     "errors.py": {"未处理的异常：\n%s"},
     # What a reviewer may type into a cell: empty-cell token, units, 增/减 signs.
