@@ -10,7 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QProgressBar, QToolButton
+from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QToolButton
+from shiboken6 import getCppPointer
 
 from gui import errors, settings
 from gui.widgets.icons import icon
@@ -240,8 +241,9 @@ class MenusMixin:
         """帮助 › 使用说明 (F1) or 键盘快捷键: every action's shortcut, read from the actions."""
         from gui.dialogs.help_dialog import HelpDialog
 
-        menus = [m.menu() for m in self.menuBar().actions() if m.menu() is not None]
-        ordered = [a for m in menus for a in _menu_actions(m)]
+        submenus = _submenus(self)
+        menus = [submenus[k] for k in map(_key, self.menuBar().actions()) if k in submenus]
+        ordered = [a for m in menus for a in _menu_actions(m, submenus)]
         rest = [a for a in self.actions() if a not in ordered]
         dlg = HelpDialog([*ordered, *rest], self, manual=manual)
         dlg.setModal(False)
@@ -269,12 +271,23 @@ class MenusMixin:
         return self.stat_tables
 
 
-def _menu_actions(menu: Any) -> list[Any]:
+def _key(action: QAction) -> int:
+    return getCppPointer(action)[0]
+
+
+def _submenus(window: Any) -> dict[int, QMenu]:
+    """The window's menus by their menu actions. Not QAction.menu(): with PySide6 6.8 (the glibc 2.31 package)
+    a menu reached through it is deleted together with that action's Python wrapper."""
+    return {_key(m.menuAction()): m for m in window.findChildren(QMenu)}
+
+
+def _menu_actions(menu: QMenu, submenus: dict[int, QMenu]) -> list[Any]:
     """A menu's actions, submenus included, in order."""
     out = []
     for a in menu.actions():
-        if a.menu() is not None:
-            out.extend(_menu_actions(a.menu()))
+        sub = submenus.get(_key(a))
+        if sub is not None:
+            out.extend(_menu_actions(sub, submenus))
         else:
             out.append(a)
     return out

@@ -137,7 +137,7 @@ def test_qt_dialogs_speak_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
         dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
         texts = [w.text() for w in dlg.findChildren(QLabel) + dlg.findChildren(QPushButton) if w.text()]
         assert texts and not [t for t in texts if re.search("[A-Za-z]{3}", t)], texts
-        assert "查找范围(&I)：" in texts
+        assert "查找范围(&I)：" in texts or "查找范围：" in texts  # Qt 6.8's "Look in:" has no mnemonic yet
         dlg.deleteLater()
     finally:
         install_translators(qapp, "zh_CN")
