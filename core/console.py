@@ -6,7 +6,6 @@ import codecs
 import re
 import sys
 
-
 _ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes a file name could not decode (surrogateescape)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

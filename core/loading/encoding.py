@@ -130,7 +130,7 @@ def _resync(exc: UnicodeError) -> tuple[str, int]:
     line is read off by one byte (mojibake). The choice goes to whichever reads on as more
     ordinary Chinese text."""
     assert isinstance(exc, UnicodeDecodeError)
-    data, start, end = exc.object, exc.start, exc.end
+    data, end = exc.object, exc.end
     best, best_score = end, None
     for skip in (end, end + 1):
         if skip > len(data):

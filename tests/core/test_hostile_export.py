@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from core.export import export_batch
 from core.console import readable
+from core.export import export_batch
 from core.export.safe import clean_text, file_name, sheet_name
 from core.parsing import parse_report
 from core.parsing.tables.cells import parse_token

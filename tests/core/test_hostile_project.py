@@ -117,7 +117,7 @@ def test_snapshot_of_the_wrong_shape_is_a_damaged_snapshot(tmp_path: Path, damag
     (tmp_path / "r0.txt").unlink()  # nothing to re-read: the report cannot be shown, the others can
     with Project.open(path, read_only=True, parse=fake_parse) as project:
         assert len(project.reviewed_reports()) == 1
-        (failed, err), = project.failures()
+        ((_failed, err),) = project.failures()
         assert "r0.txt" in err.message
 
 
