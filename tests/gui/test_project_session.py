@@ -269,3 +269,21 @@ def test_window_asks_before_reading_files_outside_a_project(qtbot, window, tmp_p
     assert len(asks) == 1 and "外部.ogiproj" in asks[0][2]
     assert window.session.reviewed_reports()[0].value("apply.new.total") == 3  # refused (log-only answers no)
     window.session.close()
+
+
+def test_project_with_stored_json_of_the_wrong_shape_is_a_message(session, tmp_path):
+    import sqlite3
+
+    path = tmp_path / ("坏形状" + PROJECT_SUFFIX)
+    src = write_source(tmp_path / "a.txt", {"apply.new.total": 3})
+    with Project.create(path) as p:
+        p.add_reports([ReviewedReport(fake_parse(str(src)))])
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE reports SET section_starts = '{\"s1\": {\"x\": 1}}'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    events = _record(session)
+    assert session.open(str(path)) is False  # no exception reaches the window
+    assert [e[0] for e in events] == ["error"] and "坏形状" in str(events[0][1]) and "损坏" in str(events[0][1])
+    assert path.read_bytes() == before
