@@ -15,7 +15,8 @@ Sheets, in order (names and contract columns are read by other programs):
 
 List sheets have their header in row 1, no merged cells, no totals rows: ``pandas.read_excel``
 reads them as they are. The workbook is streamed (openpyxl write-only): memory stays flat at
-any batch size. pandas adds up the 汇总表 and joins last year's figures.
+any batch size. The 汇总表 sums and last year's figures are plain dictionary work (pandas
+would cost more memory than the work itself: ~50 MB to import, ~100 MB for a long table).
 
 Public API:
     export_batch(batch, path, options=None, *, failures=(), progress=None, cancelled=None, **overrides)
@@ -236,6 +237,22 @@ _DIMENSION = re.compile(rb"<dimension ref=\"[^\"]*\"\s*/>")
 _XML_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+def _with_links(tail: bytes, links: list[tuple[str, str]]) -> bytes:
+    """The sheet XML after ``</sheetData>`` with in-workbook hyperlinks (before the print settings)."""
+    if not links:
+        return tail
+    from xml.sax.saxutils import quoteattr
+
+    xml = "<hyperlinks>" + "".join(
+        f'<hyperlink ref="{ref}" location={quoteattr(loc)}/>' for ref, loc in links
+    ) + "</hyperlinks>"
+    for anchor in (b"<printOptions", b"<pageMargins", b"<pageSetup", b"<headerFooter", b"</worksheet>"):
+        at = tail.find(anchor)
+        if at >= 0:
+            return tail[:at] + xml.encode("utf-8") + tail[at:]
+    return tail
+
+
 class _RowsXml:
     """The data rows of a list sheet as sheet XML, in a temporary file (memory stays flat).
 
@@ -255,8 +272,10 @@ class _RowsXml:
         self.wrap = wrap
         self.n_rows = 1
         self.last_ref = f"{self.letters[-1]}1"
+        self.links: list[tuple[str, str]] = []  # (cell, location in this workbook)
 
-    def write_all(self, rows: Iterable[Sequence[Any]]) -> int:
+    def write_all(self, rows: Iterable[Sequence[Any]], links: dict[int, str] | None = None) -> int:
+        """Rows from row 2; ``links``: data-row number (1-based) → sheet the row's column B links to."""
         buf: list[str] = []
         size = 0
         letters, formats, wrap = self.letters, self.formats, self.wrap
@@ -287,6 +306,9 @@ class _RowsXml:
                 if tail:
                     cells.append(f'<c r="{letters[i]}{r}"{tail}')
             cells.append("</row>")
+            if links and (r - 1) in links:
+                target = links[r - 1].replace("'", "''")
+                self.links.append((f"{letters[min(1, len(letters) - 1)]}{r}", f"'{target}'!A1"))
             line = "".join(cells)
             buf.append(line)
             size += len(line)
@@ -370,7 +392,7 @@ class _Writer:
                         out.write(head)
                         rows.file.seek(0)
                         shutil.copyfileobj(rows.file, out, 1 << 20)
-                        out.write(b"</sheetData>" + tail)
+                        out.write(b"</sheetData>" + _with_links(tail, rows.links))
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(inner)
@@ -392,10 +414,15 @@ class _Writer:
             with contextlib.suppress(Exception):
                 writer.cleanup()
 
-    def sheet(self, name: str) -> Any:
-        title = sheet_name(name, self.used)
+    def sheet(self, name: str, reserved: bool = False) -> Any:
+        """A new streamed sheet; ``reserved``: ``name`` was already made unique by ``reserve``."""
+        title = name if reserved else sheet_name(name, self.used)
         self.sheets.append(title)
         return self.wb.create_sheet(title)
+
+    def reserve(self, name: str) -> str:
+        """A unique sheet name for a sheet created later (links to it are written first)."""
+        return sheet_name(name, self.used)
 
     def header_text(self, ws: Any, title: str) -> None:
         """Title, scope and date in the print header; page numbers in the footer."""
@@ -417,8 +444,12 @@ class _Writer:
         repeat_col: str = "B",
         wrap: Sequence[int] = (),
         title: str = "",
+        links: dict[int, str] | None = None,
     ) -> int:
-        """A list sheet: header in row 1, one value per cell; returns the number of data rows."""
+        """A list sheet: header in row 1, one value per cell; returns the number of data rows.
+
+        ``links``: data-row number (1-based) → name of a sheet of this workbook column B links to.
+        """
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.utils import get_column_letter
 
@@ -443,7 +474,7 @@ class _Writer:
                 st.stamp(probe, number_format=c.fmt)
                 fmts[i] = probe.style_id
         rows_xml = _RowsXml(len(cols), fmts, {i: cols[i].width for i in wrap})
-        n = rows_xml.write_all(rows)
+        n = rows_xml.write_all(rows, links)
         self.spliced.append((ws, rows_xml))
         last = get_column_letter(len(cols))
         ws.auto_filter.ref = f"A1:{last}{n + 1}"
@@ -653,23 +684,23 @@ def key_figures(rr: ReviewedReport) -> dict[str, Any]:
 
 
 def previous_reports(batch: Batch) -> dict[int, int]:
-    """Entry index → index of the same agency's counted report of the year before (pandas merge)."""
-    import pandas as pd
+    """Entry index → index of the same agency's counted report of the year before (in the batch).
 
+    A dictionary join: importing pandas for it alone costs ~50 MB of a 3000-report export's memory.
+    """
     from core.batch.model import agency_key
 
-    rows = [(e.index, agency_key(e.agency), e.year) for e in batch.entries if e.reviewed is not None and e.agency
-            and e.year is not None]
-    if not rows:
-        return {}
-    df = pd.DataFrame(rows, columns=["index", "agency", "year"])
-    counted = pd.DataFrame(
-        [(e.index, agency_key(e.agency), e.year + 1) for e in batch.entries if e.counted and e.agency
-         and e.year is not None],
-        columns=["prev", "agency", "year"],
-    )
-    merged = df.merge(counted, on=["agency", "year"], how="inner").drop_duplicates("index")
-    return {int(i): int(p) for i, p in zip(merged["index"], merged["prev"], strict=True)}
+    counted = {}
+    for e in batch.entries:
+        if e.counted and e.agency and e.year is not None:
+            counted.setdefault((agency_key(e.agency), e.year), e.index)
+    out = {}
+    for e in batch.entries:
+        if e.reviewed is not None and e.agency and e.year is not None:
+            p = counted.get((agency_key(e.agency), e.year - 1))
+            if p is not None:
+                out[e.index] = p
+    return out
 
 
 def quality_row(batch: Batch, e: BatchEntry, has_prev: bool) -> list[Any]:
@@ -958,7 +989,15 @@ def _sheets(
     step(0.1)
     figures = {e.index: key_figures(e.reviewed) for e in reports if e.reviewed is not None}
     prev = previous_reports(batch)
-    w.write_list(OVERVIEW, overview_columns(), overview_rows(batch, figures, prev))
+    official: dict[int, str] = {}  # entry index → its official-layout sheet
+    if opts.per_report_sheets:
+        from core.export.official import sheet_label
+
+        for e in reports:
+            assert e.reviewed is not None
+            official[e.index] = w.reserve(sheet_label(e.reviewed))
+    links = {e.index + 1: official[e.index] for e in entries if e.index in official}
+    w.write_list(OVERVIEW, overview_columns(), overview_rows(batch, figures, prev), links=links)
     step(0.15)
     w.write_list(
         QUALITY, QUALITY_COLUMNS,
@@ -980,11 +1019,11 @@ def _sheets(
         w.write_list(MISSING, MISSING_COLUMNS, missing_rows(batch), repeat_col="A")
     w.write_list(UNREADABLE, UNREADABLE_COLUMNS, unreadable_rows(batch), repeat_col="A")
     if opts.per_report_sheets:
-        from core.export.official import sheet_label, write_official_sheet
+        from core.export.official import write_official_sheet
 
         for i, e in enumerate(reports):
             assert e.reviewed is not None
-            ws = w.sheet(sheet_label(e.reviewed))
+            ws = w.sheet(official[e.index], reserved=True)
             write_official_sheet(ws, e.reviewed, w.st, opts)
             if i % 10 == 0:
                 step(0.85 + 0.1 * i / n)

@@ -253,6 +253,8 @@ def test_per_report_sheets_at_any_size_and_text_stays_text(tmp_path: Path) -> No
     assert ws["A1"].value == "示例市第7局2023年政府信息公开工作年度报告"
     df = pd.read_excel(out, sheet_name="报告一览")
     assert df.loc[55, "机关"] == "=HYPERLINK(1)"  # stored as text, not a formula
+    overview = wb["报告一览"]
+    assert overview["B9"].value == "示例市第7局" and overview["B9"].hyperlink.location == "'示例市第7局（2023）'!A1"
     assert not export_batch(Batch(reports[:2]), str(tmp_path / "b.xlsx"))[-1].startswith("示例市第")
 
 
