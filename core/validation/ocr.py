@@ -34,23 +34,31 @@ def is_ocr(reviewed: ReviewedReport) -> bool:
     return any(c.confidence is not None for g in reviewed.report.document.grids for c in g.cells)
 
 
-def _cell(reviewed: ReviewedReport, v: Value) -> GridCell | None:
+Cells = dict[tuple[int, int, int], GridCell]
+
+
+def _cells(reviewed: ReviewedReport) -> Cells:
+    """Every OCR-read grid cell by (table, row, col)."""
+    return {
+        (t, c.row, c.col): c
+        for t, g in enumerate(reviewed.report.document.grids)
+        for c in g.cells
+        if c.confidence is not None
+    }
+
+
+def _cell(cells: Cells, v: Value) -> GridCell | None:
     if v.origin == "edited" or v.table is None or v.row is None or v.col is None:
         return None
-    grids = reviewed.report.document.grids
-    if not 0 <= v.table < len(grids):
-        return None
-    for c in grids[v.table].cells:
-        if c.row == v.row and c.col == v.col:
-            return c
-    return None
+    return cells.get((v.table, v.row, v.col))
 
 
-def suspects(reviewed: ReviewedReport) -> dict[str, tuple[float, bool]]:
+def suspects(reviewed: ReviewedReport, cells: Cells | None = None) -> dict[str, tuple[float, bool]]:
     """Field → (confidence, unreadable) for every current value read by OCR below LOW_CONFIDENCE."""
+    cells = _cells(reviewed) if cells is None else cells
     out: dict[str, tuple[float, bool]] = {}
     for fid, v in reviewed.values().items():
-        c = _cell(reviewed, v)
+        c = _cell(cells, v)
         if c is None or c.confidence is None:
             continue
         unreadable = c.text.strip() == UNREADABLE
@@ -74,9 +82,10 @@ def adjust(reviewed: ReviewedReport, findings: Sequence[Finding], identity: Sequ
         findings: every finding so far (the parser's own and every rule's).
         identity: those of ``findings`` that are broken identities.
     """
-    if not is_ocr(reviewed):
+    cells = _cells(reviewed)
+    if not cells:
         return list(findings)
-    sus = suspects(reviewed)
+    sus = suspects(reviewed, cells)
     ids = {id(f) for f in identity}
     out: list[Finding] = []
     for f in findings:
@@ -122,7 +131,7 @@ def adjust(reviewed: ReviewedReport, findings: Sequence[Finding], identity: Sequ
                     params={"confidence": round(conf, 3)},
                 )
             )
-    n = sum(1 for v in values.values() if (c := _cell(reviewed, v)) is not None and c.confidence is not None)
+    n = sum(1 for v in values.values() if _cell(cells, v) is not None)
     out.append(
         Finding(
             "ocr.scanned",
