@@ -180,13 +180,22 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 def _numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:
     """Read again, as digits only, the cells whose text is a few Latin characters but no number."""
     odd = [
-        c for c in cells if not c.smudged and (c.text == UNREADABLE or (c.text and len(c.text) <= 6 and _odd(c.text)))
+        c
+        for c in cells
+        if not c.smudged and (c.text == UNREADABLE or (c.text and len(c.text) <= 6 and _odd(c.text)) or _garbage(c))
     ]
     if not odd:
         return
     for c, (text, score) in zip(odd, numbers([_text_crop(gray, ink, c.box) for c in odd]), strict=True):
         if text and _NUMBER_RE.match(text):
             c.text, c.score = text, score
+        elif _garbage(c):
+            c.text, c.score = UNREADABLE, 0.0  # neither a number nor a sure reading: left out, flagged
+
+
+def _garbage(c: ScanCell) -> bool:
+    """One or two characters read with little confidence ("口" for a faint 0): not a label."""
+    return bool(c.text) and len(c.text) <= 2 and c.score is not None and c.score < 0.5
 
 
 def _odd(text: str) -> bool:
