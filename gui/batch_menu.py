@@ -273,7 +273,9 @@ class BatchMenu(QObject):
         try:
             n = write_starting_directory(self.window.batch, path)
         except (OSError, DirectoryError) as exc:
-            message = exc.message if isinstance(exc, DirectoryError) else str(exc)
+            from core.errors import os_reason
+
+            message = exc.message if isinstance(exc, DirectoryError) else os_reason(exc)
             errors.message(
                 self.window,
                 "warning",

@@ -149,7 +149,9 @@ class ProjectSession(QObject):
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             message = self.tr("无法创建数据文件夹“%1”：%2。修改将不会自动保存。")
-            self.error_raised.emit(arg(message, str(path.parent), str(exc)))
+            from core.errors import os_reason
+
+            self.error_raised.emit(arg(message, str(path.parent), os_reason(exc)))
             return False
         if path.is_file() and not restore and not _held_elsewhere(path):
             try:

@@ -143,3 +143,12 @@ def test_a_slow_file_does_not_hold_up_the_files_after_it(tmp_path: Path) -> None
     assert objs[0]["error"]["code"] == "limit.timeout" and "1 秒" in objs[0]["error"]["message"]
     assert objs[1]["ok"]
     assert time.monotonic() - started < 60
+
+
+def test_sqlite_errors_are_told_in_chinese_too() -> None:
+    import sqlite3
+
+    full = sqlite3.OperationalError("database or disk is full")
+    assert os_reason(full) == "磁盘空间不足" and os_advice(full).startswith("请清理磁盘")
+    assert "只读" in os_reason(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "database" not in os_reason(sqlite3.OperationalError("something new"))
