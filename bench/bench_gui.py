@@ -176,6 +176,15 @@ def bench_startup() -> float:
     return statistics.median(times) if times else float("nan")
 
 
+def _close_all(window) -> None:  # type: ignore[no-untyped-def]
+    """Close every entry (a failure entry is never the current report: removed directly)."""
+    while window.entries():
+        if window.current is not None:
+            window.close_current_report()
+        else:
+            window.remove_entry(window.entries()[0])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folder", type=Path, help="report files to load (cycled through up to --reports)")
@@ -233,11 +242,10 @@ def main() -> int:
     for p in one_by_one:
         shown: list[float] = []
         conn = window.report_shown.connect(lambda e, s=shown: s.append(time.perf_counter()) if e is not None else None)
-        while window.entries():
-            window.close_current_report()
+        _close_all(window)
         t0 = time.perf_counter()
         window.open_paths([p])
-        run_until(lambda s=shown: bool(s) and not window.is_loading())
+        run_until(lambda s=shown: bool(s) and not window.is_loading(), 120.0)
         window.report_shown.disconnect(conn)
         if shown:
             samples.append(shown[0] - t0)
@@ -248,8 +256,7 @@ def main() -> int:
     )
 
     # --- stall while N reports load: a 5 ms heartbeat records the longest gap
-    while window.entries():
-        window.close_current_report()
+    _close_all(window)
     gaps: list[float] = []
     clock = QElapsedTimer()
     clock.start()
