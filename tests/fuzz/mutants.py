@@ -100,7 +100,7 @@ def docx_member(data: bytes, rnd: random.Random) -> bytes:
     return out.getvalue()
 
 
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\n?endstream", re.S)
 
 
 def pdf_stream(data: bytes, rnd: random.Random) -> bytes:
@@ -108,9 +108,10 @@ def pdf_stream(data: bytes, rnd: random.Random) -> bytes:
     found = list(_STREAM.finditer(data))
     if not found:
         return flip(data, rnd)
-    m = rnd.choice(found)
-    body = m.group(1)
     kind = rnd.randrange(3)
+    # the bomb replaces the largest stream (a page's content), which is surely inflated
+    m = max(found, key=lambda f: len(f.group(1))) if kind == 2 else rnd.choice(found)
+    body = m.group(1)
     if kind == 0:
         new = flip(body, rnd) if body else body
     elif kind == 1:
@@ -121,7 +122,12 @@ def pdf_stream(data: bytes, rnd: random.Random) -> bytes:
             z.compress(b" " * (1 << 20)) for _ in range(rnd.choice((8, 80)))
         )
         new += z.flush()
-    return data[: m.start(1)] + new + data[m.end(1) :]
+    head = data[: m.start(1)]
+    at = head.rfind(b"<<")
+    if at >= 0 and kind == 2:  # keep the dictionary right (length, plain Flate): the bomb must really be inflated
+        d = re.sub(rb"/Length\s+\d+(?:\s+\d+\s+R)?", b"/Length %d" % len(new), head[at:], count=1)
+        head = head[:at] + re.sub(rb"/Filter\s*\[[^\]]*\]", b"/Filter /FlateDecode", d, count=1)
+    return head + new + data[m.end(1) :]
 
 
 def mutants(seed_files: list[Path], out: Path, count: int, seed: int = 15) -> Iterator[Path]:

@@ -55,3 +55,7 @@ def test_mutants_never_crash_hang_or_abort(tmp_path: Path) -> None:
     assert problems(files, status, objs, stderr) == []
     assert [Path(o["file"]).name for o in objs] == [f.name for f in files]  # every file, in input order
     assert sum(1 for o in objs if o["ok"]) > COUNT // 3  # most small damage is still read
+    # the attacks really reach the limits: refused by a loader limit, or a part left out with a finding
+    assert any(not o["ok"] and o["error"]["code"].startswith("limit.") for o in objs)
+    rules = {f["rule"] for o in objs if o["ok"] for f in o["findings"]}
+    assert rules & {"load.table_too_large", "docx.numbering_range", "docx.numbering_label"}
