@@ -920,13 +920,17 @@ def export_batch(
     check_target(path)
     b = _as_batch(batch, failures)
     before = b.count_incomplete
+    listeners = b.listeners
     if opts.count_incomplete != before:
+        # the export may run in a worker thread: the window's models are not told of this flip
+        b.listeners = []
         b.set_count_incomplete(opts.count_incomplete)
     try:
         return _write(b, path, opts, progress, cancelled, atomic_save)
     finally:
         if b.count_incomplete != before:
             b.set_count_incomplete(before)
+        b.listeners = listeners
 
 
 def _write(

@@ -278,9 +278,12 @@ def test_progress_and_cancel_leave_no_file(tmp_path: Path) -> None:
 
 def test_count_incomplete_counts_and_marks_them(tmp_path: Path) -> None:
     batch = Batch([make_reviewed("2021", agency="示例市甲局", seed=1), incomplete("示例市丁局", "丁局.txt")])
+    told: list[Any] = []
+    batch.listeners.append(told.append)
     out = tmp_path / "a.xlsx"
     export_batch(batch, str(out), count_incomplete=True)
     assert batch.count_incomplete is False  # the batch's own setting is left as it was
+    assert told == [] and batch.listeners == [told.append]  # listeners (the window's models) not told
     df = pd.read_excel(out, sheet_name="报告一览")
     row = df[df["文件"] == "丁局.txt"].iloc[0]
     assert row["计入汇总"] == "是" and row["完整性"] == "数据不完整" and "按导出选项计入" in row["说明"]
