@@ -159,7 +159,7 @@ def bench_startup() -> float:
         "import tempfile, pathlib\n"
         "settings.set_settings_file(pathlib.Path(tempfile.mkdtemp())/'s.ini'); errors.set_log_only(True)\n"
         "app = create_application()\n"
-        "from gui.main_window import MainWindow\n"
+        "from gui.main_window.window import MainWindow\n"
         "w = MainWindow(); w.show(); app.processEvents()\n"
         "print('shown', flush=True)\n"
     )
@@ -210,7 +210,7 @@ def main() -> int:
     settings.set_settings_file(tmp / "settings.ini")
     errors.set_log_only(True)
     app = create_application()
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     window = MainWindow()
     window.resize(1600, 1000)

@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from gui.widgets.pdf_page_view import PdfPageView
-from gui.widgets.stat_tables import StatTablesWidget
+from gui.source_view.pdf_page_view import PdfPageView
+from gui.stat_tables.stat_tables import StatTablesWidget
 from tests.gui.test_pdf_view import make_pdf
 from tests.gui.test_stat_tables_fixtures import make_reviewed
 

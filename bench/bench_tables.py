@@ -43,8 +43,8 @@ def main(n: int = 40) -> None:
             noise = Noise.messy() if i % 3 == 0 else Noise()
             paths.append(render(values, template, form, noise=noise, seed=i).write(tmp / f"{form}_{i}"))
         docs = [load(str(p)) for p in paths]
-        whole = _best(lambda: [parse_report(str(p)) for p in paths])
-        tables = _best(lambda: [extract_tables(d, []) for d in docs])
+        whole = _best(lambda paths=paths: [parse_report(str(p)) for p in paths])
+        tables = _best(lambda docs=docs: [extract_tables(d, []) for d in docs])
         print(f"{form:22} {k / whole:15.1f} {k / tables:10.1f} {tables / whole:12.1%}")
 
 

@@ -47,7 +47,7 @@ def create_application(argv: list[str] | None = None) -> object:
 
     from gui import settings
     from gui.i18n import install_translators
-    from gui.widgets.icons import icon
+    from gui.icons import icon
 
     # The GUI thread shares the GIL with the parsing worker; a shorter switch interval than
     # the default 5 ms lets it get the GIL back sooner, which keeps the event loop responsive.
@@ -86,7 +86,7 @@ def start_app(args: list[str]) -> tuple[object, object]:
     app = create_application()
     errors.install_excepthook(enabled=not no_crash and settings.get("errors/crash_dialog"))
     settings.apply_parse_limits()  # one file can never stall or exhaust the window's batch
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     window = MainWindow()
     window.show()
@@ -121,13 +121,13 @@ def _reopen_last_project(window: object) -> bool:
     from gui import errors, settings
     from gui.i18n import arg
 
-    session = getattr(window, "session", None)
+    session = window.session
     last = str(settings.qsettings().value(LAST_PROJECT_KEY, "") or "")
     if session is None or not last or not Path(last).is_file():
         return False
     if not session.open(last):
         return False
-    window.show_project()  # type: ignore[attr-defined]
+    window.project_menus.show_project()
     errors.status_message(
         arg(
             QCoreApplication.translate("MainWindow", "已打开上次的审核项目“%1”：之前的修改都已保存在其中。"),
@@ -159,7 +159,7 @@ def _open_workspace(window: object) -> bool:
 
     from gui import errors
 
-    session = getattr(window, "session", None)
+    session = window.session
     if session is None or not hasattr(session, "open_workspace"):
         return False
     # Open last time's workspace once (decoding its snapshots is the expensive part), then
@@ -186,7 +186,7 @@ def _open_workspace(window: object) -> bool:
             session.close()  # release it, then keep it aside and start afresh
             session.open_workspace(restore=False)
             return False
-    window.show_project()  # type: ignore[attr-defined]
+    window.project_menus.show_project()
     errors.status_message(QCoreApplication.translate("MainWindow", "已恢复上次的工作：修改会随时自动保存。"))
     return True
 

@@ -15,7 +15,7 @@ def check_window() -> list[str]:
     problems = []
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         print("  警告：没有找到简体中文字体，界面中文可能显示为方框", flush=True)
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     window = MainWindow()
     window.show()

@@ -17,8 +17,8 @@ from core.review.state import (
     ValueEdit,
 )
 from gui.i18n import arg
-from gui.models.cell_values import format_number
-from gui.models.stat_grid import row_title, table_of_row
+from gui.stat_tables.cell_values import format_number
+from gui.stat_tables.stat_grid import row_title, table_of_row
 
 # Typing into a cell: consecutive commands with this id on the same field merge into one step.
 VALUE_EDIT_ID = 0x0617

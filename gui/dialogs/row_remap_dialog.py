@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from core import templates
 from core.review.state import ReviewedReport, RowRemapEdit
 from gui.i18n import arg
-from gui.models.cell_values import format_number
-from gui.models.stat_grid import row_name_of, row_title, table_of_row, template_rows
+from gui.stat_tables.cell_values import format_number
+from gui.stat_tables.stat_grid import row_name_of, row_title, table_of_row, template_rows
 
 _RowRole = Qt.ItemDataRole.UserRole + 1
 

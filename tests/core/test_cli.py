@@ -201,7 +201,7 @@ def test_help_version_and_no_qt_for_headless_commands(tmp_path):
         "import sys; from gui.launcher import main; "
         f"rc = main(['parse', '--json', {str(a)!r}]); "
         "main(['check', " + repr(str(a)) + "]); main(['--version']); "
-        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'gui.app', 'gui.main_window'))); "
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'gui.app', 'gui.main_window.window'))); "
         "print('QT', bad, file=sys.stderr); sys.exit(rc)"
     )
     out = subprocess.run(

@@ -99,7 +99,7 @@ def test_read_only_reconciliation_is_saved_by_save_as(setup, tmp_path):
 
 
 def test_missing_source_shows_the_snapshot_with_a_notice(setup):
-    path, a, b = setup
+    path, _a, b = setup
     text_before = fake_parse(str(b)).text
     b.unlink()
     with Project.open(path, parse=fake_parse) as project:
@@ -144,7 +144,7 @@ def test_damaged_snapshot_is_reparsed_or_reported(setup):
 def test_moving_the_whole_folder_keeps_sources_found(setup, tmp_path):
     import shutil
 
-    path, a, b = setup
+    path, _a, _b = setup
     moved = tmp_path.parent / (tmp_path.name + "-moved")
     shutil.copytree(tmp_path, moved)
     shutil.rmtree(tmp_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from core.model import SourceDocument
 from core.parsing.headings import cn_number, find_candidates
 from core.parsing.sections import find_sections
@@ -59,7 +61,7 @@ def test_bodies_run_from_heading_to_next_section_and_skip_the_preamble():
     d = doc(STANDARD)
     _, secs, _ = find_sections(d)
     assert secs[0].body.start == STANDARD.index("一、总体情况")  # the preamble is not a section
-    for a, b in zip(secs, secs[1:], strict=False):
+    for a, b in itertools.pairwise(secs):
         assert a.body.end == b.body.start
     assert STANDARD[secs[-1].body.start : secs[-1].body.end] == "六、其他需要报告的事项\n本年度未收取信息处理费。"
     s3 = secs[2]

@@ -11,7 +11,7 @@ from tests.synth.make_samples import FAULTS, SAMPLES, make_values
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s[4] + "_" + s[3] for s in SAMPLES])
 def test_sample_values(sample) -> None:
-    stem, agency, year, template, form, seed, _noise, _enc = sample
+    stem, _agency, _year, template, form, seed, _noise, _enc = sample
     suffix = {"md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}.get(form, ".txt")
     path = sample_dir() / (stem + suffix)
     assert path.is_file(), f"{path.name} missing: run python -m tests.synth.make_samples"

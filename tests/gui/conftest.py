@@ -22,7 +22,7 @@ def tmp_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(autouse=True)
 def tmp_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The automatic workspace project of every GUI test lives in its own folder."""
-    from gui.project_session import WORKSPACE_ENV
+    from gui.main_window.project_session import WORKSPACE_ENV
 
     path = tmp_path_factory.mktemp("data")
     monkeypatch.setenv(WORKSPACE_ENV, str(path))
@@ -55,7 +55,7 @@ def window(qtbot):  # type: ignore[no-untyped-def]
     """The review window, shown at 1600×1000, closed after the test."""
     from PySide6.QtCore import Qt
 
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)

@@ -34,7 +34,7 @@ def test_sigterm_quits_cleanly_and_releases_the_workspace_lock(tmp_path) -> None
     import subprocess
     import time
 
-    from gui.project_session import WORKSPACE_ENV, WORKSPACE_NAME
+    from gui.main_window.project_session import WORKSPACE_ENV, WORKSPACE_NAME
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), **{WORKSPACE_ENV: str(tmp_path / "data")})
     proc = subprocess.Popen([sys.executable, "-m", "gui.launcher"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.review.project import Project
-from gui.batch_menu import MissingDialog
+from gui.main_window.batch_menu import MissingDialog
 from tests.batch_fixture import mixed_batch
 
 
@@ -53,7 +53,7 @@ def test_counted_choice_is_saved_in_the_project(qtbot, window, tmp_path: Path) -
         assert project.counted_choices() == {draft.duplicate_key: draft.content_key}
     # opening the project shows the same choice
     assert window.session.open(str(path))
-    window.show_project()
+    window.project_menus.show_project()
     again = _by_name(window)["乙局2023（初稿）.txt"]
     assert again.counted and again is not draft
 

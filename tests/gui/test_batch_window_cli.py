@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from gui.widgets.report_list import COL_AGENCY, COL_STATUS, EntryRole
+from gui.report_list.report_list import COL_AGENCY, COL_STATUS, EntryRole
 from tests.batch_fixture import mixed_batch
 from tests.core.test_cli import run_cli
 

@@ -29,7 +29,7 @@ from shiboken6 import getCppPointer
 from core import templates
 from core.resources import resource_dir, sample_files
 from gui.i18n import arg, install_translators
-from gui.models.stat_grid import template_rows
+from gui.stat_tables.stat_grid import template_rows
 from tests.conftest import ROOT
 
 TS = resource_dir() / "translations" / "ogi_review_en.ts"
@@ -257,7 +257,7 @@ def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 def test_english_window_shows_no_stray_chinese(qtbot, qapp, english, sync_workers) -> None:  # type: ignore[no-untyped-def]
     """Every sample report shown in English: menus, toolbar, headers, legend and buttons speak English."""
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     samples = sample_files()
     assert samples, "resources/samples has no sample reports"
@@ -291,7 +291,7 @@ def test_english_window_shows_no_stray_chinese(qtbot, qapp, english, sync_worker
 @pytest.mark.slow
 def test_english_cell_tooltip_and_undo_name(qtbot, qapp, english, sync_workers) -> None:  # type: ignore[no-untyped-def]
     """A corrected cell's tooltip and the undo step name: English around the printed cell name."""
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
@@ -317,7 +317,7 @@ def test_english_cell_tooltip_and_undo_name(qtbot, qapp, english, sync_workers) 
 @pytest.mark.slow
 def test_english_row_label_dialog(qtbot, qapp, english, sync_workers) -> None:  # type: ignore[no-untyped-def]
     """The 更正行标签 dialog: English chrome around the printed row labels and values."""
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

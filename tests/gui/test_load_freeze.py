@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 
 from core.batch import worker
-from gui.batch_ops import load_op
+from gui.main_window.batch_ops import load_op
 from tests.core.loader_fixtures import make_txt
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent
 
 from core.review.state import ReviewedReport
 from gui import errors
-from gui.widgets.report_list import COL_AGENCY, COL_STATUS
+from gui.report_list.report_list import COL_AGENCY, COL_STATUS
 from tests.gui.synthetic import NOTE_RULE, TOTAL_RULE, synthetic_report, write_report
 
 
@@ -336,7 +336,7 @@ def test_window_state_is_saved(qtbot, window, tmp_settings: Path) -> None:
     assert window.source_view.text.lineWrapMode() == window.source_view.text.LineWrapMode.NoWrap
     window.close()
     from gui import settings
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     assert settings.get("view/show_original") is True
     w2 = MainWindow()
@@ -534,7 +534,7 @@ def test_close_several_selected_reports(qtbot, window) -> None:
 
 
 def test_duplicates_are_shown_and_the_counted_one_can_be_switched(qtbot, window) -> None:
-    from gui.widgets.report_list import COL_DUPLICATE, is_duplicate_copy
+    from gui.report_list.report_list import COL_DUPLICATE, is_duplicate_copy
 
     copies = _open(window, [synthetic_report(f"副本{i}.txt", agency="重复示例局", year=2023) for i in range(3)])
     other = _open(window, [synthetic_report("另一局.txt", agency="另一局", year=2023)])[0]

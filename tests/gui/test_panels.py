@@ -8,10 +8,10 @@ from core.batch import Batch, Failure
 from core.errors import LoadError
 from core.model import SourceDocument, Span
 from core.review.state import ReviewedReport
-from gui.widgets.findings_panel import FindingsPanel
-from gui.widgets.metadata_panel import MetadataPanel
-from gui.widgets.report_list import COL_STATUS, ReportListWidget
-from gui.widgets.source_view import SourceView
+from gui.findings.findings_panel import FindingsPanel
+from gui.metadata.metadata_panel import MetadataPanel
+from gui.report_list.report_list import COL_STATUS, ReportListWidget
+from gui.source_view.source_view import SourceView
 from tests.gui.synthetic import synthetic_report
 
 

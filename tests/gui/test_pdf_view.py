@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor
 
-from gui.widgets.pdf_page_view import PdfPageView
+from gui.source_view.pdf_page_view import PdfPageView
 
 PAGE_W, PAGE_H = 612, 792
 # A black box drawn on every page, in PDF user space (origin bottom-left): x, y, width, height.

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from core.batch import PROJECT_SUFFIX
 from core.review.project import Project
 from core.review.state import ReviewedReport, ValueEdit
-from gui.project_session import MAX_RECENT, READ_ONLY_SUFFIX, RECENT_KEY, ProjectSession
+from gui.main_window.project_session import MAX_RECENT, READ_ONLY_SUFFIX, RECENT_KEY, ProjectSession
 from tests.core.project_support import fake_parse, write_source
 
 
@@ -229,7 +229,7 @@ def test_read_only_project_tables_refuse_edits(qtbot, window, tmp_path, sync_wor
 def test_lock_times_are_shown_in_local_time() -> None:
     import datetime as dt
 
-    from gui.project_session import local_time
+    from gui.main_window.project_session import local_time
 
     stamp = "2026-12-06T03:39:27+00:00"
     want = dt.datetime(2026, 12, 6, 3, 39, 27, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from core.model import Value
 from core.review.state import ReviewedReport
 from core.validation.identities import checks_for, run
-from gui.models import cell_style
-from gui.models.explain import _one_slip, explaining_fields
-from gui.models.stat_table_model import MODEL_CLASSES
+from gui.stat_tables import cell_style
+from gui.stat_tables.explain import _one_slip, explaining_fields
+from gui.stat_tables.stat_table_model import MODEL_CLASSES
 from tests.gui.test_stat_tables_fixtures import make_report
 
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QUndoStack
 
 from core import templates
 from core.review.state import ConfirmEdit, MetadataEdit, ValueEdit
-from gui.models import cell_style
-from gui.models.stat_table_model import (
+from gui.stat_tables import cell_style
+from gui.stat_tables.stat_table_model import (
     ActiveTableModel,
     AppealTableModel,
     ApplyTableModel,

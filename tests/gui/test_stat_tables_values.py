@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.model import Value
-from gui.models.cell_values import CellInputError, format_number, parse_cell_text, printed_text
+from gui.stat_tables.cell_values import CellInputError, format_number, parse_cell_text, printed_text
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from core.review.state import ReviewedReport, RowRemapEdit
 from gui.dialogs.row_remap_dialog import RowRemapDialog
-from gui.models import cell_style
+from gui.stat_tables import cell_style
+from gui.stat_tables.numeric_delegate import validator_for
+from gui.stat_tables.stat_tables import StatTablesWidget
 from gui.undo_commands import EditCommand
-from gui.widgets.numeric_delegate import validator_for
-from gui.widgets.stat_tables import StatTablesWidget
 from tests.gui.test_stat_tables_fixtures import finding, make_report, make_reviewed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +80,7 @@ def test_typing_through_the_delegate_pushes_one_merged_command(tables, qtbot) ->
 
 
 def test_the_editor_refuses_letters(tables, qtbot) -> None:
-    w, rv, stack = tables
+    w, _rv, _stack = tables
     view = w.views["apply"]
     idx = view.stat_model().index_of(F)
     w.tabs.setCurrentIndex(1)
@@ -134,7 +134,7 @@ def test_paste_skips_bad_tokens_and_steps_over_header_rows(tables, qtbot) -> Non
 
 
 def test_one_value_fills_the_selection(tables) -> None:
-    w, rv, stack = tables
+    w, rv, _stack = tables
     view = w.views["apply"]
     fields = ["apply.new.natural", "apply.new.other", "apply.carried.legal"]
     _select(view, fields)
@@ -176,7 +176,7 @@ def test_context_menu_reverts_one_cell(tables) -> None:
 
 
 def test_select_fields_switches_table_and_selects(tables, qtbot) -> None:
-    w, rv, stack = tables
+    w, _rv, _stack = tables
     assert w.current_table() == "active"
     with qtbot.waitSignal(w.field_selected) as blocker:
         w.select_fields(["suit_direct.total", "review.total", "apply.new.total"])
@@ -193,7 +193,7 @@ def test_select_fields_switches_table_and_selects(tables, qtbot) -> None:
 
 
 def test_clicking_a_value_cell_emits_field_selected(tables, qtbot) -> None:
-    w, rv, stack = tables
+    w, _rv, _stack = tables
     w.tabs.setCurrentIndex(1)
     view = w.views["apply"]
     model = view.stat_model()
@@ -207,7 +207,7 @@ def test_clicking_a_value_cell_emits_field_selected(tables, qtbot) -> None:
 
 
 def test_findings_colour_the_widget_cells(tables) -> None:
-    w, rv, stack = tables
+    w, _rv, _stack = tables
     f = finding("appeal.total", "error", ["review.total"])
     w.set_findings([f], set())
     model = w.models["appeal"]
@@ -258,7 +258,7 @@ def test_row_remap_dialog_moves_the_values(tables, qtbot) -> None:
 
 
 def test_2019_and_unknown_templates(tables) -> None:
-    w, rv, stack = tables
+    w, _rv, _stack = tables
     r2019 = make_reviewed("2019")
     w.set_report(r2019, QUndoStack())
     assert w.models["apply"].rowCount() == 3 + 23
@@ -270,7 +270,7 @@ def test_2019_and_unknown_templates(tables) -> None:
 
 
 def test_screenshot_of_the_2021_tables(tables, qtbot) -> None:
-    w, rv, stack = tables
+    w, _rv, _stack = tables
     chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     assert chinese, "no Chinese font: install fonts-noto-cjk"
     w.set_findings([finding("apply.balance", "error", ["apply.new.total"]), finding("x", "warning", [F])], set())
@@ -298,7 +298,7 @@ def test_remap_dialog_warns_when_the_target_row_has_its_own_values(qtbot) -> Non
 
 
 def test_copy_puts_the_selected_values_on_the_clipboard(tables, qtbot) -> None:
-    w, rv, stack = tables
+    w, rv, _stack = tables
     view = w.views["apply"]
     w.tabs.setCurrentIndex(1)
     fields = ["apply.new.natural", "apply.new.commercial", "apply.carried.natural", "apply.carried.commercial"]
@@ -323,7 +323,7 @@ def test_without_an_undo_stack_edits_apply_directly(qapp) -> None:
 
 
 def test_columns_share_a_narrow_panel_and_labels_stay_visible(tables, qtbot) -> None:
-    w, rv, stack = tables
+    w, _rv, _stack = tables
     w.resize(720, 700)
     view = w.views["apply"]
     w.select_fields(["apply.rejected.petition.total"])

@@ -19,7 +19,7 @@ errors.set_log_only(True)
 from gui.app import create_application
 app = create_application()
 from PySide6.QtGui import QGuiApplication
-from gui.main_window import MainWindow
+from gui.main_window.window import MainWindow
 w = MainWindow()
 w.show()
 app.processEvents()
@@ -88,7 +88,7 @@ def test_first_run_fits_the_available_screen(tmp_path: Path, width: int, height:
 
 
 def test_splitters_and_geometry_are_remembered(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
     first = MainWindow()
     qtbot.addWidget(first)

@@ -11,7 +11,7 @@ from core.review.project import Project
 from core.review.state import ValueEdit
 from gui import app as gui_app
 from gui import errors
-from gui.project_session import WORKSPACE_NAME, workspace_path
+from gui.main_window.project_session import WORKSPACE_NAME, workspace_path
 from tests.gui.synthetic import write_report
 
 
@@ -96,7 +96,7 @@ def test_save_as_from_the_workspace_moves_the_work_into_the_named_project(qtbot,
 
 
 def test_a_second_instance_leaves_the_first_ones_workspace_alone(qtbot, qapp, tmp_path, tmp_data_dir):
-    from gui.project_session import ProjectSession
+    from gui.main_window.project_session import ProjectSession
 
     first = Project.create(str(workspace_path()))  # another instance holds it
     try:
@@ -165,7 +165,7 @@ def test_the_bundled_samples_come_only_at_the_first_start(qtbot, qapp, tmp_path,
     if not sample_files():
         pytest.fail("resources/samples has no sample reports")
     opened: list[list[str]] = []
-    monkeypatch.setattr("gui.main_window.MainWindow.open_paths", lambda self, paths: opened.append(list(paths)))
+    monkeypatch.setattr("gui.main_window.window.MainWindow.open_paths", lambda self, paths: opened.append(list(paths)))
     first = _start(qtbot, [])
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)
     assert len(opened[0]) == len(sample_files())

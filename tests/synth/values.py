@@ -67,7 +67,7 @@ def check_identities(values: dict[str, int | float], template: str) -> list[str]
     rows = [f.row.key for f in fields_for(template, "apply") if f.column.key == "natural"]
     outcomes = [r for r in rows if r not in ("new", "carried", "total_handled", "carry_forward")]
     for c in [*_PARTS, "total"]:
-        g = lambda r: values[f"apply.{r}.{c}"]  # noqa: E731
+        g = lambda r, c=c: values[f"apply.{r}.{c}"]  # noqa: E731
         if g("new") + g("carried") != g("total_handled") + g("carry_forward"):
             bad.append(f"balance.{c}")
         if sum(g(r) for r in outcomes) != g("total_handled"):

@@ -366,7 +366,7 @@ def map_apply(lines: list[Line], region_text: str, fallback: str | None) -> Mapp
     width = md or table_width(lines)
     fits: dict[str, Fit] = {}
     for i in sorted(placed):
-        row, origin = placed[i]
+        row, _origin = placed[i]
         regular = None if not (row.structured and width) else row.width == width
         extra = row.width - width if width else 0
         fit = None
@@ -409,7 +409,7 @@ def map_appeal(lines: list[Line]) -> Mapped:
             continue
         if labels and started and len(cells) >= 15:
             break
-        if labels and not all(count_markers(c.text, APPEAL_HEADER + ("总计", "其他", "行政")) for c in labels):
+        if labels and not all(count_markers(c.text, (*APPEAL_HEADER, "总计", "其他", "行政")) for c in labels):
             # a labelled row with numbers that is no header: prose or another table
             if started:
                 break

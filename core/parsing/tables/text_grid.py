@@ -232,7 +232,7 @@ def table_width(lines: list[Line]) -> int:
     counts = Counter(len(ln.cells) for ln in lines if ln.structured and len(ln.cells) >= 3)
     if not counts:
         return 0
-    (w, n), *rest = counts.most_common(2) + [(0, 0)]
+    (w, n), *rest = [*counts.most_common(2), (0, 0)]
     return w if n >= 3 and n > rest[0][1] else 0
 
 

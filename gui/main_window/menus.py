@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QToolButton
 from shiboken6 import getCppPointer
 
 from gui import errors, settings
-from gui.widgets.icons import icon
+from gui.icons import icon
 
 
 class MenusMixin:
@@ -264,11 +264,7 @@ class MenusMixin:
 
     def _tables_focus_widget(self) -> Any:
         """The statistics table on the current tab (the tables widget itself if it has none)."""
-        views = getattr(self.stat_tables, "views", None)
-        current = getattr(self.stat_tables, "current_table", None)
-        if views and current is not None:
-            return views.get(current(), self.stat_tables)
-        return self.stat_tables
+        return self.stat_tables.views.get(self.stat_tables.current_table(), self.stat_tables)
 
 
 def _key(action: QAction) -> int:

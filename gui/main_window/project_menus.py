@@ -1,11 +1,15 @@
 """The window side of the review project: the 文件 menu's project actions, title and report list.
 
-``attach_to_window(window)`` creates the window's ``ProjectSession`` (see ``gui.project_session``
-for what the session does and how a window uses it) and wires it into ``gui.main_window``.
+``attach_to_window(window)`` creates the window's ``ProjectSession`` (see ``gui.main_window.project_session``
+for what the session does and how a window uses it), adds the project actions to the window's
+文件 menu and returns a ``ProjectMenus``: the part of the window that opens and shows projects
+(the window routes ``*.ogiproj`` given to ``open_paths`` to ``open_project``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +18,21 @@ from PySide6.QtCore import QCoreApplication
 from core.batch import PROJECT_SUFFIX
 from core.review.project import project_link
 from gui.i18n import arg
-from gui.project_session import ProjectSession
+from gui.main_window.project_session import ProjectSession
 
 
-def attach_to_window(window: Any) -> ProjectSession:
-    """Wire a session into the main window's 文件 menu (see the module docstring); return it."""
+@dataclass
+class ProjectMenus:
+    """The window's review-project part: its session, its 文件 menu actions, and how to open one."""
+
+    session: ProjectSession
+    actions: list[Any]
+    open_project: Callable[[str], None]
+    show_project: Callable[[], None]
+
+
+def attach_to_window(window: Any) -> ProjectMenus:
+    """Wire a session into the main window's 文件 menu (see the module docstring)."""
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
@@ -65,8 +79,8 @@ def attach_to_window(window: Any) -> ProjectSession:
         if path and session.new(path):
             if take:
                 added = session.add_reports([e.reviewed for e in window.entries()])  # the open reports join
-            for key, chosen in window.batch.chosen.items():  # and the duplicates the reviewer chose to count
-                session.set_counted_choice(key, chosen)
+                for key, chosen in window.batch.chosen.items():  # and which duplicates the reviewer counts
+                    session.set_counted_choice(key, chosen)
                 if workspace is not None and len(added) == len(window.entries()):
                     session.drop_workspace(workspace)  # its reports and corrections now live in the new project
             else:
@@ -138,7 +152,6 @@ def attach_to_window(window: Any) -> ProjectSession:
     menu.setObjectName("recent_projects_menu")
     file_menu.insertMenu(anchor, menu)
     menu.aboutToShow.connect(fill_recent)
-    window.project_actions = [*acts, menu.menuAction()]
 
     project_title = QCoreApplication.translate("ProjectSession", "审核项目")
     session.error_raised.connect(lambda msg: errors.message(window, "warning", project_title, msg))
@@ -166,18 +179,9 @@ def attach_to_window(window: Any) -> ProjectSession:
     if app is not None:
         app.aboutToQuit.connect(session.close)  # release the lock
 
-    original_open_paths = window.open_paths
-
-    def open_paths(paths: list[str]) -> Any:
-        projects = [str(p) for p in paths if str(p).lower().endswith(PROJECT_SUFFIX)]
-        others = [p for p in paths if str(p) not in projects]
-        if projects:
-            open_project(projects[-1])
-        return original_open_paths(others) if others else None
-
-    window.open_paths = open_paths
-    window.show_project = lambda: _show_project(window, session, errors)
-    return session
+    return ProjectMenus(
+        session, [*acts, menu.menuAction()], open_project, lambda: _show_project(window, session, errors)
+    )
 
 
 def _show_project(window: Any, session: ProjectSession, errors: Any) -> None:
@@ -229,6 +233,10 @@ def _ask_outside(window: Any, errors: Any, project: str, paths: list[str]) -> bo
         errors.shown.append(("question", title, text))
         return False
     answer = QMessageBox.question(
-        window, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No
+        window,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, 
 
 from core.batch import BatchEntry
 from core.batch.model import REASON_DUPLICATE
-from gui.models.row_table_model import RowTableModel
-from gui.widgets.icons import icon
+from gui.icons import icon
+from gui.stat_tables.row_table_model import RowTableModel
 
 TEMPLATE_LABELS = {
     "2021": QT_TRANSLATE_NOOP("ReportListModel", "2021版"),

@@ -1,6 +1,6 @@
 """The review window's background work: opening batches of files and exporting (a mixin of MainWindow).
 
-Strings use the ``MainWindow`` translation context explicitly (see gui.window_menus).
+Strings use the ``MainWindow`` translation context explicitly (see gui.main_window.menus).
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from core.batch import REPORT_SUFFIXES, Failure
+from core.batch import PROJECT_SUFFIX, REPORT_SUFFIXES, Failure
 from core.errors import Cancelled
 from core.review.state import ReviewedReport
 from gui import errors, settings
-from gui.batch_ops import export_batch_op, export_report_op, load_op
 from gui.i18n import arg
-from gui.widgets.report_list import ReportEntry
+from gui.main_window.batch_ops import export_batch_op, export_report_op, load_op
+from gui.report_list.report_list import ReportEntry
 from gui.workers import Op
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,13 @@ class LoadExportMixin:
             self.open_paths([d])
 
     def open_paths(self, paths: list[str]) -> Op | None:
-        """Parse files, folders or projects in the background; reports appear as they are read."""
+        """Parse files and folders in the background (reports appear as they are read); a review
+        project (``*.ogiproj``) given here is opened as the window's project instead."""
         paths = [str(p) for p in paths if str(p)]
+        projects = [p for p in paths if p.lower().endswith(PROJECT_SUFFIX)]
+        if projects and self.project_menus is not None:
+            self.project_menus.open_project(projects[-1])
+            paths = [p for p in paths if p not in projects]
         if not paths:
             return None
         if self._load_op is not None and self._load_op.running:

@@ -31,13 +31,13 @@ from core.review.state import (
     ValueEdit,
 )
 from gui import errors, settings
-from gui.batch_menu import BatchMenu
-from gui.undo import UndoManager
-from gui.widgets.findings_panel import FindingsPanel
-from gui.widgets.icons import icon
-from gui.widgets.metadata_panel import MetadataPanel
-from gui.widgets.pdf_page_view import PdfPageView
-from gui.widgets.report_list import (
+from gui.findings.findings_panel import FindingsPanel
+from gui.icons import icon
+from gui.main_window.batch_menu import BatchMenu
+from gui.main_window.load_export import LoadExportMixin
+from gui.main_window.menus import MenusMixin
+from gui.metadata.metadata_panel import MetadataPanel
+from gui.report_list.report_list import (
     COL_AGENCY,
     COL_DUPLICATE,
     COL_STATUS,
@@ -46,10 +46,10 @@ from gui.widgets.report_list import (
     ReportEntry,
     ReportListWidget,
 )
-from gui.widgets.source_view import SourceView
-from gui.widgets.stat_tables import StatTablesWidget
-from gui.window_io import LoadExportMixin
-from gui.window_menus import MenusMixin
+from gui.source_view.pdf_page_view import PdfPageView
+from gui.source_view.source_view import SourceView
+from gui.stat_tables.stat_tables import StatTablesWidget
+from gui.undo import UndoManager
 from gui.workers import Op
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self._batch_count = 0
         self._open_paths: set[str] = set()
         self.session: Any = None
+        self.project_menus: Any = None  # gui.main_window.project_menus.ProjectMenus, attached below
 
         self._build_widgets()
         self._build_actions()
@@ -200,15 +201,14 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.metadata_panel.metadata_edited.connect(self.edit_metadata)
         self.metadata_panel.reviewed_toggled.connect(self.set_reviewed)
         self.source_view.section_start_requested.connect(self.move_section_start)
-        sig = getattr(self.stat_tables, "field_selected", None)
-        if sig is not None:
-            sig.connect(self.show_field_source)
+        self.stat_tables.field_selected.connect(self.show_field_source)
 
     def _attach_project_session(self) -> None:
         """The review project (新建项目/打开项目/项目另存为/最近的项目, autosave workspace)."""
-        from gui.project_menus import attach_to_window
+        from gui.main_window.project_menus import attach_to_window
 
-        self.session = attach_to_window(self)
+        self.project_menus = attach_to_window(self)
+        self.session = self.project_menus.session
 
     # ------------------------------------------------------------------ showing
     def entries(self) -> list[ReportEntry]:
@@ -240,9 +240,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         self.undo.set_active(rr)
         self.source_view.set_report(rr)
         self.metadata_panel.set_report(rr)
-        set_report = getattr(self.stat_tables, "set_report", None)
-        if set_report is not None:
-            set_report(rr, self.undo.stack_for(rr) if rr is not None else None)
+        self.stat_tables.set_report(rr, self.undo.stack_for(rr) if rr is not None else None)
         self._push_findings()
         self._show_pdf(rr)
         self._update_actions()
@@ -269,18 +267,15 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         rr = e.reviewed if e is not None else None
         findings = e.findings if e is not None else []
         self.findings_panel.set_findings(rr, findings)
-        set_findings = getattr(self.stat_tables, "set_findings", None)
-        if set_findings is not None:
-            set_findings(findings, set(rr.state.confirmed) if rr is not None else set())
+        self.stat_tables.set_findings(findings, set(rr.state.confirmed) if rr is not None else set())
 
     def go_to_finding(self, finding: Finding | None) -> None:
         """Select a finding's cells in the tables and highlight its source text."""
         if finding is None or self.current is None or self.current.reviewed is None:
             return
         rr = self.current.reviewed
-        select = getattr(self.stat_tables, "select_fields", None)
-        if finding.fields and select is not None:
-            select(list(finding.fields))
+        if finding.fields:
+            self.stat_tables.select_fields(list(finding.fields))
         value: Value | None = None
         for fid in finding.fields:
             v = rr.values().get(fid)
@@ -512,9 +507,7 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             )
             self.read_only_banner.setText(text + (f"\n{reason}" if reason else ""))
         self.read_only_banner.setVisible(read_only)
-        set_tables = getattr(self.stat_tables, "set_read_only", None)
-        if set_tables is not None:
-            set_tables(read_only)
+        self.stat_tables.set_read_only(read_only)
         self.metadata_panel.set_read_only(read_only)
         self.source_view.set_read_only(read_only)
         self._update_actions()

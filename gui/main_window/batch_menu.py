@@ -37,7 +37,7 @@ from gui import errors, settings
 from gui.i18n import arg
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.main_window.window import MainWindow
 
 
 def _t(text: str) -> str:

@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from gui.models.cell_values import edit_text
-from gui.models.stat_table_model import FieldKindRole
+from gui.stat_tables.cell_values import edit_text
+from gui.stat_tables.stat_table_model import FieldKindRole
 
 _Index = QModelIndex | QPersistentModelIndex
 _DIGITS = "0-9０-９"

@@ -22,10 +22,10 @@ from core.model import Finding
 from core.review.state import Change, ConfirmEdit, Edit, MetadataEdit, ReviewedReport, ValueEdit
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
 from gui.i18n import arg
-from gui.models import cell_style
-from gui.models.cell_values import CellInputError, format_number, parse_cell_text, same_number
-from gui.models.explain import explaining_fields
-from gui.models.stat_grid import PrintedCell, PrintedGrid, build_grid, row_title
+from gui.stat_tables import cell_style
+from gui.stat_tables.cell_values import CellInputError, format_number, parse_cell_text, same_number
+from gui.stat_tables.explain import explaining_fields
+from gui.stat_tables.stat_grid import PrintedCell, PrintedGrid, build_grid, row_title
 from gui.undo_commands import EditCommand
 
 OriginalValueRole = Qt.ItemDataRole.UserRole + 1  # the parsed (printed) value
@@ -119,7 +119,7 @@ class StatTableModel(QAbstractTableModel):
         rv = self.reviewed
         for f in findings:
             # A broken identity over a whole column: point at the cells one misreading of which
-            # would close the gap; the others get a lighter tint (gui.models.explain).
+            # would close the gap; the others get a lighter tint (gui.stat_tables.explain).
             strong = (
                 explaining_fields(f, rv.template, rv.value) if rv is not None and "diff" in f.params else set()
             )

@@ -200,7 +200,7 @@ def _appeal_grid(template: str) -> PrintedGrid:
     (block,) = templates.layout(template, TABLE_APPEAL)
     width = len(block.columns)
     cells: list[PrintedCell] = []
-    tops = [(g.label.split("·", 1) + [""])[:2] for g in block.rows]
+    tops = [([*g.label.split("·", 1), ""])[:2] for g in block.rows]
     col = 0
     for first, n, top in _runs(block.rows, lambda g: g.label.split("·", 1)[0]):
         subs = [tops[i][1] for i in range(first, first + n)]

@@ -9,7 +9,7 @@ from core import templates
 from core.model import SEVERITY_ORDER, Finding, Value
 from core.review.state import Correction
 from gui.i18n import arg
-from gui.models.cell_values import ORIGIN_LABELS, SEVERITY_LABELS, format_number, printed_text, tr_label
+from gui.stat_tables.cell_values import ORIGIN_LABELS, SEVERITY_LABELS, format_number, printed_text, tr_label
 
 # Backgrounds by the worst open finding of a cell; a cell whose findings were all confirmed
 # as printed turns grey-green so the reviewer sees it was looked at.
@@ -18,7 +18,7 @@ SEVERITY_BRUSHES = {
     "warning": QBrush(QColor("#fbe3a6")),
     "info": QBrush(QColor("#dbe9f7")),
 }
-# The other cells of a broken identity when some of its cells could explain it (gui.models.explain):
+# The other cells of a broken identity when some of its cells could explain it (gui.stat_tables.explain):
 # tinted, so the strong colour points at where to look first.
 WEAK_BRUSHES = {
     "error": QBrush(QColor("#fcebe9")),

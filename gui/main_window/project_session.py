@@ -44,8 +44,8 @@ How the main window uses it::
 
     closeEvent: self.session.close()
 
-``gui.project_menus.attach_to_window(window)`` does all of the above for
-``gui.main_window.MainWindow``: it inserts the actions before ``window.project_menu_anchor``
+``gui.main_window.project_menus.attach_to_window(window)`` does all of the above for
+``gui.main_window.window.MainWindow``: it inserts the actions before ``window.project_menu_anchor``
 in ``window.file_menu``, routes ``*.ogiproj`` given to ``window.open_paths`` (open dialog, drag
 and drop, recent files) to ``session.open``, replaces the window's reports with the project's,
 adds reports opened later to the project, and keeps the title's file name and 〔只读〕 current.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Section, Span
 from core.review.state import ReviewedReport
-from gui.widgets.source_table import SourceCell, SourceTableView, cells_from_grid, cells_from_text
+from gui.source_view.source_table import SourceCell, SourceTableView, cells_from_grid, cells_from_text
 
 SECTION_NAMES = {
     "s1": QT_TRANSLATE_NOOP("SourceView", "第一部分 总体情况"),

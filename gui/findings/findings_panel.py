@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from core.model import Finding
 from core.review.state import ReviewedReport
-from gui.models.row_table_model import RowTableModel
-from gui.widgets.icons import icon
+from gui.icons import icon
+from gui.stat_tables.row_table_model import RowTableModel
 
 COL_SEVERITY, COL_MESSAGE, COL_CONFIRMED = range(3)
 HEADERS = (

@@ -20,9 +20,9 @@ from core.review.state import ReviewedReport
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_SHORT, TABLE_TITLES
 from gui.dialogs.row_remap_dialog import RowRemapDialog
 from gui.i18n import arg
-from gui.models import cell_style
-from gui.models.stat_table_model import MODEL_CLASSES, StatTableModel
-from gui.widgets.stat_table_view import StatTableView
+from gui.stat_tables import cell_style
+from gui.stat_tables.stat_table_model import MODEL_CLASSES, StatTableModel
+from gui.stat_tables.stat_table_view import StatTableView
 
 TABLES = (TABLE_ACTIVE, TABLE_APPLY, TABLE_APPEAL)
 

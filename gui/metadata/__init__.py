@@ -1,0 +1,1 @@
+"""The metadata panel: agency, year, dates, template, 已审核."""

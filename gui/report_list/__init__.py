@@ -1,0 +1,1 @@
+"""The report list (left pane): one row per input of the batch."""
