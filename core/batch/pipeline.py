@@ -37,6 +37,7 @@ from core.batch.worker import (
     timeout_error,
 )
 from core.errors import Cancelled, ReportError
+from core.model import Report
 from core.review.state import ReviewedReport
 
 __all__ = ["Loaded", "load_batch", "load_items", "open_pool", "tiny_run"]
@@ -119,6 +120,7 @@ def load_items(
                 if isinstance(result, ReportError):
                     yield Loaded(Failure(got_path, result))
                 else:
+                    assert isinstance(result, Report)
                     yield Loaded(ReviewedReport(result))
             done += 1
             if progress is not None:

@@ -266,6 +266,7 @@ class WorkerPool:
         self._ctx = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
+        self._broken = False  # a worker exited before it could start: every later call parses in-thread
 
     def _spawn(self) -> _Worker:
         return _Worker(self._ctx, self.limits, self.nice, self.parse)
@@ -297,6 +298,8 @@ class WorkerPool:
         paths = list(paths)
         if not paths:
             return
+        if self._broken:
+            raise WorkersCannotStart("worker processes could not start earlier in this session")
         with self._lock:
             while len(self._workers) < min(self.jobs, len(paths)):
                 self._workers.append(self._spawn())
@@ -314,6 +317,11 @@ class WorkerPool:
                             w.submit(i, paths[i])
                         except (OSError, ValueError):
                             todo.appendleft(i)
+                            if not w.greeted and not w.proc.is_alive():
+                                w.job = None
+                                raise WorkersCannotStart(
+                                    f"worker process exited before starting (exit code {w.proc.exitcode})"
+                                ) from None
                             self._replace(workers, w)
                 while nxt in done:
                     yield paths[nxt], done.pop(nxt)
@@ -330,10 +338,18 @@ class WorkerPool:
                     if w.conn in ready:
                         self._collect(w, workers, paths, done)
                 self._enforce_timeout(workers, paths, done)
-        finally:
+        except WorkersCannotStart:
+            self._broken = True  # no fresh worker would start either: the caller parses in its thread
+            with self._lock:
+                self._workers = []
             for w in workers:
-                if w.job is not None:  # cancelled or interrupted mid-file: never reuse a busy worker
-                    self._replace(workers, w)
+                w.kill()
+            raise
+        finally:
+            if not self._broken:
+                for w in workers:
+                    if w.job is not None:  # cancelled or interrupted mid-file: never reuse a busy worker
+                        self._replace(workers, w)
 
     def _collect(self, w: _Worker, workers: list[_Worker], paths: Sequence[str], done: dict[int, Any]) -> None:
         i = w.job

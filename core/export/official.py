@@ -95,7 +95,8 @@ class _Writer:
         if marked:
             from openpyxl.comments import Comment
 
-            comment = Comment(comment_text(correction_comment(c)), clean_text(c.user, 255) or "ogi-review")
+            author = clean_text(c.user, 255) if c is not None else ""
+            comment = Comment(comment_text(correction_comment(c)), author or "ogi-review")
             comment.width, comment.height = 260, 110
             self.info.corrected.append(fid)
         v = self.values.get(fid)
@@ -211,6 +212,7 @@ def export_report(
     styles = Styles(opts)
     wb = Workbook()
     ws = wb.active
+    assert ws is not None  # a new workbook has its one sheet
     used: set[str] = set()
     ws.title = sheet_name(sheet_label(rr), used)
     info = write_official_sheet(ws, rr, styles, opts)

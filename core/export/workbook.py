@@ -359,7 +359,10 @@ class _Writer:
 
         fonts = getattr(self.wb, "_fonts", None)
         if isinstance(fonts, IndexedList) and len(fonts) == 1:
-            self.wb._fonts = IndexedList([Font(name=body_font_name(self.opts), size=10.5, charset=GB2312_CHARSET)])
+            # openpyxl keeps the default font as the first of its private font list (no public setter)
+            self.wb._fonts = IndexedList(  # type: ignore[attr-defined]
+                [Font(name=body_font_name(self.opts), size=10.5, charset=GB2312_CHARSET)]
+            )
 
     def save(self, path: Any) -> None:
         """Save (``atomic_save`` calls this): openpyxl writes the workbook, then the list sheets' data
@@ -688,7 +691,7 @@ def previous_reports(batch: Batch) -> dict[int, int]:
     """
     from core.batch.model import agency_key
 
-    counted = {}
+    counted: dict[tuple[str, int], int] = {}
     for e in batch.entries:
         if e.counted and e.agency and e.year is not None:
             counted.setdefault((agency_key(e.agency), e.year), e.index)
@@ -750,7 +753,9 @@ def finding_rows(batch: Batch) -> Iterator[list[Any]]:
         parsed = rr.parsed_values()
         state = "未处理（报告已标为已审核）" if e.is_reviewed else "未处理"
         for f in e.open_findings():
-            tables, rows, cols = [], [], []
+            tables: list[str] = []
+            rows: list[str] = []
+            cols: list[str] = []
             for fid in f.fields:
                 t, r, c = where_parts(fid)
                 for lst, x in ((tables, t), (rows, r), (cols, c)):

@@ -8,6 +8,7 @@ file, more than everything else together; only the body is needed here.
 from __future__ import annotations
 
 import zipfile
+from typing import Any
 from collections.abc import Callable
 from pathlib import Path
 
@@ -169,7 +170,7 @@ def _add_table(b: DocBuilder, tbl: object, num: Numbering) -> None:
         if tr_pr is not None:
             col += max(0, _int_attr(tr_pr.find(W + "gridBefore"), 0))
         tcs = [el for el in tr if el.tag in (W + "tc", W + "sdt")]
-        flat = []
+        flat: list[Any] = []
         for el in tcs:
             if el.tag == W + "sdt":
                 content = el.find(W + "sdtContent")

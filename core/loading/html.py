@@ -169,12 +169,12 @@ def _add_table(b: DocBuilder, table: object) -> None:
     if not rows:
         return
     try:
-        cells, n_rows, n_cols = place_rows(rows)
+        placed, n_rows, n_cols = place_rows(rows)
     except ValueError:
         text = " ".join(t for r in rows for t, _, _ in r)
         b.table_too_large(len(rows), max(sum(min(cs, 10**6) for _, _, cs in r) for r in rows), _collapse(text))
         return
-    grid = make_grid(cells, n_rows, n_cols)
+    grid = make_grid(placed, n_rows, n_cols)
     if n_cols == 1 and all(len(c.text) > 40 for c in grid.cells if c.text):
         # a one-column layout box around prose, not a table
         for c in grid.cells:

@@ -26,6 +26,7 @@ passes 6 and 7; character passes 3–5 apply everywhere and keep lengths, so cel
 from __future__ import annotations
 
 import bisect
+from typing import Any
 import re
 from array import array
 from collections.abc import Iterable, Sequence
@@ -205,7 +206,7 @@ def to_simplified(text: str) -> str:
 _CONVERTER = None
 
 
-def _opencc():  # type: ignore[no-untyped-def]
+def _opencc() -> Any:
     global _CONVERTER
     if _CONVERTER is None:
         import opencc

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from core.errors import Cancelled, LoadError
 from core.loading.builder import DocBuilder
@@ -116,13 +117,13 @@ def _cause(exc: Exception) -> Exception:
     return exc
 
 
-def _check_page_count(pdf: object) -> None:
+def _check_page_count(pdf: Any) -> None:
     """Refuse a PDF of more than ``MAX_PDF_PAGES`` pages before reading any (walks the page tree only)."""
     from itertools import islice
 
     from pdfminer.pdfpage import PDFPage
 
-    n = sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1))  # type: ignore[attr-defined]
+    n = len(list(islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)))
     if n > MAX_PDF_PAGES:
         raise _too_many_pages()
 
@@ -178,14 +179,14 @@ def _read_page(page: object, p: _Page) -> None:
             tables.append(part)
     boxes = [t.bbox for t in tables]
 
-    def outside(obj: dict) -> bool:  # type: ignore[type-arg]
+    def outside(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
             return True
         cx = (obj["x0"] + obj["x1"]) / 2
         cy = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 - 1 <= cx <= x1 + 1 and t0 - 1 <= cy <= b1 + 1 for x0, t0, x1, b1 in boxes)
 
-    prose = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
+    prose: Any = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
     for ln in prose.extract_text_lines(strip=True, return_chars=True):
         text = _with_column_gaps(ln["text"], ln["chars"])
         if text.strip():
@@ -251,7 +252,7 @@ def _assemble(path: str, pages: list[_Page]) -> SourceDocument:
                 flow.append(it)
     b = DocBuilder()
     b.boilerplate.extend(boiler)
-    page_start = {p.number: None for p in pages}
+    page_start: dict[int, int | None] = {p.number: None for p in pages}
     prev: _Line | None = None
     for item in flow:
         first_page = item[0].page if isinstance(item, list) else item.page  # type: ignore[attr-defined]
@@ -308,7 +309,7 @@ def _margins(lines: list[_Line]) -> tuple[float, float, float]:
     return right, left, size
 
 
-def _with_column_gaps(text: str, chars: list[dict]) -> str:  # type: ignore[type-arg]
+def _with_column_gaps(text: str, chars: list[dict[str, Any]]) -> str:
     """A line of an unruled table: wide gaps between words become tabs ("规章\t1\t0\t11").
 
     pdfplumber writes one space for any gap; a gap wider than two character heights is a column

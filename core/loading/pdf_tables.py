@@ -51,7 +51,8 @@ def part_from_table(table: object, page: int) -> TablePart | None:
     for row, trow in zip(table.rows, texts, strict=False):  # type: ignore[attr-defined]
         for bbox, txt in zip(row.cells, trow, strict=False):
             if bbox is not None:
-                cells.append((txt or "", tuple(float(v) for v in bbox)))  # type: ignore[misc]
+                x0, top, x1, bottom = (float(v) for v in bbox)
+                cells.append((txt or "", (x0, top, x1, bottom)))
     if not cells:
         return None
     xs = _cluster([c[1][0] for c in cells] + [c[1][2] for c in cells])

@@ -459,9 +459,9 @@ def _attach(grid: Any, item: list[tuple[TablePart, list[tuple[float | None, Box]
             by_box[(part.page, box)] = info
     for cell in grid.cells:
         if cell.bbox is not None:
-            info = by_box.get((cell.page, tuple(cell.bbox)))
-            if info is not None:
-                cell.confidence, cell.bbox = info
+            found = by_box.get((cell.page, tuple(cell.bbox)))
+            if found is not None:
+                cell.confidence, cell.bbox = found
 
 
 def _page_number(line: ScanLine, page: ScanPage) -> bool:

@@ -76,7 +76,8 @@ def test_limits_turn_one_bad_file_into_a_failure_and_the_batch_goes_on(tmp_path,
     for p in paths[1::2]:
         with open(p, "w", encoding="utf-8") as f:
             f.write("x")
-    limits = parse_worker.Limits(timeout=3, memory=512 * 1024 * 1024)
+    # 15 s: a good file (the first one also imports the parser) must finish well inside it under load
+    limits = parse_worker.Limits(timeout=15, memory=512 * 1024 * 1024)
     with parse_worker.WorkerPool(jobs, limits, parse=slow_or_greedy) as pool:
         out = list(pool.parse_many(paths))
         assert [p for p, _r in out] == paths  # input order, every file
@@ -84,7 +85,7 @@ def test_limits_turn_one_bad_file_into_a_failure_and_the_batch_goes_on(tmp_path,
         assert all(isinstance(results[p], Report) for p in good)
         hang, hog, die = results[paths[1]], results[paths[3]], results[paths[5]]
         assert isinstance(hang, LoadError) and hang.code == "limit.timeout"
-        assert "hang.txt" in hang.message and "3 秒" in hang.message
+        assert "hang.txt" in hang.message and "15 秒" in hang.message
         assert isinstance(hog, LoadError) and hog.code == "limit.memory"
         assert "hog.txt" in hog.message and "512 MB" in hog.message
         assert isinstance(die, LoadError) and die.code == "worker.crashed" and "die.txt" in die.message

@@ -212,7 +212,7 @@ def test_unreadable_file_is_reported_not_raised():
             capture_output=True,
             text=True,
             encoding="utf-8",
-            timeout=120,
+            timeout=300,
         )
         first, second = _lines(out)
         assert first["ok"] is False and locked.name in first["error"]["message"], first
@@ -228,7 +228,7 @@ def test_unreadable_file_is_reported_not_raised():
             capture_output=True,
             text=True,
             encoding="utf-8",
-            timeout=120,
+            timeout=300,
         )
         by_file = {x["file"]: x for x in _lines(batch)}
         assert by_file[str(closed)]["error"]["code"] == "folder.unreadable"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -75,7 +75,8 @@ def _holds(values: Sequence[Number | None], identities: Sequence[Identity]) -> b
     for total, parts in identities:
         if any(values[i] is None for i in (total, *parts)):
             continue
-        if abs(sum(values[i] for i in parts) - values[total]) > 1e-9:  # type: ignore[misc]
+        got = [values[i] or 0 for i in parts]
+        if abs(sum(got) - (values[total] or 0)) > 1e-9:
             return False
     return True
 
@@ -90,10 +91,11 @@ def _solve(values: list[Number | None], missing: set[int], identities: Sequence[
             known = [values[j] for j in group if j != i]
             if any(v is None for v in known):
                 return False
+            v: Number
             if i == total:
-                v = sum(known)  # type: ignore[arg-type]
+                v = sum(k or 0 for k in known)
             else:
-                v = values[total] - sum(values[j] for j in parts if j != i)  # type: ignore[operator]
+                v = (values[total] or 0) - sum(values[j] or 0 for j in parts if j != i)
             if v < 0:
                 return False
             values[i] = v
@@ -130,7 +132,7 @@ def _readings(cells: list[Cell], due: int, identities: Sequence[Identity], missi
     if n == due:
         keep(list(cells), [_num(c) for c in cells])
     elif 0 < n < due:
-        every = combinations(range(due), n)
+        every: Iterator[tuple[int, ...]] = combinations(range(due), n)
         if missing is not None and n == due - 1:
             every = iter([tuple(i for i in range(due) if i != missing)])
         for count, pos in enumerate(every):
@@ -208,7 +210,7 @@ def fit_strays(cells: Sequence[Cell], due: int, identities: Sequence[Identity]) 
     if strays < 0 or strays > len(blanks):
         return None
     if strays == 0:  # the stray cell sits among the labels
-        return Fit(cells, [_num(c) for c in cells], False, True, printed=due)
+        return Fit(list[Cell | None](cells), [_num(c) for c in cells], False, True, printed=due)
     results: dict[tuple, Reading] = {}
     counts: dict[tuple, int] = {}
     too_many = False

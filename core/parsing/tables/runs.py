@@ -299,8 +299,9 @@ def _search(
             rest = atoms[ai:] if off == 0 else None
             if rest is not None and all(a.kind == "s" for a in rest) and (target is None or abs(acc) < 1e-9):
                 out.append(())
-            memo[key] = tuple(out)
-            return memo[key]
+            found = tuple(out)
+            memo[key] = found
+            return found
         if ai >= len(atoms):
             memo[key] = ()
             return ()
@@ -367,8 +368,9 @@ def _search(
             cut = True
             memo[key] = None
             return tuple(out[:MAX_SOLUTIONS])
-        memo[key] = tuple(out)
-        return memo[key]
+        found = tuple(out)
+        memo[key] = found
+        return found
 
     got = go(0, 0, 0, target if target is not None else 0)
     uniq = list(dict.fromkeys(got))

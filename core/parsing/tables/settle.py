@@ -54,5 +54,5 @@ def settle_in_force(findings: Iterable[Finding], this: Lookup, prev: Lookup) -> 
         cands = [c for c in f.params.get("candidates", []) if len(c) == 3]
         good = [c for c in cands if c[2] == before + c[0] - c[1]]
         if len(good) == 1:
-            out.append(Settled(row, fids, tuple(good[0]), len(cands), str(f.params.get("run", "")), before))  # type: ignore[arg-type]
+            out.append(Settled(row, fids, tuple(good[0]), len(cands), str(f.params.get("run", "")), before))
     return out

@@ -139,7 +139,7 @@ def split_line(line: str, start: int) -> Line:
         if first_value is not None and (
             any(t.kind == "number" for t in toks[first_value:]) or (first_value == 0 and len(parts) >= 3)
         ):
-            cells: list[Cell] = []
+            cells = []
             if first_value > 0:
                 a = parts[0][0]
                 b = parts[first_value - 1][0] + len(parts[first_value - 1][1])
