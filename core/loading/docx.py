@@ -8,9 +8,9 @@ file, more than everything else together; only the body is needed here.
 from __future__ import annotations
 
 import zipfile
-from typing import Any
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from core.errors import Cancelled, LoadError
 from core.loading.builder import DocBuilder, RawCell, make_grid

@@ -26,11 +26,11 @@ passes 6 and 7; character passes 3–5 apply everywhere and keep lengths, so cel
 from __future__ import annotations
 
 import bisect
-from typing import Any
 import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from core.templates import EMPTY_TOKENS
 
