@@ -17,20 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.timing import best_cpu
 from core.parsing import parse_report
 from core.review.state import ReviewedReport
 from core.validation import validate
 from tests.synth import Noise, random_values
 from tests.synth.messy import MESSY_FORMS, render_messy
-
-
-def _best(run, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()
-        run()
-        best = min(best, time.process_time() - t0)
-    return max(best, 1e-9)
 
 
 def measure(form: str, n: int, tmp: Path, verbose: bool = False) -> dict:
@@ -63,7 +55,7 @@ def measure(form: str, n: int, tmp: Path, verbose: bool = False) -> dict:
             errs += 1
             if verbose:
                 print(p.name, [(f.rule, f.message[:60]) for f in e])
-    speed = n / _best(lambda: [parse_report(str(p)) for p in paths])
+    speed = n / best_cpu(lambda: [parse_report(str(p)) for p in paths])
     if verbose and wrong_ids:
         print("\n".join(wrong_ids[:20]))
     return {"form": form, "total": total, "right": right, "wrong": wrong, "errors": errs, "speed": speed}

@@ -10,25 +10,15 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.timing import best_cpu
 from core.loading import load
 from core.parsing import parse_report
 from core.parsing.tables import extract_tables
 from tests.synth import FORMS, Noise, random_values, render
-
-
-def _best(run, repeat: int = 3) -> float:
-    """The least CPU time of a few runs (the machine is shared: wall time is noisy)."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()
-        run()
-        best = min(best, time.process_time() - t0)
-    return max(best, 1e-9)
 
 
 def main(n: int = 40) -> None:
@@ -43,8 +33,8 @@ def main(n: int = 40) -> None:
             noise = Noise.messy() if i % 3 == 0 else Noise()
             paths.append(render(values, template, form, noise=noise, seed=i).write(tmp / f"{form}_{i}"))
         docs = [load(str(p)) for p in paths]
-        whole = _best(lambda paths=paths: [parse_report(str(p)) for p in paths])
-        tables = _best(lambda docs=docs: [extract_tables(d, []) for d in docs])
+        whole = best_cpu(lambda paths=paths: [parse_report(str(p)) for p in paths])
+        tables = best_cpu(lambda docs=docs: [extract_tables(d, []) for d in docs])
         print(f"{form:22} {k / whole:15.1f} {k / tables:10.1f} {tables / whole:12.1%}")
 
 
