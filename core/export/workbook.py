@@ -42,6 +42,7 @@ from core.export.safe import cell_value, clean_text, sheet_name
 from core.export.styles import Styles, lines_needed
 from core.layout import GRID, national_tables
 from core.loading.limits import MAX_NUMBER_DIGITS
+from core.review.state import local_minute
 
 if TYPE_CHECKING:
     from core.batch.model import Batch, BatchEntry
@@ -188,18 +189,6 @@ TABLE_RULES = frozenset({"table.missing", "tables.lost", "table.lost", "table.bl
 def template_short(template: str) -> str:
     return TEMPLATE_SHORT.get(template, TEMPLATE_SHORT[T.TEMPLATE_UNKNOWN])
 
-
-def local_minute(iso: str) -> str:
-    """``2024-01-05T01:30:12+00:00`` → local ``2024-01-05 09:30`` (to the minute); other text as is."""
-    if not iso:
-        return ""
-    try:
-        t = _dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if t.tzinfo is not None:
-        t = t.astimezone()
-    return t.strftime("%Y-%m-%d %H:%M")
 
 
 def published_date(rr: ReviewedReport) -> _dt.date | None:

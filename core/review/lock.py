@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ProjectError, os_advice, os_reason
+from core.review.state import local_minute
 
 
 class ProjectLocked(ProjectError):
@@ -30,7 +31,7 @@ class ProjectLocked(ProjectError):
         if holder is None:
             who = "另一个程序"
         else:
-            since = holder.time or "时间未知"
+            since = local_minute(holder.time) if holder.time else "时间未知"
             who = f"用户“{holder.user or '未知'}”（计算机 {holder.host or '未知'}，进程 {holder.pid}，{since} 起）"
         super().__init__(
             f"审核项目“{name}”正由{who}打开，为避免修改互相覆盖，只能以只读方式查看。",

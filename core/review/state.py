@@ -29,6 +29,20 @@ def timestamp() -> str:
     return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def local_minute(stamp: str) -> str:
+    """A record's stamp (ISO, any offset) as this computer's local time to the minute:
+    ``2024-01-05T01:30:12+00:00`` → ``2024-01-05 09:30`` in UTC+8; other text as it is."""
+    if not stamp:
+        return ""
+    try:
+        t = _dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
 def current_user() -> str:
     """Who is making a record: the operating-system login ("" if it cannot be told)."""
     try:

@@ -63,7 +63,7 @@ from core.batch import PROJECT_SUFFIX
 from core.errors import ProjectError
 from core.model import Report
 from core.review.project import PrintedChange, Project, ProjectLocked
-from core.review.state import ReviewedReport
+from core.review.state import ReviewedReport, local_minute
 from gui.i18n import arg
 
 RECENT_KEY = "recent/projects"
@@ -351,15 +351,6 @@ class ProjectSession(QObject):
             self.read_only_changed.emit(project.read_only)
 
 
-def local_time(stamp: str) -> str:
-    """An ISO time stamp (any offset) as this computer's local time, ``2026-12-06 11:39``."""
-    import datetime as _dt
-
-    try:
-        return _dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return stamp
-
 
 def lock_message(exc: ProjectError, path: str) -> str:
     """Why a project opened read-only, in words (who holds it since when, in local time)."""
@@ -374,7 +365,7 @@ def lock_message(exc: ProjectError, path: str) -> str:
         Path(path).name,
         holder.user or "?",
         holder.host or "?",
-        local_time(holder.time) if holder.time else "?",
+        local_minute(holder.time) if holder.time else "?",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import sqlite3
@@ -15,7 +16,7 @@ from core.batch import PROJECT_SUFFIX
 from core.errors import ProjectError
 from core.review.lock import LockInfo, ProjectLocked, lock_path, read_lock
 from core.review.project import Project
-from core.review.state import ReviewedReport, ValueEdit
+from core.review.state import ReviewedReport, ValueEdit, local_minute
 from tests.core.project_support import fake_parse, write_source
 
 
@@ -161,6 +162,16 @@ def test_lock_of_another_host_is_respected(project_file):
         Project.open(project_file)
     assert "某台其他电脑" in info.value.message
     assert read_lock(project_file).user == "zhangsan"
+    # The time it was opened is this computer's local time to the minute, never a raw ISO stamp.
+    when = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))).astimezone()
+    assert f"{when:%Y-%m-%d %H:%M} 起" in info.value.message and "T09:00:00" not in info.value.message
+
+
+def test_record_stamps_read_as_local_minutes() -> None:
+    stamp = "2026-12-06T03:39:27+00:00"
+    want = dt.datetime(2026, 12, 6, 3, 39, 27, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert local_minute(stamp) == want
+    assert local_minute("不是时间") == "不是时间" and local_minute("") == ""
 
 
 def test_garbage_lock_is_stale(project_file):

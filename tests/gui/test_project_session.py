@@ -226,17 +226,6 @@ def test_read_only_project_tables_refuse_edits(qtbot, window, tmp_path, sync_wor
     assert not window.read_only_banner.isVisible() and not window.metadata_panel.agency.isReadOnly()
 
 
-def test_lock_times_are_shown_in_local_time() -> None:
-    import datetime as dt
-
-    from gui.main_window.project_session import local_time
-
-    stamp = "2026-12-06T03:39:27+00:00"
-    want = dt.datetime(2026, 12, 6, 3, 39, 27, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    assert local_time(stamp) == want
-    assert local_time("不是时间") == "不是时间"
-
-
 def _outside_project(tmp_path: Path) -> tuple[Path, Path]:
     """A project whose report's source lies outside its folder, changed since it was parsed."""
     (tmp_path / "别处").mkdir()
