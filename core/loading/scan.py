@@ -94,7 +94,7 @@ def image_pages(path: str) -> Iterator[tuple[int, float, float, Any]]:
     """(page number, width pt, height pt, greyscale image) for an image file (every TIFF frame).
 
     Image files carry no reliable page size: a page is taken as A4 (portrait or landscape by its
-    shape), so boxes are in the same points a scanned PDF of it would have.
+    shape, ``image_page_size``), so boxes are in the same points a scanned PDF of it would have.
     """
     import cv2
     import numpy as np
@@ -120,8 +120,16 @@ def image_pages(path: str) -> Iterator[tuple[int, float, float, Any]]:
         )
     for i, img in enumerate(frames):
         h, w = img.shape[:2]
-        pw, ph = _A4_PT if h >= w else (_A4_PT[1], _A4_PT[0])
+        pw, ph = image_page_size(w, h)
         yield i + 1, pw, ph, img
+
+
+def image_page_size(width_px: int, height_px: int) -> tuple[float, float]:
+    """The page size (points) an image page is given: the image scaled evenly so that its height is
+    A4's long side (portrait) or short side (landscape). An A4 scan becomes an A4 page; the page
+    view (``gui.source_view``) draws the image at this size, so boxes land where OCR read them."""
+    ph = _A4_PT[1] if height_px >= width_px else _A4_PT[0]
+    return round(width_px * ph / max(height_px, 1), 2), ph
 
 
 # --------------------------------------------------------------------------- reading a page

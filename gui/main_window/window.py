@@ -249,7 +249,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
     def _show_pdf(self, rr: ReviewedReport | None) -> None:
         if self.pdf_view is None:
             return
-        is_pdf = rr is not None and rr.report.document.form == "pdf"
+        # a scanned image shows its page like a PDF does: OCR gave every value the page and box
+        is_pdf = rr is not None and rr.report.document.form in ("pdf", "image")
         self.pdf_view.setVisible(is_pdf)
         if is_pdf:
             sizes = self.centre_splitter.sizes()

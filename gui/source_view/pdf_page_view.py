@@ -1,4 +1,10 @@
-"""A PDF page viewer that shows where a value was read: one page at a time, a highlight box, zoom."""
+"""A page viewer that shows where a value was read: one page at a time, a highlight box, zoom.
+
+It shows PDF pages (rendered with pypdfium2) and scanned page images (.png, .jpg, .tif — every
+TIFF frame a page). Boxes are in PDF points, top-left origin; an image page is given the size in
+points that the OCR loader gave it (``core.loading.scan.image_page_size``), so a cell's box read
+from an image lands on the same place of the picture as on a scanned PDF.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.loading.scan import IMAGE_SUFFIXES, image_page_size
 from gui.i18n import arg
 
 log = logging.getLogger(__name__)
@@ -56,8 +63,68 @@ class _PageCanvas(QWidget):
         painter.end()
 
 
+class _ImagePages:
+    """The pages of an image file, decoded one frame at a time (the file's bytes kept in memory,
+    so that the file is not held open, as for a PDF)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = QByteArray(data)
+        self._frame: tuple[int, QImage] | None = None  # the last decoded frame, full size
+        self._buffer: QBuffer | None = None
+        self.sizes: list[tuple[float, float]] = []
+        reader = self._reader()
+        count = max(1, reader.imageCount())
+        for i in range(count):
+            if i and not reader.jumpToImage(i):
+                break
+            size = reader.size()
+            if not size.isValid():
+                image = reader.read()
+                if image.isNull():
+                    break
+                size = image.size()
+            self.sizes.append(image_page_size(size.width(), size.height()))
+
+    def _reader(self) -> QImageReader:
+        # a fresh buffer per reader, kept alive while the reader uses it
+        self._buffer = QBuffer()
+        self._buffer.setData(self._data)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(self._buffer)
+        reader.setAutoTransform(True)  # EXIF orientation, as the OCR loader's decoder applies it
+        return reader
+
+    def frame(self, page: int) -> QImage | None:
+        if self._frame is not None and self._frame[0] == page:
+            return self._frame[1]
+        reader = self._reader()
+        if page > 1 and not reader.jumpToImage(page - 1):
+            return None
+        image = reader.read()
+        if image.isNull():
+            return None
+        self._frame = (page, image)
+        return image
+
+    def render(self, page: int, zoom: float) -> QImage | None:
+        image = self.frame(page)
+        if image is None:
+            return None
+        w, h = self.sizes[page - 1]
+        return image.scaled(
+            max(1, round(w * zoom)),
+            max(1, round(h * zoom)),
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+
+    def close(self) -> None:
+        self._frame = None
+
+
 class PdfPageView(QWidget):
-    """Shows the pages of a PDF, rendered lazily with pypdfium2 (a few kept in a cache).
+    """Shows the pages of a PDF, rendered lazily with pypdfium2, or of a scanned image file
+    (a few pages kept in a cache).
 
     Attributes:
         path: the document shown ("" when none).
@@ -80,6 +147,7 @@ class PdfPageView(QWidget):
         self.fit_width = True
         self.error = ""
         self._pdf: Any = None
+        self._images: _ImagePages | None = None
         self._sizes: list[tuple[float, float]] = []
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
         self._box: tuple[int, Box] | None = None
@@ -134,13 +202,16 @@ class PdfPageView(QWidget):
         return len(self._sizes)
 
     def set_document(self, path: str | Path | None) -> bool:
-        """Open a PDF (None: close). On a broken or non-PDF file show a message; never raise."""
+        """Open a PDF or a scanned image file (by its suffix; None: close). On a broken file show a
+        message; never raise."""
         self._close()
         if not path:
             self._show_message(self.tr("没有打开 PDF 文件"))
             return False
         self.path = str(path)
         name = Path(path).name
+        if Path(path).suffix.lower() in IMAGE_SUFFIXES:
+            return self._open_image(name)
         try:
             import pypdfium2 as pdfium
 
@@ -157,6 +228,23 @@ class PdfPageView(QWidget):
             return False
         self._pdf = pdf
         self._sizes = [(float(w), float(h)) for w, h in sizes]
+        self.error = ""
+        self.page = 1
+        self.stack.setCurrentWidget(self.scroll)
+        self._render()
+        return True
+
+    def _open_image(self, name: str) -> bool:
+        try:
+            pages = _ImagePages(Path(self.path).read_bytes())
+        except OSError as exc:
+            log.info("cannot read %s: %s", self.path, exc)
+            pages = None
+        if pages is None or not pages.sizes:
+            self._show_message(arg(self.tr("无法打开图片文件“%1”：文件损坏或不是可识别的图片格式。"), name))
+            return False
+        self._images = pages
+        self._sizes = pages.sizes
         self.error = ""
         self.page = 1
         self.stack.setCurrentWidget(self.scroll)
@@ -231,6 +319,9 @@ class PdfPageView(QWidget):
             except Exception:
                 log.debug("closing %s failed", self.path, exc_info=True)
         self._pdf = None
+        if self._images is not None:
+            self._images.close()
+        self._images = None
         self.path = ""
 
     def _show_message(self, text: str) -> None:
@@ -254,6 +345,15 @@ class PdfPageView(QWidget):
         if image is not None:
             self._cache.move_to_end(key)
             return image
+        image = self._images.render(page, zoom) if self._images is not None else self._render_pdf(page, zoom)
+        if image is None:
+            return None
+        self._cache[key] = image
+        while len(self._cache) > _CACHE_PAGES:
+            self._cache.popitem(last=False)
+        return image
+
+    def _render_pdf(self, page: int, zoom: float) -> QImage | None:
         try:
             pdf_page = self._pdf[page - 1]
             try:
@@ -270,9 +370,6 @@ class PdfPageView(QWidget):
         except Exception as exc:
             log.info("cannot render page %s of %s: %s", page, self.path, exc)
             return None
-        self._cache[key] = image
-        while len(self._cache) > _CACHE_PAGES:
-            self._cache.popitem(last=False)
         return image
 
     def _render(self) -> None:

@@ -286,6 +286,7 @@ EN = {
     "放大": "Zoom In",
     "适合宽度": "Fit Width",
     "无法打开 PDF 文件“%1”：文件损坏或不是 PDF。": 'Cannot open the PDF file "%1": it is damaged or not a PDF.',
+    "无法打开图片文件“%1”：文件损坏或不是可识别的图片格式。": 'Cannot open the image file "%1": it is damaged or not an image format we can read.',
     "PDF 文件“%1”没有页面。": 'The PDF file "%1" has no pages.',
     "无法显示第 %1 页。": "Cannot show page %1.",
     "/ 共 %1 页": "of %1",

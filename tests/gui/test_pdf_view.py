@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
@@ -130,3 +131,85 @@ def test_missing_file_and_reopening(view, tmp_path) -> None:
     assert view.error == "" and view.stack.currentWidget() is view.scroll
     view.set_document(None)
     assert view.page_count == 0 and view.error == ""
+
+
+# --------------------------------------------------------------------------- scanned image files
+
+A4_W, A4_H = 595.28, 841.89
+
+
+def make_scan(page: int, w: int = 827, h: int = 1170) -> np.ndarray:
+    """A grey page image (A4 at 100 dpi) with a black block whose place depends on the page."""
+    img = np.full((h, w), 235, np.uint8)
+    img[300 + 100 * page : 350 + 100 * page, 200:400] = 0
+    return img
+
+
+def block_box(page: int, w: int = 827, h: int = 1170) -> tuple[float, float, float, float]:
+    """The black block of ``make_scan`` in page points, as the OCR loader measures them."""
+    k = (A4_H if h >= w else A4_W) / h  # the height is A4's long side (portrait) or short side
+    return (200 * k, (300 + 100 * page) * k, 400 * k, (350 + 100 * page) * k)
+
+
+def _dark(view: PdfPageView) -> float:
+    """The share of dark pixels of the page image under the highlight."""
+    rect = view.highlight_rect()
+    assert rect is not None
+    image = view.canvas.image
+    pts = [
+        (int(rect.left() + (i + 0.5) * rect.width() / 8), int(rect.top() + (j + 0.5) * rect.height() / 4))
+        for i in range(8)
+        for j in range(4)
+    ]
+    return sum(QColor(image.pixel(x, y)).lightness() < 60 for x, y in pts) / len(pts)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg"])
+def test_image_page_is_shown_with_the_box(view, tmp_path, suffix: str) -> None:
+    from PIL import Image
+
+    path = tmp_path / f"扫描页{suffix}"
+    Image.fromarray(make_scan(1)).save(path)
+    assert view.set_document(path)
+    assert view.page_count == 1 and view.error == ""
+    view.set_zoom(1.0)
+    assert view.canvas.image.width() == pytest.approx(A4_W, abs=2)
+    assert view.canvas.image.height() == pytest.approx(A4_H, abs=2)
+    view.show_box(1, block_box(1))
+    assert _dark(view) > 0.9  # the box lies on the block in the picture
+    view.show_box(1, (400, 600, 500, 700))
+    assert _dark(view) == 0
+
+
+def test_multi_page_tiff_is_one_page_per_frame(view, tmp_path) -> None:
+    from tests.synth.scan import write_tiff
+
+    path = write_tiff(tmp_path / "扫描.tif", [make_scan(n) for n in (1, 2, 3)], dpi=100)
+    assert view.set_document(path)
+    assert view.page_count == 3
+    view.set_zoom(1.25)
+    view.show_box(3, block_box(3))
+    assert view.page == 3 and _dark(view) > 0.9
+    view.show_box(2, block_box(3))  # page 2's block is higher up: the box there is on paper
+    assert view.page == 2 and _dark(view) == 0
+
+
+def test_landscape_image_page_size(view, tmp_path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "横向.png"
+    Image.fromarray(make_scan(1, w=1170, h=827)).save(path)
+    assert view.set_document(path)
+    view.set_zoom(1.0)
+    assert view.canvas.image.width() == pytest.approx(A4_H, abs=2)
+    view.show_box(1, block_box(1, w=1170, h=827))
+    assert _dark(view) > 0.9
+
+
+def test_broken_image_shows_a_message(view, tmp_path) -> None:
+    path = tmp_path / "坏图片.png"
+    path.write_bytes(b"this is no image at all")  # e.g. replaced since it was read
+    assert not view.set_document(path)
+    assert "坏图片.png" in view.error and view.stack.currentWidget() is view.message
+    assert not view.set_document(tmp_path / "没有.png")
+    assert "没有.png" in view.error
