@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from core import templates
+from core.layout import row_title, table_of_row
 from core.review.state import (
     ConfirmEdit,
     Edit,
@@ -18,7 +19,6 @@ from core.review.state import (
 )
 from gui.i18n import arg
 from gui.stat_tables.cell_values import format_number
-from gui.stat_tables.stat_grid import row_title, table_of_row
 
 # Typing into a cell: consecutive commands with this id on the same field merge into one step.
 VALUE_EDIT_ID = 0x0617

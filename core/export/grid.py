@@ -141,10 +141,11 @@ def render_tables(buf: SheetBuffer, layout: Layout, top: int, value_of: ValueOf)
     st = buf.st
     fonts = {
         "heading": (st.table_title, st.left),
+        "caption": (st.header, st.center),
         "header": (st.header, st.center),
+        "note": (st.note, st.center),
         "label_center": (st.body, st.center),
         "label": (st.body, st.left),
-        "caption": (st.note, st.center),
         "vertical": (st.body, st.vertical),
     }
     for t in layout.texts:

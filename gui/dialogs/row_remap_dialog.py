@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from core import templates
+from core.layout import row_name_of, row_title, table_of_row, template_rows
 from core.review.state import ReviewedReport, RowRemapEdit
 from gui.i18n import arg
 from gui.stat_tables.cell_values import format_number
-from gui.stat_tables.stat_grid import row_name_of, row_title, table_of_row, template_rows
 
 _RowRole = Qt.ItemDataRole.UserRole + 1
 

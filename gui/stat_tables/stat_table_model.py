@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QUndoStack
 
 from core import templates
+from core.layout import PrintedCell, PrintedGrid, row_title, table_grid
 from core.model import Finding
 from core.review.state import Change, ConfirmEdit, Edit, MetadataEdit, ReviewedReport, ValueEdit
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
@@ -25,7 +26,6 @@ from gui.i18n import arg
 from gui.stat_tables import cell_style
 from gui.stat_tables.cell_values import CellInputError, format_number, parse_cell_text, same_number
 from gui.stat_tables.explain import explaining_fields
-from gui.stat_tables.stat_grid import PrintedCell, PrintedGrid, build_grid, row_title
 from gui.undo_commands import EditCommand
 
 OriginalValueRole = Qt.ItemDataRole.UserRole + 1  # the parsed (printed) value
@@ -87,7 +87,7 @@ class StatTableModel(QAbstractTableModel):
         self._weak: set[tuple[str, str]] = set()  # (field, finding key): the cell is not one that explains it
         self._confirmed: set[str] = set()
         self.read_only = False  # a project opened read-only: nothing may change
-        self.grid: PrintedGrid = build_grid(self.table, templates.TEMPLATE_2021)
+        self.grid: PrintedGrid = table_grid(self.table, templates.TEMPLATE_2021)
         self.set_report(reviewed, undo_stack)
 
     # ------------------------------------------------------------------ public API
@@ -100,7 +100,7 @@ class StatTableModel(QAbstractTableModel):
         self._findings = {}
         self._weak = set()
         self._confirmed = set(reviewed.state.confirmed) if reviewed is not None else set()
-        self.grid = build_grid(self.table, reviewed.template if reviewed is not None else "")
+        self.grid = table_grid(self.table, reviewed.template if reviewed is not None else "")
         if reviewed is not None:
             self._listener = _Listener(self, reviewed)
             reviewed.listeners.append(self._listener)

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from core import templates
+from core.layout import PrintedCell, PrintedGrid
 from core.review.state import Edit
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
 from gui.i18n import arg
 from gui.stat_tables.cell_values import CellInputError, edit_text, parse_cell_text
 from gui.stat_tables.numeric_delegate import NumericDelegate
-from gui.stat_tables.stat_grid import PrintedCell, PrintedGrid
 from gui.stat_tables.stat_table_model import StatTableModel
 
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import getCppPointer
 
 from core import templates
+from core.layout import national_tables, template_rows
 from core.resources import resource_dir, sample_files
 from gui.i18n import arg, install_translators
-from gui.stat_tables.stat_grid import template_rows
 from tests.conftest import ROOT
 
 TS = resource_dir() / "translations" / "ogi_review_en.ts"
@@ -51,8 +51,6 @@ UNTRANSLATED_ON_PURPOSE = {
     "numeric_delegate.py": {"^[+\\-＋－增减]?["},
     # The workspace project's file name in the data folder (not shown as text).
     "project_session.py": {"工作区"},
-    # Header cells printed in the official tables (as core/templates.py's labels).
-    "stat_grid.py": {"信息内容", "申请人情况"},
 }
 
 
@@ -153,7 +151,8 @@ def test_arg_fills_placeholders_in_one_pass() -> None:
 def _official_texts(window: object) -> list[str]:
     """Chinese that stays Chinese in English: printed table labels, report metadata, file names, findings."""
     out: set[str] = set(templates.TABLE_SHORT.values()) | set(templates.TABLE_TITLES.values())
-    out |= set(UNTRANSLATED_ON_PURPOSE["stat_grid.py"])
+    for template in templates.TEMPLATES:  # every printed label of the tables (core/layout.py)
+        out |= {t.text for t in national_tables(template).texts}
     for template in templates.LAYOUTS:
         for table in templates.TABLE_SHORT:
             try:
