@@ -4,7 +4,8 @@ Input is a PDF without a usable text layer (each page rendered with pypdfium2) o
 (.png, .jpg, .tif; a multi-page TIFF is one page per frame). Each page is brought to about 200 dpi,
 turned upright (a page scanned upside down reads with low confidence and is read again turned
 180°), straightened (skew up to ±3° found from the row profile), then read by the OCR engine.
-Ruled tables become grids (``scan_tables``) whose cells carry page boxes in PDF points of the
+Ruled tables (``scan_tables``) and tables without rules (``scan_unruled``, from the geometry of
+the recognised boxes) become grids whose cells carry page boxes in PDF points of the
 original page — the same grids with page boxes the text-PDF loader makes — and the OCR confidence
 of each cell (``GridCell.confidence``). Text outside tables becomes lines; wide gaps between the
 pieces of one line are tabs (an unruled table reads as tab-separated rows, as in a text PDF).
@@ -25,6 +26,7 @@ from core.loading.builder import DocBuilder
 from core.loading.ocr_engine import OcrBox, read_crops, read_numbers, recognise
 from core.loading.pdf_tables import TablePart, join_parts
 from core.loading.scan_tables import ScanTable, find_tables, group_lines
+from core.loading.scan_unruled import find_unruled_tables
 from core.model import PageBox, SourceDocument
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
@@ -164,6 +166,8 @@ def read_page(number: int, width: float, height: float, img: Any) -> ScanPage:
     page.skew = angle
     page.boxes = len(boxes)
     tables, rest = find_tables(upright, boxes, read_crops, read_numbers)
+    unruled, rest = find_unruled_tables(upright, rest, read_crops, read_numbers)
+    tables = sorted(tables + unruled, key=lambda t: t.box[1])
     ih, iw = upright.shape[:2]
 
     def to_pt(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

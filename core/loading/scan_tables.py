@@ -66,7 +66,7 @@ def find_tables(
     import numpy as np
 
     h, w = gray.shape[:2]
-    ink = _binarise(gray)
+    ink = binarise(gray)
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 25), 1)))
     vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 50))))
     # close small gaps in the strokes (speckle, a faint scan) so each cell is enclosed
@@ -90,20 +90,20 @@ def find_tables(
         cells = _cells(region, x, y)
         if len(cells) < 4:
             continue
-        _fill(cells, boxes, used, gray, ink, reread)
+        fill_cells(cells, boxes, used, gray, ink, reread)
         for i, b in enumerate(boxes):  # text inside the table but in no cell is not prose either
             cx, cy = (b.box[0] + b.box[2]) / 2, (b.box[1] + b.box[3]) / 2
             if x <= cx <= x + bw and y <= cy <= y + bh:
                 used.add(i)
         if numbers is not None:
-            _numbers(cells, gray, ink, numbers)
+            reread_numbers(cells, gray, ink, numbers)
         tables.append(ScanTable((float(x), float(y), float(x + bw), float(y + bh)), cells))
     tables.sort(key=lambda t: t.box[1])
     rest = [b for i, b in enumerate(boxes) if i not in used]
     return tables, rest
 
 
-def _binarise(gray: Any) -> Any:
+def binarise(gray: Any) -> Any:
     import cv2
 
     # adaptive: a grey or unevenly lit scan still gives clean strokes
@@ -128,7 +128,7 @@ def _cells(region: Any, x0: int, y0: int) -> list[ScanCell]:
     return cells
 
 
-def _fill(
+def fill_cells(
     cells: list[ScanCell], boxes: list[OcrBox], used: set[int], gray: Any, ink: Any, reread: Reader | None
 ) -> None:
     """Give each cell the OCR boxes whose centre lies in it; read again or mark what is missing."""
@@ -160,7 +160,7 @@ def _fill(
             c.score = min(b.score for b in c.boxes)
             continue
         crop = _interior(ink, c.box)
-        if crop is not None and _has_ink(crop):
+        if crop is not None and has_ink(crop):
             inked.append(c)
     if inked and reread is not None:
         crops = [_text_crop(gray, ink, c.box) for c in inked]
@@ -177,7 +177,7 @@ _NUMBER_RE = re.compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:
+def reread_numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:
     """Read again, as digits only, the cells whose text is a few Latin characters but no number."""
     odd = [
         c
@@ -239,7 +239,7 @@ def _text_crop(gray: Any, ink: Any, box: tuple[float, float, float, float]) -> A
     return gray[t0 + pad : b1 - pad, x0 + pad : x1 - pad]
 
 
-def _has_ink(inner: Any) -> bool:
+def has_ink(inner: Any) -> bool:
     """A cell interior holds a mark (a smudged digit), not just speckle."""
     import cv2
     import numpy as np

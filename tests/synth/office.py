@@ -52,8 +52,11 @@ def _fixed_zip(data: bytes) -> bytes:
 _FONT = "STSong-Light"
 
 
-def render_pdf(blocks: list[Block], *, split_apply: bool = True) -> bytes:
-    """A PDF with a CID font (no font file needed); 表三 is pushed down so it breaks across two pages."""
+def render_pdf(blocks: list[Block], *, split_apply: bool = True, ruled: bool = True) -> bytes:
+    """A PDF with a CID font (no font file needed); 表三 is pushed down so it breaks across two pages.
+
+    ``ruled=False`` prints the tables without any ruling line (cells placed as usual, only the text).
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -83,7 +86,7 @@ def render_pdf(blocks: list[Block], *, split_apply: bool = True) -> bytes:
             t: GTable = obj  # type: ignore[assignment]
             data = [["" for _ in range(t.n_cols)] for _ in range(t.n_rows)]
             style = [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                *([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []),
                 ("FONTNAME", (0, 0), (-1, -1), _FONT),
                 ("FONTSIZE", (0, 0), (-1, -1), 7),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
