@@ -7,6 +7,11 @@ Commands (``ogi-review <command>`` or ``python -m core <command>``):
     check [--json] FILE|FOLDER|PROJECT …   the whole batch (core.batch.Batch): findings in Chinese
         grouped per report — including cross-year findings when the same agency's previous year is
         in the batch — what is not counted and why, duplicates, and the 未报送 list with a directory.
+        Streamed in input order as reports are read, each with what the batch read so far says about
+        it; an entry that a later report changes (its previous year read after it, a second version
+        of it) is printed again after all the others — as a block under “以下 N 份报告的核对结果有变
+        化”, or with ``--json`` as a second line for the same file whose ``batch.revised`` is true
+        (the last line of a file is the final one). The summary and the exit status are the final ones.
     export FILE|FOLDER|PROJECT … -o OUT.xlsx   the Excel summary workbook (core.export).
     directory FILE|FOLDER|PROJECT … -o 名录.xlsx|.csv   a starting agency directory from a batch.
 
@@ -33,7 +38,16 @@ from typing import Any, NoReturn
 from core.batch import Batch, BatchEntry, Directory, DirectoryError, Failure
 from core.batch.pipeline import Loaded, load_items, open_pool
 from core.batch.worker import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits, WorkerPool, describe_memory, parse_memory
-from core.cli_output import SECTION_IDS, Tally, batch_lines, check_lines, entry_json, failure_lines, report_json
+from core.cli_output import (
+    SECTION_IDS,
+    Tally,
+    batch_lines,
+    check_lines,
+    duplicate_of,
+    entry_json,
+    failure_lines,
+    report_json,
+)
 from core.cli_output import failure_json as _failure_json
 from core.console import printable, utf8_streams
 from core.errors import os_advice, os_reason
@@ -177,36 +191,92 @@ def _width() -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    """Each report's block (or JSON line) is printed as soon as it is read, in input order; what a
+    later report changes about one already printed (its previous year read after it, a second
+    version of it) is printed again at the end, marked as the final word."""
     directory = _directory(args)
+    batch = Batch(directory=directory, count_incomplete=args.count_incomplete)
+    out = _CheckStream(batch, args.json, _width())
     run = _Run(args, show_progress=True)
     try:
-        batch = run.batch(args.paths, directory, args.count_incomplete)
+        for loaded in run.items(args.paths):
+            entry = batch.add(loaded.item, project=loaded.project)
+            run.clear()
+            out.show(entry)
     finally:
+        run.clear()
         run.close()
-    if args.json:
-        for e in batch.entries:
-            _emit(_dumps(_entry_json_safe(batch, e)))
-        counts = batch.counts()
-        return 1 if counts.unreadable or counts.with_errors else 0
-    width = _width()
-    tally = Tally()
-    first = True
-    for e in batch.entries:
-        if not first:
+    return out.finish()
+
+
+class _CheckStream:
+    """``check``'s output while the batch grows: one block per entry, then the revised ones."""
+
+    def __init__(self, batch: Batch, as_json: bool, width: int) -> None:
+        self.batch = batch
+        self.json = as_json
+        self.width = width
+        self.shown: dict[int, tuple[Any, ...]] = {}  # id(entry) → what was printed about it
+        self.tallies: dict[int, Tally] = {}  # id(entry) → its counts in the summary line
+
+    def show(self, e: BatchEntry, revised: bool = False) -> None:
+        self.shown[id(e)] = _signature(self.batch, e)
+        if self.json:
+            obj = _entry_json_safe(self.batch, e)
+            obj.setdefault("batch", {})["revised"] = revised
+            _emit(_dumps(obj))
+            return
+        if self.tallies:
             _emit("")
-        first = False
+        tally = Tally()
         try:
-            lines = _entry_lines(batch, e, tally, width)
+            lines = _entry_lines(self.batch, e, tally, self.width)
         except Exception as exc:  # one broken report must not stop the batch
-            lines = failure_lines(e.path, _internal_message(e.path, exc), tally, width)
+            tally = Tally()
+            lines = failure_lines(e.path, _internal_message(e.path, exc), tally, self.width)
+        self.tallies[id(e)] = tally
         for line in lines:
             _emit(line)
-    _emit("")
-    _emit("—" * 20)
-    for line in batch_lines(batch, width):
-        _emit(line)
-    _emit(tally.line())
-    return 1 if tally.errors or tally.unreadable else 0
+
+    def finish(self) -> int:
+        """Print the entries that changed after they were shown, then the batch summary; the exit status."""
+        changed = [e for e in self.batch.entries if self.shown.get(id(e)) != _signature(self.batch, e)]
+        if self.json:
+            for e in changed:
+                self.show(e, revised=True)
+            counts = self.batch.counts()
+            return 1 if counts.unreadable or counts.with_errors else 0
+        if changed:
+            _emit("")
+            _emit("—" * 20)
+            _emit(f"读完整批后，以下 {len(changed)} 份报告的核对结果有变化（以此为准）：")
+            for e in changed:
+                self.show(e)
+        _emit("")
+        _emit("—" * 20)
+        for line in batch_lines(self.batch, self.width):
+            _emit(line)
+        tally = Tally()
+        for t in self.tallies.values():
+            for k in ("reports", "errors", "warnings", "infos", "confirmed", "unreadable"):
+                setattr(tally, k, getattr(tally, k) + getattr(t, k))
+        _emit(tally.line())
+        return 1 if tally.errors or tally.unreadable else 0
+
+
+def _signature(batch: Batch, e: BatchEntry) -> tuple[Any, ...]:
+    """Everything ``check`` prints about an entry that the rest of the batch can change."""
+    return (
+        tuple((f.rule, f.severity, tuple(f.fields), f.message) for f in e.findings),
+        e.status,
+        e.completeness,
+        e.counted,
+        e.not_counted_reason,
+        duplicate_of(batch, e),
+        e.agency,
+        e.region,
+        e.level,
+    )
 
 
 def _entry_lines(batch: Batch, e: BatchEntry, tally: Tally, width: int) -> list[str]:

@@ -160,7 +160,7 @@ def entry_json(batch: Batch, e: BatchEntry) -> dict[str, Any]:
         "completeness": e.completeness.value,
         "counted": e.counted,
         "not_counted_reason": e.not_counted_reason,
-        "duplicate_of": _duplicate_of(batch, e),
+        "duplicate_of": duplicate_of(batch, e),
         "reviewed": e.is_reviewed,
         "errors": e.status.errors,
         "warnings": e.status.warnings,
@@ -169,7 +169,7 @@ def entry_json(batch: Batch, e: BatchEntry) -> dict[str, Any]:
     return obj
 
 
-def _duplicate_of(batch: Batch, e: BatchEntry) -> str | None:
+def duplicate_of(batch: Batch, e: BatchEntry) -> str | None:
     """The file counted instead of ``e`` (None when ``e`` is counted or not in a group)."""
     if e.duplicate_key is None or e.counted:
         return None
@@ -409,7 +409,7 @@ def _entry_notes(e: BatchEntry, batch: Batch | None, width: int) -> list[str]:
         out.append(f"    完整性：{e.completeness.value}")
     if not e.counted:
         text = f"未计入汇总：{e.not_counted_reason or ''}"
-        other = _duplicate_of(batch, e) if batch is not None else None
+        other = duplicate_of(batch, e) if batch is not None else None
         if other:
             text += f"（同一机关同一年度的报告已计入：{other}）"
         out.extend(wrap(text, width, "    "))

@@ -59,3 +59,16 @@ def mixed_batch(tmp: Path) -> list[str]:
     render(final, "2021", "txt_tabs", agency="示例市乙局", year=2023, seed=3).write(reports / "乙局2023（定稿）")
     (reports / "损坏.pdf").write_bytes(b"this is not a pdf at all\n" * 10)
     return [str(reports), str(empty)]
+
+
+def final_check_lines(stdout: str) -> list[dict]:
+    """``check --json`` output as one object per input, in input order: a file's last line is its
+    final word (an entry a later report changed is printed again at the end with ``revised``)."""
+    import json
+
+    last: dict[int, dict] = {}
+    for line in stdout.splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            last[obj["batch"]["index"]] = obj
+    return [last[i] for i in sorted(last)]

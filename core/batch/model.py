@@ -366,7 +366,7 @@ class Batch:
         self._notify(group)
 
     def counted_member(self, key: tuple[str, int]) -> BatchEntry | None:
-        for e in self.entries:
+        for e in self._same(key[0], key[1]):  # a group's members all share its agency and year
             if e.duplicate_key == key and e.counted:
                 return e
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.batch_fixture import mixed_batch
+from tests.batch_fixture import final_check_lines, mixed_batch
 from tests.core.test_cli import run_cli
 
 
@@ -17,7 +17,15 @@ def test_check_json_reads_the_whole_batch(tmp_path: Path) -> None:
     paths = mixed_batch(tmp_path)
     res = run_cli("check", "--json", "--jobs", "2", *paths)
     assert res.returncode == 1, res.stderr  # unreadable files
-    objs = _lines(res.stdout)
+    streamed = _lines(res.stdout)
+    # the draft was printed as counted when read; the final version read after it changed that
+    assert [(Path(o["file"]).name, o["batch"]["revised"]) for o in streamed if "乙局" in o["file"]] == [
+        ("乙局2023（初稿）.txt", False),
+        ("乙局2023（定稿）.txt", False),
+        ("乙局2023（初稿）.txt", True),
+    ]
+    assert streamed[0]["batch"]["counted"] is True
+    objs = final_check_lines(res.stdout)
     names = [Path(o["file"]).name for o in objs]
     assert names == [
         "乙局2023（初稿）.txt",
@@ -47,6 +55,50 @@ def test_check_text_shows_cross_year_and_duplicates(tmp_path: Path) -> None:
     assert "上一年度（2022 年）报告“四、结转下年度继续办理”" in res.stdout
     assert "未计入汇总：重复" in res.stdout and "重复报告 1 组" in res.stdout
     assert "文件夹“empty”中没有可读取的报告文件" in res.stdout
+
+
+def test_check_prints_each_report_before_the_next_is_read(tmp_path: Path, monkeypatch, capsys) -> None:
+    from core import cli
+
+    paths = mixed_batch(tmp_path)
+    real = cli.load_items
+    before: list[str] = []  # what had been printed when each item was handed over
+
+    def spy(*args, **kwargs):
+        for loaded in real(*args, **kwargs):
+            before.append(capsys.readouterr().out)
+            yield loaded
+
+    monkeypatch.setattr(cli, "load_items", spy)
+    status = cli.main(["check", "--jobs", "1", *paths])
+    rest = capsys.readouterr().out
+    assert status == 1 and before[0] == "" and len(before) == 6
+    assert before[1].startswith("✓ 示例市乙局 · 2023 年度") and "乙局2023（初稿）.txt" in before[1]
+    assert "乙局2023（定稿）.txt" in before[2] and "无法读取：" in before[3] and "损坏.pdf" in before[3]
+    assert "甲局2022.txt" in before[4] and "甲局2023.txt" in before[5]
+    # at the end: the draft again, now not counted, then the summary
+    assert "以下 1 份报告的核对结果有变化" in rest and "未计入汇总：重复" in rest.split("核对结果有变化")[1]
+
+
+def test_check_reprints_a_report_whose_previous_year_came_after_it(tmp_path: Path) -> None:
+    paths = mixed_batch(tmp_path)
+    reports = Path(paths[0])
+    res = run_cli("check", "--jobs", "1", str(reports / "甲局2023.txt"), str(reports / "甲局2022.txt"))
+    first, _, last = res.stdout.partition("以下 1 份报告的核对结果有变化（以此为准）：")
+    assert "上一年度（2022 年）" not in first and "甲局2023.txt" in last
+    assert "上一年度（2022 年）报告“四、结转下年度继续办理”" in last
+    # the summary counts each report once, in its final state: 2022 as printed, 2023 as revised
+    early_2023 = next(b for b in first.split("\n\n") if "甲局2023.txt" in b)
+    block_2022 = next(b for b in first.split("\n\n") if "甲局2022.txt" in b)
+    block_2023 = last.split("—" * 20)[0]
+    assert early_2023.count("【警告】") < block_2023.count("【警告】")
+    n_warnings = block_2022.count("【警告】") + block_2023.count("【警告】")
+    assert res.stdout.splitlines()[-1] == f"共 2 份报告，0 个错误，{n_warnings} 个警告，0 份无法读取。"
+    assert res.returncode == 0
+    as_json = final_check_lines(run_cli("check", "--json", "--jobs", "1", str(reports / "甲局2023.txt"),
+                                         str(reports / "甲局2022.txt")).stdout)
+    assert [Path(o["file"]).name for o in as_json] == ["甲局2023.txt", "甲局2022.txt"]
+    assert any(f["rule"] == "cross.carry_over" for f in as_json[0]["findings"])
 
 
 def test_parse_streams_in_input_order_with_jobs(tmp_path: Path) -> None:

@@ -7,13 +7,12 @@ with the command line's output.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from gui.report_list.report_list import COL_AGENCY, COL_STATUS, EntryRole
-from tests.batch_fixture import mixed_batch
+from tests.batch_fixture import final_check_lines, mixed_batch
 from tests.core.test_cli import run_cli
 
 
@@ -23,7 +22,7 @@ def _finding_rows(findings: list) -> list[tuple]:
 
 def test_window_and_cli_read_one_batch_alike(qtbot, window, tmp_path: Path) -> None:
     paths = mixed_batch(tmp_path)
-    cli = [json.loads(x) for x in run_cli("check", "--json", *paths).stdout.splitlines() if x.strip()]
+    cli = final_check_lines(run_cli("check", "--json", *paths).stdout)
     with qtbot.waitSignal(window.batch_finished, timeout=60000):
         window.open_paths(paths)
     model = window.report_list.model
