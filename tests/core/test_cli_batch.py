@@ -95,8 +95,9 @@ def test_check_reprints_a_report_whose_previous_year_came_after_it(tmp_path: Pat
     n_warnings = block_2022.count("【警告】") + block_2023.count("【警告】")
     assert res.stdout.splitlines()[-1] == f"共 2 份报告，0 个错误，{n_warnings} 个警告，0 份无法读取。"
     assert res.returncode == 0
-    as_json = final_check_lines(run_cli("check", "--json", "--jobs", "1", str(reports / "甲局2023.txt"),
-                                         str(reports / "甲局2022.txt")).stdout)
+    as_json = final_check_lines(
+        run_cli("check", "--json", "--jobs", "1", str(reports / "甲局2023.txt"), str(reports / "甲局2022.txt")).stdout
+    )
     assert [Path(o["file"]).name for o in as_json] == ["甲局2023.txt", "甲局2022.txt"]
     assert any(f["rule"] == "cross.carry_over" for f in as_json[0]["findings"])
 
