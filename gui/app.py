@@ -65,7 +65,6 @@ def create_application(argv: list[str] | None = None) -> object:
     language = settings.get("ui/language")
     install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "政府信息公开年报审核"))
-    app.setProperty("ogi_language", language)
     ensure_chinese_font(app)
     return app
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core import messages
+from core.model import Finding
 from core.resources import resource_dir
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,13 @@ def arg(template: str, *args: object) -> str:
     return _ARG.sub(lambda m: str(args[int(m.group(1)) - 1]) if int(m.group(1)) <= len(args) else m.group(0), template)
 
 
+def finding_text(finding: Finding) -> str:
+    """A finding in the UI's language: English from core.messages' catalog, Chinese when it has no English form."""
+    app = QCoreApplication.instance()
+    language = app.property("ogi_language") if app is not None else None
+    return messages.text(finding, str(language or "zh_CN"))
+
+
 def translations_dir() -> Path:
     return resource_dir() / "translations"
 
@@ -49,6 +58,7 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     Chinese needs no app translator (it is the source language) but still gets qtbase_zh_CN so
     standard dialogs (file dialog buttons, context menus) speak Chinese too.
     """
+    app.setProperty("ogi_language", language)  # what finding_text reads
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.messages import compose
 from core.model import Finding, Report, Section, SourceDocument
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
 
@@ -64,10 +65,10 @@ def detect_template(doc: SourceDocument, report: Report) -> tuple[str, list[Find
     """
     findings: list[Finding] = []
     if report.kind == "other":
-        findings.append(Finding("document.not_report", "warning", "这份文件可以读取，但不是政府信息公开工作年度报告"))
+        findings.append(Finding("document.not_report", "warning", compose("document.not_report", {})))
         return UNKNOWN, findings
     if report.kind == "summary":
-        findings.append(Finding("document.summary", "info", "这是一份工作总结，不是按六部分格式编写的年度报告"))
+        findings.append(Finding("document.summary", "info", compose("document.summary", {})))
 
     by_tables = _from_tables(report.table_templates)
     year = report.metadata.year.value
@@ -88,16 +89,8 @@ def detect_template(doc: SourceDocument, report: Report) -> tuple[str, list[Find
 
     lost = lost_tables(doc, report)
     if lost:
-        names = "、".join(_SECTION_NAMES[s.id] for s in lost)
-        findings.append(
-            Finding(
-                "tables.lost",
-                "warning",
-                f"第{names}部分只有标题，没有统计表（可能在网页复制时丢失）",
-                span=lost[0].heading,
-                params=_lost_params(lost),
-            )
-        )
+        params = _lost_params(lost)
+        findings.append(Finding("tables.lost", "warning", compose("tables.lost", params), span=lost[0].heading, params=params))
     year = report.metadata.year.value
     if isinstance(year, int):
         return (T2021 if year >= 2021 else T2019), findings
@@ -108,7 +101,8 @@ def _lost_params(lost: list[Section]) -> dict[str, object]:
     """params of ``tables.lost``: the sections and tables (``table`` too when only one is lost)."""
     by_section = {sid: table for table, sid in _TABLE_SECTION.items()}
     tables = [by_section[s.id] for s in lost]
-    out: dict[str, object] = {"sections": [s.id for s in lost], "tables": tables}
+    names = "、".join(_SECTION_NAMES[s.id] for s in lost)
+    out: dict[str, object] = {"sections": [s.id for s in lost], "tables": tables, "parts": names}
     if len(tables) == 1:
         out["table"] = tables[0]
     return out

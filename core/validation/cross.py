@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core.messages import compose
 from core.model import Finding
 from core.parsing.tables.settle import ROWS, settle_in_force
 from core.review.state import ReviewedReport
@@ -21,8 +22,7 @@ def agency_key(name: object) -> str:
 
 
 def _finding(rule: str, fields: list[str], **params: object) -> Finding:
-    spec = R.RULES[rule]
-    return Finding(rule, spec.severity, spec.message.format(**params), fields, params=dict(params))
+    return Finding(rule, R.RULES[rule].severity, compose(rule, params), fields, params=dict(params))
 
 
 def _active_template(rr: ReviewedReport) -> str | None:

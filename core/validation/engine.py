@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from core import templates
+from core.messages import compose
 from core.model import SEVERITY_ORDER, Finding, Section
 from core.review.state import Change, ReviewedReport
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TEMPLATE_2019, TEMPLATE_2021, TEMPLATES
@@ -277,16 +278,11 @@ class Validator:
             self._broken[i] = plain
             return
         fid, value = found
-        name = templates.field(fid).printed_name() if fid in templates.all_fields() else fid
+        params = {**plain.params, "suggest": fid}
+        suggestion = {fid: value}
         self._broken[i] = replace(
-            plain,
-            message=plain.message + f"。若{name}应为 {_num_text(value)}，则相关等式均成立（仅为建议，未修改原值）",
-            suggestion={fid: value},
+            plain, message=compose(plain.rule, params, suggestion), params=params, suggestion=suggestion
         )
-
-
-def _num_text(v: int | float) -> str:
-    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
 
 
 def _repair(

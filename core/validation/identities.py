@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core import templates
+from core.messages import compose
 from core.model import Finding
 from core.templates import TABLE_APPEAL, field_id_for, layout, short_label
 from core.validation.rules import IDENTITIES, RULES, Identity
@@ -160,16 +161,14 @@ def holds(check: Check, num: Lookup) -> bool | None:
     return abs(sum(s[0]) - sum(s[1])) < 1e-9
 
 
-def _blank_note(check: Check, left: list[Number], right: list[Number], blank: Callable[[str], bool]) -> str:
+def _blank_operands(check: Check, left: list[Number], right: list[Number], blank: Callable[[str], bool]) -> list[str]:
     """Operands printed blank (or “/”, “—”) and counted as 0, named for the message (at most two)."""
     names = [
         lab
         for fid, lab, n in zip(check.fields, check.left_labels + check.right_labels, left + right, strict=True)
         if n == 0 and blank(fid)
     ]
-    if not names or len(names) > 2:
-        return ""
-    return "；其中" + "、".join(f"“{n}”" for n in names) + "原表为空白，按 0 计"
+    return names if len(names) <= 2 else []
 
 
 def run(check: Check, num: Lookup, blank: Callable[[str], bool] | None = None) -> tuple[Number | None, Finding | None]:
@@ -186,7 +185,6 @@ def run(check: Check, num: Lookup, blank: Callable[[str], bool] | None = None) -
     diff = left - right
     if abs(diff) < 1e-9:
         return 0, None
-    spec = RULES[check.rule]
     many = len(check.right) > 8  # the outcome sum: list only the non-zero outcomes
     params: dict[str, object] = dict(check.context)
     params.update(
@@ -197,10 +195,11 @@ def run(check: Check, num: Lookup, blank: Callable[[str], bool] | None = None) -
         left_terms=_terms(check.left_labels, left_nums),
         right_terms=_terms(check.right_labels, right_nums, skip_zero=many),
     )
-    message = spec.message.format(**{k: _fmt(v) if isinstance(v, int | float) else v for k, v in params.items()})
-    if blank is not None:
-        message += _blank_note(check, left_nums, right_nums, blank)
-    return diff, Finding(check.rule, spec.severity, message, list(check.fields), params=params)
+    if blank is not None and (names := _blank_operands(check, left_nums, right_nums, blank)):
+        params["blank"] = names
+    return diff, Finding(
+        check.rule, RULES[check.rule].severity, compose(check.rule, params), list(check.fields), params=params
+    )
 
 
 def evaluate(check: Check, num: Lookup) -> Finding | None:

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.loading.scan_tables import UNREADABLE
+from core.messages import compose
 from core.model import Finding, GridCell, Value
 from core.review.state import ReviewedReport
-from core.templates import field as field_of
 
 LOW_CONFIDENCE = 0.80  # below this a value is flagged for comparison with the scan
 
@@ -67,13 +67,6 @@ def suspects(reviewed: ReviewedReport, cells: Cells | None = None) -> dict[str, 
     return out
 
 
-def _name(fid: str) -> str:
-    try:
-        return field_of(fid).printed_name()
-    except (KeyError, ValueError):
-        return fid
-
-
 def adjust(reviewed: ReviewedReport, findings: Sequence[Finding], identity: Sequence[Finding] = ()) -> list[Finding]:
     """The findings with OCR doubts applied (see the module docstring); unchanged for a non-scanned report.
 
@@ -93,15 +86,20 @@ def adjust(reviewed: ReviewedReport, findings: Sequence[Finding], identity: Sequ
             continue  # said below as ocr.unreadable: the scan could not be read, not a printed non-number
         doubtful = [fid for fid in f.fields if fid in sus]
         if id(f) in ids and doubtful:
-            names = "、".join(f"{_name(fid)}（置信度 {sus[fid][0]:.0%}）" for fid in doubtful)
+            params = {
+                **f.params,
+                "identity": f.rule,
+                "msg": f.params.get("msg", f.rule),
+                "ocr_unsure": [[fid, sus[fid][0]] for fid in doubtful],
+                "key": f.rule + ":" + str(f.params.get("key", "")),
+            }
             out.append(
                 replace(
                     f,
                     rule="ocr.identity",
                     severity="warning",
-                    message=f"{f.message}。其中 {names} 由文字识别（OCR）读出且把握不大，"
-                    "可能是识别错误而不是报告本身的错误，请先对照原件核对这些单元格。",
-                    params={**f.params, "identity": f.rule, "key": f.rule + ":" + str(f.params.get("key", ""))},
+                    message=compose("ocr.identity", params, f.suggestion),
+                    params=params,
                 )
             )
             continue
@@ -114,31 +112,25 @@ def adjust(reviewed: ReviewedReport, findings: Sequence[Finding], identity: Sequ
                 Finding(
                     "ocr.unreadable",
                     "error",
-                    f"{_name(fid)}：扫描件上这一格有字迹，但文字识别（OCR）未能读出（可能有污损或过于模糊），"
-                    "数值已留空，请对照原件填写。",
+                    compose("ocr.unreadable", {"cell": fid}),
                     [fid],
                     span=v.span,
+                    params={"cell": fid},
                 )
             )
         else:
+            params = {"confidence": round(conf, 3), "cell": fid, "raw": v.raw, "percent": f"{conf:.0%}"}
             out.append(
                 Finding(
                     "ocr.low_confidence",
                     "warning",
-                    f"{_name(fid)} 由文字识别（OCR）读作“{v.raw}”，置信度 {conf:.0%}，可能识读有误，请对照原件核对。",
+                    compose("ocr.low_confidence", params),
                     [fid],
                     span=v.span,
-                    params={"confidence": round(conf, 3)},
+                    params=params,
                 )
             )
     n = sum(1 for v in values.values() if _cell(cells, v) is not None)
-    out.append(
-        Finding(
-            "ocr.scanned",
-            "info",
-            f"本报告是扫描件，文字和表格由文字识别（OCR）读出：{n} 个数值读自表格，"
-            f"其中 {len(sus)} 个把握不大（已逐一列出），请对照原件核对。",
-            params={"values": n, "unsure": len(sus)},
-        )
-    )
+    params = {"values": n, "unsure": len(sus)}
+    out.append(Finding("ocr.scanned", "info", compose("ocr.scanned", params), params=params))
     return out

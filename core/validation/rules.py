@@ -1,12 +1,13 @@
-"""Every validation rule declared as data: rule IDs, severities, Chinese message templates, identities.
+"""Every validation rule declared as data: rule IDs, severities, what they check, identities.
 
 This is the one place that says WHAT is checked. ``identities.py`` expands the identity
 declarations into concrete checks per column/row of a template, ``structural.py`` holds the
 evaluators of the document-level rules, ``cross.py`` the rules across reports; none of them
 carries a message or a severity of its own.
 
-Message templates are ``str.format`` strings over the finding's ``params`` and speak in the
-words of the printed table (never field IDs).
+How a finding is worded (Chinese and English) is in the catalog ``core/messages.py``, under the
+rule ID: ``str.format`` templates over the finding's ``params`` in the words of the printed table
+(never field IDs).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TEMPLATE_201
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """One rule: stable ID, severity, what it checks (Chinese, for help texts) and its message.
+    """One rule: stable ID, severity, what it checks (Chinese, for help texts); words: core.messages.
 
     ``reads`` names what a structural rule depends on, so the validator knows when to re-run it:
     ``values:<table>`` (any value of that table), ``values:prose`` (the fields stated in prose),
@@ -29,15 +30,12 @@ class RuleSpec:
     id: str
     severity: Severity
     title: str
-    message: str
     reads: frozenset[str] = frozenset()
     scope: str = "report"  # identity | report | cross
 
 
-def _r(
-    rule_id: str, severity: Severity, title: str, message: str, reads: tuple[str, ...] = (), scope: str = "report"
-) -> RuleSpec:
-    return RuleSpec(rule_id, severity, title, message, frozenset(reads), scope)
+def _r(rule_id: str, severity: Severity, title: str, reads: tuple[str, ...] = (), scope: str = "report") -> RuleSpec:
+    return RuleSpec(rule_id, severity, title, frozenset(reads), scope)
 
 
 # --------------------------------------------------------------------------- the rules
@@ -50,29 +48,24 @@ RULES: dict[str, RuleSpec] = {
             "apply.balance",
             "error",
             "表三各列勾稽关系：第一项加第二项之和，等于第三项加第四项之和",
-            "表三 “{column}” 列勾稽不平：{left_terms} = {left}，{right_terms} = {right}，相差 {absdiff}",
             scope="identity",
         ),
         _r(
             "apply.row_total",
             "error",
             "表三各行“总计”等于各类申请人之和",
-            "表三 “{row}” 行合计不符：“总计” 列 {left}，{right_terms} = {right}，相差 {absdiff}",
             scope="identity",
         ),
         _r(
             "apply.outcome_sum",
             "error",
             "表三各列“（七）总计”等于（一）至（六）各项办理结果之和",
-            "表三 “{column}” 列办理结果合计不符：“（七）总计” {left}，"
-            "（一）至（六）各项之和 {right}（{right_terms}），相差 {absdiff}",
             scope="identity",
         ),
         _r(
             "appeal.total",
             "error",
             "表四各组“总计”等于结果维持、结果纠正、其他结果、尚未审结之和",
-            "表四 {group}“总计” {left}，{right_terms} = {right}，相差 {absdiff}",
             scope="identity",
         ),
         # ---- structure of the report: warnings
@@ -80,78 +73,66 @@ RULES: dict[str, RuleSpec] = {
             "section.missing",
             "warning",
             "年度报告应有六个部分",
-            "未找到第{numeral}部分“{heading}”",
             ("sections", "metadata"),
         ),
         _r(
             "table.missing",
             "warning",
             "年度报告应有表二、表三、表四",
-            "未找到{table_title}的任何数字",
             ("values:active", "values:apply", "values:appeal", "metadata"),
         ),
         _r(
             "table.blank",
             "warning",
             "印出的统计表应填有数字",
-            "{table_title}印出了表格，但每个单元格都是空白（按 0 计）：可能是空白模板，或数字在转换时丢失，请核对原文",
             ("values:active", "values:apply", "values:appeal"),
         ),
         _r(
             "metadata.missing",
             "warning",
             "应能识别发布机关和报告年度",
-            "未能识别{what}，请在“机关名称 / 年度”处填写，否则汇总表中无法归类",
             ("metadata",),
         ),
         _r(
             "template.year_mismatch",
             "warning",
             "统计表格式应与报告年度相符",
-            "报告年度为 {year} 年，但{what}采用的是{used}；{year} 年度应采用{expected}",
             ("metadata",),
         ),
         _r(
             "template.year_newer",
             "info",
             "格式晚于报告年度时，报告年度可能有误",
-            "报告年度为 {year} 年，但{what}采用的是晚于该年度的{used}，请核对报告年度",
             ("metadata",),
         ),
         _r(
             "template.mixed",
             "warning",
             "表二与表三应出自同一版格式",
-            "表二按{active}填报，表三按{apply}填报，两表格式版本不一致",
             ("metadata",),
         ),
         _r(
             "s6.fee_statement",
             "warning",
             "2021年版格式要求在第六部分报告信息处理费收取情况",
-            "{where}未说明信息处理费收取情况（如“本年度未收取信息处理费”或“收取信息处理费N元”）",
             ("sections", "metadata"),
         ),
         _r(
             "period.year_mismatch",
             "warning",
             "统计期限应为报告年度",
-            "统计期限写的是“{printed}”，与报告年度 {year} 年不符",
             ("metadata",),
         ),
         _r(
             "active.rules_level",
             "warning",
             "只有国务院部门、省级政府和设区的市政府可以制定规章",
-            "“{agency}”属于{level}，不能制定规章，但表二“规章”行填报了 {terms}，请核对"
-            "（只有国务院部门、省级和设区的市人民政府可以制定规章）",
             ("metadata", "values:active"),
         ),
         _r(
             "prose.contradiction",
             "warning",
             "正文中的数字应与统计表一致",
-            "正文写“{quote}”（{prose}），而{where}为 {table}，相差 {absdiff}",
             ("values:prose",),
         ),
         # ---- across reports of the same agency (§6.5–6): warnings
@@ -159,25 +140,18 @@ RULES: dict[str, RuleSpec] = {
             "cross.carry_over",
             "warning",
             "本年“上年结转”应等于上一年度报告的“结转下年度继续办理”",
-            "表三 “{column}” 列 本年“二、上年结转” {this} 件，"
-            "上一年度（{prev_year} 年）报告“四、结转下年度继续办理” {prev} 件，相差 {absdiff}",
             scope="cross",
         ),
         _r(
             "cross.in_force",
             "warning",
             "现行有效件数约等于上年现行有效件数加本年制发减本年废止",
-            "表二 “{row}” 行 现行有效 {this} 件，而上年（{prev_year} 年）现行有效 {prev} + 本年制发 {issued}"
-            " − 本年废止 {repealed} = {expected}，相差 {absdiff}",
             scope="cross",
         ),
         _r(
             "cross.glued_settled",
             "warning",
             "连写的表二数字可按上一年度报告的现行有效件数确定拆分",
-            "表二 “{row}” 行 连写的数字“{run}”有 {count} 种拆分；按上一年度（{prev_year} 年）报告现行有效 {prev} 件"
-            "（现行有效 = 上年现行有效 + 本年制发 − 本年废止），只有 制发 {issued}、废止 {repealed}、现行有效 {in_force}"
-            " 这一种相符，建议采用，请对照原文核对",
             scope="cross",
         ),
     )

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from core import templates
+from core.messages import compose
 from core.model import Finding, Span, Value
 from core.review.state import ReviewedReport
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_TITLES, TEMPLATE_2021, TEMPLATES
@@ -96,8 +97,7 @@ class Context:
 
 def finding(rule: str, *, fields: list[str] | None = None, span: Span | None = None, **params: Any) -> Finding:
     """A finding of a declared rule, its message formatted from ``params``."""
-    spec = R.RULES[rule]
-    return Finding(rule, spec.severity, spec.message.format(**params), list(fields or []), span=span, params=params)
+    return Finding(rule, R.RULES[rule].severity, compose(rule, params), list(fields or []), span=span, params=params)
 
 
 # --------------------------------------------------------------------------- sections and tables
@@ -192,7 +192,9 @@ def metadata_missing(ctx: Context) -> list[Finding]:
     """The agency or the year could not be read (and the reviewer has not filled them in)."""
     if ctx.kind == "other":
         return []
-    missing = [name for key, name in (("agency", "发布机关"), ("year", "报告年度")) if not ctx.reviewed.metadata_value(key)]
+    missing = [
+        name for key, name in (("agency", "发布机关"), ("year", "报告年度")) if not ctx.reviewed.metadata_value(key)
+    ]
     if not missing:
         return []
     return [finding("metadata.missing", what="和".join(missing), key=",".join(missing))]
@@ -395,7 +397,7 @@ def prose_contradiction(ctx: Context) -> list[Finding]:
                 quote=_quote(text, pv.span, pv.raw or str(pv.value)),
                 prose=pv.value,
                 table=table_value,
-                where=templates.field(pv.field).printed_name(),
+                cell=pv.field,
                 diff=diff,
                 absdiff=abs(diff),
                 key=pv.span.start if pv.span is not None else i,

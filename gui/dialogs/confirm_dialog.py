@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Finding
+from gui.i18n import finding_text
 
 
 class ConfirmDialog(QDialog):
@@ -30,7 +31,7 @@ class ConfirmDialog(QDialog):
         self.setWindowTitle(self.tr("确认与原文一致"))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("确认下述问题是原文如此印刷，而不是识别错误："), self))
-        msg = QLabel(finding.message, self)
+        msg = QLabel(finding_text(finding), self)
         msg.setWordWrap(True)
         msg.setObjectName("confirm_message")
         msg.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

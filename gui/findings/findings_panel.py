@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Finding
 from core.review.state import ReviewedReport
+from gui.i18n import finding_text
 from gui.icons import icon
 from gui.stat_tables.row_table_model import RowTableModel
 
@@ -98,7 +99,7 @@ class FindingsModel(RowTableModel):
             if col == COL_SEVERITY:
                 return _tr(SEVERITY_LABELS.get(f.severity, f.severity))
             if col == COL_MESSAGE:
-                return f.message
+                return finding_text(f)
             if col == COL_CONFIRMED and confirmed:
                 note = self.reviewed.state.confirmed[f.key].note
                 if note:
@@ -112,7 +113,7 @@ class FindingsModel(RowTableModel):
         if role == Qt.ForegroundRole and confirmed:
             return QColor("#757575")
         if role == Qt.ToolTipRole:
-            tip = f.message
+            tip = finding_text(f)
             if f.suggestion:
                 tip += (
                     "\n"
@@ -269,7 +270,7 @@ class FindingsPanel(QWidget):
         self.rule_combo.addItem(self.tr("全部类别"), "")
         seen: dict[str, tuple[str, int]] = {}
         for f in self.model.findings:
-            msg, n = seen.get(f.rule, (f.message, 0))
+            msg, n = seen.get(f.rule, (finding_text(f), 0))
             seen[f.rule] = (msg, n + 1)
         for rule, (msg, n) in seen.items():
             short = msg if len(msg) <= 24 else msg[:23] + "…"

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from core import templates
 from core.model import SEVERITY_ORDER, Finding, Value
 from core.review.state import Correction
-from gui.i18n import arg
+from gui.i18n import arg, finding_text
 from gui.stat_tables.cell_values import ORIGIN_LABELS, SEVERITY_LABELS, format_number, printed_text, tr_label
 
 # Backgrounds by the worst open finding of a cell; a cell whose findings were all confirmed
@@ -116,8 +116,8 @@ def value_tooltip(
     for finding in findings:
         label = tr_label(SEVERITY_LABELS, finding.severity)
         if finding.key in confirmed:
-            line = arg(QCoreApplication.translate("CellTooltip", "• %1：%2（已确认与原文一致）"), label, _escape(finding.message))
+            line = arg(QCoreApplication.translate("CellTooltip", "• %1：%2（已确认与原文一致）"), label, _escape(finding_text(finding)))
         else:
-            line = arg(QCoreApplication.translate("CellTooltip", "• %1：%2"), label, _escape(finding.message))
+            line = arg(QCoreApplication.translate("CellTooltip", "• %1：%2"), label, _escape(finding_text(finding)))
         lines.append(line)
     return "<br>".join(lines)

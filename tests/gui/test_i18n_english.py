@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import getCppPointer
 
-from core import templates
+from core import messages, templates
 from core.layout import national_tables, template_rows
 from core.resources import resource_dir, sample_files
 from gui.i18n import arg, install_translators
@@ -178,7 +178,14 @@ def _official_texts(window: object) -> list[str]:
         out |= {s.title.strip() for s in rr.report.sections if s.title.strip()}
         out |= {templates.field(fid).printed_name() for fid in rr.report.values}
         for f in entry.findings:
-            out.add(f.message)
+            if messages.text(f, "en") == f.message:
+                out.add(f.message)  # a kind that stays Chinese (core.messages.CHINESE_ONLY)
+                continue
+            # the report's own words a finding quotes: labels, sentences, operands as printed
+            for value in f.params.values():
+                for v in value if isinstance(value, list) else [value]:
+                    if isinstance(v, str) and CJK.search(v):
+                        out |= {v, *re.split(r"[、，；,]\s*|\s*\+\s*", v)}
     return sorted((t for t in out if t), key=len, reverse=True)
 
 
@@ -281,6 +288,10 @@ def test_english_window_shows_no_stray_chinese(qtbot, qapp, english, sync_worker
         assert any(text == "Severity" for _, text in seen)
         stray += [(Path(entry.path).name, where, text) for where, text in seen if CJK.search(_strip(text, official))]
     assert not stray, stray[:10]
+    # the findings themselves are in English (worded by core.messages), the report's words quoted
+    model = window.findings_panel.model
+    shown = [model.data(model.index(i, 1), Qt.DisplayRole) for i in range(model.rowCount())]
+    assert shown and all(s != f.message for s, f in zip(shown, model.findings, strict=True)), shown
     qtbot.wait(50)  # let layouts settle before grabbing (not a synchronisation point)
     out = ROOT / "tests" / "output"
     out.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from core.messages import compose
 from core.model import ExtraRow, Finding, Grid, GridCell, Section, SourceDocument, Value
 from core.parsing.tables.flat import unflatten
 from core.parsing.tables.labels import row_specs
@@ -135,14 +136,8 @@ def _merge(out: TableResult, m: Mapped, table: str) -> None:
     if not m.values and not m.findings and not m.extra_rows:
         if not m.header_seen:
             return  # a bare heading: the structure step reports the lost table (tables.lost)
-        out.findings.append(
-            Finding(
-                "table.no_rows",
-                "warning",
-                f"{TABLE_TITLES[table]}：找到了表头，但没有读到任何数据行（表格可能是图片，或在转换中丢失），请核对原文件。",
-                params={"key": table, "table": table},
-            )
-        )
+        params = {"key": table, "table": table, "table_title": TABLE_TITLES[table]}
+        out.findings.append(Finding("table.no_rows", "warning", compose("table.no_rows", params), params=params))
         return
     out.values.update(m.values)
     out.findings.extend(m.findings)

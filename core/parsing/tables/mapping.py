@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from core.model import ExtraRow, Finding, Origin, Value
+from core.messages import compose
+from core.model import ExtraRow, Finding, Origin, Severity, Span, Value
 from core.parsing.tables.labels import (
     ACTIVE_HEADER_2019,
     ACTIVE_HEADER_2021,
@@ -38,7 +40,6 @@ from core.templates import (
     field_id_for,
     short_label,
 )
-from core.templates import field as field_of
 
 
 @dataclass
@@ -57,8 +58,17 @@ def cell_mode(lines: list[Line]) -> bool:
     return sum(1 for ln in lines if ln.structured and len(ln.cells) >= 3) < 2
 
 
-def _names(fids: list[str]) -> str:
-    return "、".join(field_of(f).printed_name() for f in fids)
+def _said(
+    rule: str,
+    severity: Severity,
+    fields: list[str],
+    *,
+    span: Span | None = None,
+    suggestion: dict[str, Any] | None = None,
+    **params: Any,
+) -> Finding:
+    """A finding worded by the catalog (core.messages) from its params."""
+    return Finding(rule, severity, compose(rule, params), fields, span=span, params=params, suggestion=suggestion or {})
 
 
 def _label_candidates(row: TextRow) -> list[str]:
@@ -83,33 +93,15 @@ def match_label(table: str, row: TextRow) -> str | None:
     return None
 
 
-def _store(
-    out: Mapped, table: str, spec: RowSpec, fit: Fit, template: str, origin: str, label: str
-) -> None:
+def _store(out: Mapped, table: str, spec: RowSpec, fit: Fit, template: str, origin: str, label: str) -> None:
     fids = list(spec_fields(spec))
+    where: dict[str, Any] = {"table": TABLE_SHORT[table], "row": short_label(spec.row.label), "cells": fids}
     if not fit.ok and fit.note == "misaligned":
-        out.findings.append(
-            Finding(
-                "table.misaligned",
-                "warning",
-                f"{TABLE_SHORT[table]} “{short_label(spec.row.label)}” 行：该行的单元格比表头的列多（有多余的空白单元格，"
-                f"常见于 PDF 转换），去掉任何多余的空白后都不满足“总计等于各项之和”：可能原表本身不平衡，也可能是转换造成的错位，"
-                f"未读取，请对照原表人工核对：{_names(fids)}。",
-                fids,
-                params={"key": spec.key},
-            )
-        )
+        out.findings.append(_said("table.misaligned", "warning", fids, key=spec.key, **where))
         return
     if not fit.ok:
         out.findings.append(
-            Finding(
-                "table.ambiguous",
-                "warning",
-                f"{TABLE_SHORT[table]} “{short_label(spec.row.label)}” 行：印出的数字个数与应有的 {len(fids)} 列不符，"
-                f"无法唯一确定各数字所在的列，请人工核对：{_names(fids)}。",
-                fids,
-                params={"key": spec.key, "readings": fit.alternatives},
-            )
+            _said("table.ambiguous", "warning", fids, key=spec.key, readings=fit.alternatives, count=len(fids), **where)
         )
         return
     inferred = origin == "inferred" or fit.inferred
@@ -124,44 +116,33 @@ def _store(
             continue
         out.values[fid] = Value(fid, value, cell.text, "inferred" if inferred else "table", cell.span)
     for fid, raw in unreadable:
-        out.findings.append(
-            Finding(
-                "table.unreadable",
-                "error",
-                f"{field_of(fid).printed_name()} 印为“{raw}”，不是数字，无法读取。",
-                [fid],
-                span=out.values[fid].span,
-                params={"raw": raw},
-            )
-        )
+        out.findings.append(_said("table.unreadable", "error", [fid], span=out.values[fid].span, raw=raw, cell=fid))
     if inferred:
         if not fit.inferred:
-            why = "该行没有行标签，已按表格中的位置推定其所属行"
+            case = "table.inferred.unlabelled"
         elif fit.printed == len(fids):
             # the count fits once layout blanks are dropped, but the row's slots did not line up
-            why = "该行的单元格与表头的列没有对齐（有多余的空白单元格），已按行标签和勾稽关系推定各数字所在的列"
+            case = "table.inferred.misaligned"
         else:
-            why = f"该行印出 {fit.printed} 个单元格，应有 {len(fids)} 列，已按行标签和勾稽关系推定各数字所在的列"
+            case = "table.inferred.count"
+        where["row"] = label or where["row"]
         out.findings.append(
-            Finding(
-                "table.inferred",
-                "warning",
-                f"{TABLE_SHORT[table]} “{label or short_label(spec.row.label)}” 行：{why}，请核对：{_names(fids)}。",
-                fids,
-                params={"key": spec.key},
+            _said(
+                "table.inferred", "warning", fids, msg=case, key=spec.key, printed=fit.printed, count=len(fids), **where
             )
         )
     idents = APPLY_IDENTITY if table == TABLE_APPLY else APPEAL_IDENTITIES if table == TABLE_APPEAL else ()
     for col, total in blank_total(fit, idents):
         fid = fids[col]
         out.findings.append(
-            Finding(
+            _said(
                 "table.blank_total",
                 "warning",
-                f"{field_of(fid).printed_name()} 为空白，而同行各项之和为 {total}：空白按 0 计，请核对原表。",
                 [fid],
                 span=out.values[fid].span,
                 suggestion={fid: total},
+                cell=fid,
+                total=total,
             )
         )
 
@@ -170,13 +151,15 @@ def _extra(out: Mapped, table: str, row: TextRow, why: str) -> None:
     label = row.label_text or "（无标签）"
     out.extra_rows.append(ExtraRow(table, label, [c.text for c in row.values], row.span))
     out.findings.append(
-        Finding(
+        _said(
             "table.extra_row",
             "warning",
-            f"{TABLE_SHORT[table]} 中有模板以外的行“{label[:40]}”（{why}），已保留供核对，未计入任何字段。",
             [],
             span=row.span,
-            params={"key": label[:40]},
+            key=label[:40],
+            table=TABLE_SHORT[table],
+            label=label[:40],
+            why=why,
         )
     )
 
@@ -192,28 +175,12 @@ def _missing(out: Mapped, table: str, specs: tuple[RowSpec, ...], seen: set[str]
         return
     names = "、".join(f"“{short_label(s.row.label)}”" for s in absent)
     fids = [field_id_for(table, s.row, c) for s in absent for c in s.block.columns]
-    out.findings.append(
-        Finding(
-            "table.missing_rows",
-            "warning",
-            f"{TABLE_SHORT[table]} 缺少模板中的行：{names}，这些单元格没有读取到数值。",
-            fids,
-        )
-    )
+    out.findings.append(_said("table.missing_rows", "warning", fids, table=TABLE_SHORT[table], rows=names))
 
 
 def _stray(out: Mapped, table: str, row: TextRow) -> None:
     raw = " ".join(c.text for c in row.values)
-    out.findings.append(
-        Finding(
-            "table.stray",
-            "warning",
-            f"{TABLE_SHORT[table]} 中有一个不属于任何行的数字“{raw}”，已忽略，请核对原表。",
-            [],
-            span=row.span,
-            params={"key": raw},
-        )
-    )
+    out.findings.append(_said("table.stray", "warning", [], span=row.span, key=raw, table=TABLE_SHORT[table], raw=raw))
 
 
 def _has_values(table: str, row: TextRow) -> bool:
@@ -432,12 +399,14 @@ def map_appeal(lines: list[Line]) -> Mapped:
     fids = [field_id_for(TABLE_APPEAL, g, c) for g, c in _APPEAL_SPECS]
     if not fit.ok:
         out.findings.append(
-            Finding(
+            _said(
                 "table.ambiguous",
                 "warning",
-                f"表四 印出 {len(cells)} 个数字，应为 15 个，无法唯一确定各数字所在的列，请人工核对。",
                 fids,
-                params={"key": "appeal", "readings": fit.alternatives},
+                msg="table.ambiguous.appeal",
+                key="appeal",
+                readings=fit.alternatives,
+                printed=len(cells),
             )
         )
         return out
@@ -453,37 +422,32 @@ def map_appeal(lines: list[Line]) -> Mapped:
             out.values[fid] = Value(fid, value, cell.text, placed_by, cell.span)
     for fid in unread:
         v = out.values[fid]
-        out.findings.append(
-            Finding(
-                "table.unreadable",
-                "error",
-                f"{field_of(fid).printed_name()} 印为“{v.raw}”，不是数字，无法读取。",
-                [fid],
-                span=v.span,
-                params={"raw": v.raw},
-            )
-        )
+        out.findings.append(_said("table.unreadable", "error", [fid], span=v.span, raw=v.raw, cell=fid))
     if fit.inferred:
         guessed = [f for f, c in zip(fids, fit.slots, strict=True) if c is None]
         named = guessed if guessed and fit.unique_placement else fids
         out.findings.append(
-            Finding(
+            _said(
                 "table.inferred",
                 "warning",
-                f"表四 印出 {len(cells)} 个数字，应为 15 个；已按“总计等于各项之和”推定，请核对：{_names(named)}。",
                 named if hint is not None else fids,
-                params={"key": "appeal", "printed": len(cells)},
+                msg="table.inferred.appeal",
+                key="appeal",
+                printed=len(cells),
+                cells=named,
             )
         )
     for col, total in blank_total(fit, APPEAL_IDENTITIES):
         fid = fids[col]
         out.findings.append(
-            Finding(
+            _said(
                 "table.blank_total",
                 "warning",
-                f"{field_of(fid).printed_name()} 为空白，而同组各项之和为 {total}：空白按 0 计，请核对原表。",
                 [fid],
                 suggestion={fid: total},
+                msg="table.blank_total.group",
+                cell=fid,
+                total=total,
             )
         )
     return out
