@@ -52,11 +52,12 @@ def _built_rule_ids() -> dict[str, str]:
                 if name == "setdefault" and len(node.args) == 2 and (rid := _str(node.args[0])) and RULE_ID.match(rid):
                     if not isinstance(node.args[1], ast.Constant) or CJK.search(str(node.args[1].value)):
                         out.setdefault(rid, where)
-            # a loader note: ("ocr.used", f"本文件为扫描件…")
-            if isinstance(node, ast.Tuple) and len(node.elts) == 2 and (rid := _str(node.elts[0])) and RULE_ID.match(rid):
-                second = node.elts[1]
-                if isinstance(second, ast.JoinedStr | ast.Name) or (_str(second) and CJK.search(_str(second) or "")):
-                    out.setdefault(rid, where)
+                # a loader note: doc.notes.append(("ocr.used", f"本文件为扫描件…"))
+                receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+                if name == "append" and isinstance(receiver, ast.Attribute) and receiver.attr == "notes":
+                    note = node.args[0] if node.args else None
+                    if isinstance(note, ast.Tuple) and note.elts and (rid := _str(note.elts[0])):
+                        out.setdefault(rid, where)
     return out
 
 
