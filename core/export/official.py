@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core import templates as T
-from core.export.grid import BASE_WIDTH, SheetBuffer, grid_columns, render_tables, text_block
+from core.export.grid import BASE_WIDTH, SheetBuffer, Splice, grid_columns, render_tables, text_block
 from core.export.options import ExportOptions
 from core.export.safe import clean_text, comment_text
 from core.export.styles import Styles, lines_needed, number_format, page_setup
@@ -71,8 +71,11 @@ class OfficialSheet:
 
 
 class _Writer:
-    def __init__(self, ws: Any, rr: ReviewedReport, styles: Styles, options: ExportOptions) -> None:
+    def __init__(
+        self, ws: Any, rr: ReviewedReport, styles: Styles, options: ExportOptions, splice: Splice | None
+    ) -> None:
         self.ws = ws
+        self.splice = splice
         self.rr = rr
         self.st = styles
         self.options = options
@@ -131,7 +134,7 @@ class _Writer:
         by = self.options.reviewer or self.options.exported_by
         page_setup(ws, landscape=False, title_rows="1:2", footer=f"导出人：{by}" if by else "")
         ws.sheet_view.showGridLines = False
-        buf.flush(ws)
+        buf.flush(ws, self.splice)
         from openpyxl.worksheet.pagebreak import Break
 
         for b in layout.breaks:
@@ -179,9 +182,14 @@ def _col(c: int) -> str:
     return get_column_letter(c)
 
 
-def write_official_sheet(ws: Any, rr: ReviewedReport, styles: Styles, options: ExportOptions) -> OfficialSheet:
-    """Lay one report out on a worksheet in the national layout of its template."""
-    return _Writer(ws, rr, styles, options).write()
+def write_official_sheet(
+    ws: Any, rr: ReviewedReport, styles: Styles, options: ExportOptions, splice: Splice | None = None
+) -> OfficialSheet:
+    """Lay one report out on a worksheet in the national layout of its template.
+
+    ``splice``: where a streamed (write-only) sheet's rows go (``SheetBuffer.flush``).
+    """
+    return _Writer(ws, rr, styles, options, splice).write()
 
 
 def export_report(

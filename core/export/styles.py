@@ -107,6 +107,8 @@ class Styles:
         self.total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
 
         self._cache: dict[tuple[Any, ...], Any] = {}
+        self._ids: dict[tuple[Any, ...], int] = {}  # style combination → index in _ids_of's style table
+        self._ids_of: Any = None  # the workbook those indexes belong to
 
     def stamp(
         self,
@@ -140,6 +142,32 @@ class Styles:
         else:
             cell._style = copy(cached)
         return cell
+
+    def style_id(
+        self,
+        ws: Any,
+        font: Any = None,
+        border: Any = None,
+        fill: Any = None,
+        alignment: Any = None,
+        number_format: str | None = None,
+        quote: bool = False,
+    ) -> int:
+        """The index of a combination of styles in ``ws``'s workbook (its ``s`` attribute in sheet XML),
+        for cells written as XML; ``quote``: text kept as text (the quote prefix of ``safe.put_text``)."""
+        from openpyxl.cell import WriteOnlyCell
+
+        wb = ws.parent
+        if self._ids_of is not wb:
+            self._ids, self._ids_of = {}, wb
+        key = (id(font), id(border), id(fill), id(alignment), number_format, quote)
+        got = self._ids.get(key)
+        if got is None:
+            probe = self.stamp(WriteOnlyCell(ws), font, border, fill, alignment, number_format)
+            if quote:
+                probe.quotePrefix = True
+            got = self._ids[key] = probe.style_id
+        return got
 
     def box(self, ws: Any, first_row: int, first_col: int, last_row: int, last_col: int, fill: Any = None) -> None:
         """Thin borders (and a fill) on the cells a merged range covers, its top-left cell excepted."""

@@ -46,6 +46,7 @@ from core.review.state import local_minute
 
 if TYPE_CHECKING:
     from core.batch.model import Batch, BatchEntry
+    from core.export.grid import SheetXml
     from core.review.state import ReviewedReport
 
 SUMMARY_PREFIX = "汇总表"
@@ -262,6 +263,16 @@ class _RowsXml:
         self.n_rows = 1
         self.last_ref = f"{self.letters[-1]}1"
         self.links: list[tuple[str, str]] = []  # (cell, location in this workbook)
+        self.after_rows = b""  # sheet XML right after the rows (none: a list sheet has no merged cells)
+
+    def write_rows(self, out: Any) -> None:
+        import shutil
+
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, out, 1 << 20)
+
+    def close(self) -> None:
+        self.file.close()
 
     def write_all(self, rows: Iterable[Sequence[Any]], links: dict[int, str] | None = None) -> int:
         """Rows from row 2; ``links``: data-row number (1-based) → sheet the row's column B links to."""
@@ -336,7 +347,7 @@ class _Writer:
         self.st = Styles(options)
         self.used: set[str] = set()
         self.sheets: list[str] = []
-        self.spliced: list[tuple[Any, _RowsXml]] = []  # list sheets whose data rows are written by us
+        self.spliced: list[tuple[Any, _RowsXml | SheetXml]] = []  # sheets whose rows are written by us
         self.now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
 
     def _default_font(self) -> None:
@@ -354,9 +365,9 @@ class _Writer:
             )
 
     def save(self, path: Any) -> None:
-        """Save (``atomic_save`` calls this): openpyxl writes the workbook, then the list sheets' data
-        rows are spliced into their sheets while the archive is copied to ``path``."""
-        import shutil
+        """Save (``atomic_save`` calls this): openpyxl writes the workbook, then the rows we wrote
+        (list sheets' data rows, official and 汇总 sheets) are spliced into their sheets while the
+        archive is copied to ``path``."""
         import tempfile
         import zipfile
 
@@ -380,20 +391,19 @@ class _Writer:
                     head = _DIMENSION.sub(f'<dimension ref="A1:{rows.last_ref}"/>'.encode(), head, count=1)
                     with dst.open(info.filename, "w", force_zip64=True) as out:
                         out.write(head)
-                        rows.file.seek(0)
-                        shutil.copyfileobj(rows.file, out, 1 << 20)
-                        out.write(b"</sheetData>" + _with_links(tail, rows.links))
+                        rows.write_rows(out)
+                        out.write(b"</sheetData>" + rows.after_rows + _with_links(tail, rows.links))
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(inner)
             for _ws, rows in self.spliced:
-                rows.file.close()
+                rows.close()
 
     def discard(self) -> None:
         """After a failure or cancellation: finish every open stream and remove its temporary file."""
 
         for _ws, rows in self.spliced:
-            rows.file.close()
+            rows.close()
         for ws in getattr(self.wb, "_sheets", []):
             writer = getattr(ws, "_writer", None)
             if writer is None:
@@ -409,6 +419,10 @@ class _Writer:
         title = name if reserved else sheet_name(name, self.used)
         self.sheets.append(title)
         return self.wb.create_sheet(title)
+
+    def splice(self, ws: Any, rows: SheetXml) -> None:
+        """Put ``rows`` (a sheet's rows as XML) into the saved file in place of ``ws``'s rows."""
+        self.spliced.append((ws, rows))
 
     def reserve(self, name: str) -> str:
         """A unique sheet name for a sheet created later (links to it are written first)."""
@@ -561,7 +575,7 @@ def write_summary_sheet(
     page_setup(ws, landscape=False, title_rows="1:2")  # sheet properties go before a streamed sheet's rows
     w.header_text(ws, f"汇总表（{label}）")
     ws.sheet_view.showGridLines = False
-    buf.flush(ws)
+    buf.flush(ws, w.splice)
     from openpyxl.worksheet.pagebreak import Break
 
     for b in layout.breaks:
@@ -1020,7 +1034,7 @@ def _sheets(
         for i, e in enumerate(reports):
             assert e.reviewed is not None
             ws = w.sheet(official[e.index], reserved=True)
-            write_official_sheet(ws, e.reviewed, w.st, opts)
+            write_official_sheet(ws, e.reviewed, w.st, opts, w.splice)
             if i % 10 == 0:
                 step(0.85 + 0.1 * i / n)
     step(0.95)

@@ -255,3 +255,51 @@ def test_corrections_can_be_left_unmarked(tmp_path: Path) -> None:
     assert cell.value == 77 and cell.comment is None and cell.fill.fill_type is None
     assert info.corrected == []
     assert len(list(wb["修改记录"].iter_rows(min_row=3))) == 1  # still on record
+
+
+def _look(ws: Any) -> dict[str, Any]:
+    """Everything a reader of an official sheet sees: values, styles, merges, heights, comments, print setup."""
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is None and not c.has_style and c.comment is None:
+                continue
+            b = c.border
+            # an empty cell's font shows nowhere (the batch workbook's default font is the body font)
+            font = (c.font.name, c.font.sz, c.font.b) if c.value is not None else None
+            cells[c.coordinate] = (
+                c.value, font, c.fill.fill_type, c.fill.fgColor.rgb,
+                (b.left.style, b.right.style, b.top.style, b.bottom.style),
+                (c.alignment.horizontal, c.alignment.vertical, c.alignment.wrap_text, c.alignment.textRotation),
+                c.number_format, c.quotePrefix, c.comment.text if c.comment else None,
+            )
+    return {
+        "cells": cells,
+        "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+        "heights": {r: d.height for r, d in ws.row_dimensions.items() if d.height},
+        "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+        "breaks": [b.id for b in ws.row_breaks.brk],
+        "print": (ws.print_area, ws.print_title_rows, ws.page_setup.orientation, ws.sheet_view.showGridLines),
+    }
+
+
+@pytest.mark.parametrize("template", ["2021", "2019", "legacy"])
+def test_official_sheet_in_the_batch_workbook_is_the_one_report_sheet(tmp_path: Path, template: str) -> None:
+    """The workbook writes official sheets as XML spliced into the file (fast); the one-report export
+    through openpyxl cells. A reader sees the same sheet either way."""
+    from core.export import export_batch
+
+    values = {"apply.new.total": 5, "active.procurement.count": 3} if template == "legacy" else None
+    rr = make_reviewed(template, agency="=示例局 ", seed=4, values=values)
+    rr.apply(ValueEdit("apply.new.total", 70, note="原件为七十 & <核对>"))
+    rr.apply(ValueEdit("review.total", 10**400))  # beyond Excel's digits: exact text
+    wb_one, _ = export(tmp_path, rr, exported_by="张三")
+    out = tmp_path / "batch.xlsx"
+    export_batch([rr], str(out), ExportOptions(per_report_sheets=True, exported_by="张三"))
+    wb_all = openpyxl.load_workbook(out)
+    one = _look(wb_one.worksheets[0])
+    streamed = _look(wb_all[wb_one.worksheets[0].title])
+    assert streamed["cells"] == one["cells"]
+    assert {k: v for k, v in streamed.items() if k != "cells"} == {k: v for k, v in one.items() if k != "cells"}
+    assert len(one["cells"]) > 500 and one["merged"]
+    assert one["cells"]["A1"][7] is True  # the agency name starting with "=" stays text
