@@ -55,6 +55,7 @@ from gui.workers import Op
 log = logging.getLogger(__name__)
 OPEN_SEVERITIES = ("error", "warning")
 PREFERRED_SIZE = QSize(1600, 1000)  # first run on a large screen; smaller screens open maximised
+NARROW_WIDTH = 1100  # below this many logical pixels the panes share the width differently
 
 
 def _tr(text: str) -> str:
@@ -694,8 +695,12 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         """First run: share the width by proportion (report list narrow, tables widest), so that a
         1366-pixel or 150 % screen still shows 表三 without a horizontal scroll bar where it can."""
         w = max(self.width(), 600)
-        listed = max(170, min(300, w * 17 // 100))
-        centre = max(240, min(520, w * 30 // 100))
+        narrow = w < NARROW_WIDTH  # 1366×768 at 150 %: 911 logical pixels
+        if narrow:  # the list needs its names: it takes a quarter, the source text gives way
+            listed, centre = max(200, w * 25 // 100), max(220, w * 26 // 100)
+        else:
+            listed = max(170, min(300, w * 17 // 100))
+            centre = max(240, min(520, w * 30 // 100))
         self.h_splitter.setSizes([listed, centre, max(300, w - listed - centre)])
         # The report list shows the agency and the status in its share; a narrow list drops 模板
         # (the metadata panel shows it; the header's menu brings it back).
@@ -703,9 +708,14 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         if listed < 280:
             h.setSectionHidden(COL_TEMPLATE, True)
         shown = [c for c in (COL_YEAR, COL_TEMPLATE) if not h.isSectionHidden(c)]
-        h.resizeSection(COL_STATUS, 90)
+        # a narrow list gives its status the icon and a short count (the tooltip has it in full)
+        fm = self.report_list.view.fontMetrics()
+        errors_99 = QCoreApplication.translate("ReportListModel", "错误 %1").replace("%1", "99")
+        status = min(90, 16 + fm.horizontalAdvance(errors_99) + 16) if listed < 280 else 90
+        h.resizeSection(COL_STATUS, status)
+        h.resizeSection(COL_YEAR, fm.horizontalAdvance("20244") + 8)
         bar = self.report_list.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # a long list's
-        h.resizeSection(COL_AGENCY, max(72, listed - 90 - sum(h.sectionSize(c) for c in shown) - bar - 8))
+        h.resizeSection(COL_AGENCY, max(72, listed - status - sum(h.sectionSize(c) for c in shown) - bar - 8))
         tree = max(110, min(170, centre * 3 // 10))  # the section list beside the source text
         self.source_view.splitter.setSizes([tree, max(200, centre - tree)])
 

@@ -278,6 +278,8 @@ class ReportListWidget(QWidget):
         self.view.installEventFilter(self)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        # names of one city's agencies share their start: keep the end (…教育局 / …审计局) in view
+        self.view.setTextElideMode(Qt.ElideMiddle)
         self.view.setAlternatingRowColors(True)
         h = self.view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
