@@ -144,6 +144,7 @@ _FEE = re.compile(
 # a clause about more than the office itself
 _WIDER = re.compile(r"全市|全区|全县|全省|各县|各区|各地|各级|系统内|全系统|下属|所属单位|各单位")
 _NOT_TABLE = re.compile(r"[\t|]")
+_UNITS = re.compile(r"[件起个部元]")  # every figure ends with one: a line without any states none
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
 
 # how a figure was placed: stated (the sentence names the field), accepted (受理 read as 新收),
@@ -323,7 +324,7 @@ def _collect(text: str) -> _Collector:
     c = _Collector(text)
     pos = 0
     for line in text.split("\n"):
-        if line.strip() and not _NOT_TABLE.search(line):
+        if _UNITS.search(line) and not _NOT_TABLE.search(line):
             for pat in PATTERNS:
                 for m in pat.regex.finditer(line):
                     c.add_match(pat.field, m, pos)
@@ -331,11 +332,13 @@ def _collect(text: str) -> _Collector:
                 if not _COUNTS_CARRIED.search(_clause(text, pos + m.start()) + line[m.start() :].split("，")[0]):
                     c.add_match("apply.new.total", m, pos, "accepted")
             for s in _SENTENCE.finditer(line):
-                _groups(c, s.group(0), pos + s.start())
-                if _APPEAL_WORD.search(s.group(0)):
-                    _appeals(c, s.group(0), pos + s.start())
-                if "收费" in s.group(0):
-                    _fees(c, s.group(0), pos + s.start())
+                sent = s.group(0)
+                if "不予" in sent or "无法提供" in sent:
+                    _groups(c, sent, pos + s.start())
+                if _APPEAL_WORD.search(sent):
+                    _appeals(c, sent, pos + s.start())
+                if "收费" in sent:
+                    _fees(c, sent, pos + s.start())
         pos += len(line) + 1
     c.figures.sort(key=lambda f: f.value.span.start if f.value.span else 0)
     return c

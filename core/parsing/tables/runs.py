@@ -209,6 +209,8 @@ def _solve_total_last(atoms: list[Atom], due: int, budget: list[int]) -> tuple[l
     """A row whose last cell is the sum of all the others (表三): the total is read off the end first,
     then the parts are split so that they add up to it (each part at most the total: short pieces)."""
     last = atoms[-1]
+    if len(atoms) == 1 and last.kind == "d" and not last.sign and last.text.isdigit():
+        return _total_last_digits(last.text, last.start, due, budget)
     out: list[Reading] = []
     cut = False
     totals: list[tuple[Cell, list[Atom]]] = []
@@ -377,6 +379,102 @@ def _search(
     return uniq, cut
 
 
+def _total_last_digits(s: str, base: int, due: int, budget: list[int]) -> tuple[list[Reading], bool]:
+    """``_solve_total_last`` for a row that is one run of plain digits (the usual case): the same
+    totals in the same order, the same digit-sum test and the same search, without atoms."""
+    n = len(s)
+    prefix_sum = [0]
+    for ch in s:
+        prefix_sum.append(prefix_sum[-1] + ord(ch) - 48)
+    out: list[Reading] = []
+    cut = False
+    for ln in range(1, min(MAX_DIGITS, n) + 1):
+        at = n - ln
+        if ln > 1 and s[at] == "0":
+            continue
+        value = int(s[at:])
+        total: Cell = (value, s[at:], base + at, base + n)
+        if at == 0:
+            got, c = _search([], [("part", -1)] * (due - 1), due - 1, value, budget)
+        elif prefix_sum[at] % 9 != value % 9:
+            continue  # a number is its digit sum modulo 9, however the digits are split: so is the row's total
+        else:
+            got, c = _split_digits(s[:at], base, due - 1, value, budget)
+        cut = cut or c
+        out.extend((*g, total) for g in got)
+        if len(out) > MAX_SOLUTIONS:
+            return out[:MAX_SOLUTIONS], True
+    return list(dict.fromkeys(out)), cut
+
+
+def _split_digits(s: str, base: int, due: int, target: int, budget: list[int]) -> tuple[list[Reading], bool]:
+    """``_search`` for one run of plain digits split into ``due`` parts adding up to ``target``.
+
+    The same states in the same order, the same pruning, steps and cut-offs (so the same readings
+    and the same budget use), without the general search's atoms, marks, spaces and signs.
+    """
+    n = len(s)
+    memo: dict[tuple[int, int, int], tuple[Reading, ...] | None] = {}
+    cut = False
+    steps = budget[0]
+    top = min(MAX_DIGITS, n)
+
+    def go(off: int, k: int, acc: int) -> tuple[Reading, ...]:
+        nonlocal cut, steps
+        key = (off, k, acc)
+        if key in memo:
+            got = memo[key]
+            if got is None:
+                cut = True
+                return ()
+            return got
+        steps -= 1
+        if steps < 0:
+            raise Overflow
+        if k == due:
+            found: tuple[Reading, ...] = ((),) if off == n and acc == 0 else ()
+            memo[key] = found
+            return found
+        left = n - off
+        parts = due - k
+        if (
+            left == 0
+            or left > parts * (len(str(acc)) if acc >= 1 else 1)
+            or acc >= (10 ** (left - parts + 1) if left >= parts else 1) + 9 * parts
+        ):
+            memo[key] = ()
+            return ()
+        out: list[Reading] = []
+        if s[off] == "0":
+            ends: range = range(off + 1, off + 2)  # no leading zeros: a 0 is a cell of its own
+        else:
+            ends = range(off + 1, min(off + top, n) + 1)
+        for end in ends:
+            value = int(s[off:end])
+            if value > acc:
+                break  # longer pieces are larger still
+            cell = (value, s[off:end], base + off, base + end)
+            for tail in go(end, k + 1, acc - value):
+                out.append((cell, *tail))
+                if len(out) > MAX_SOLUTIONS:
+                    break
+            if len(out) > MAX_SOLUTIONS:
+                break
+        if len(out) > MAX_SOLUTIONS:
+            cut = True
+            memo[key] = None
+            return tuple(out[:MAX_SOLUTIONS])
+        found = tuple(out)
+        memo[key] = found
+        return found
+
+    try:
+        got = go(0, 0, target)
+    finally:
+        budget[0] = steps
+    return list(dict.fromkeys(got)), cut
+
+
 def _value(piece: str, sign: str) -> int | float | None:
     if piece.isdigit():
         return -int(piece) if sign == "-" else int(piece)
@@ -394,14 +492,15 @@ APPEAL_IDS = tuple((g * 5 + 4, tuple(g * 5 + k for k in range(4))) for g in rang
 _NOT_OUTCOMES = ("new", "carried", "total_handled", "carry_forward")
 
 
-def _keywords(table: str, template: str) -> list[tuple[str, str]]:
+@cache
+def _keywords(table: str, template: str) -> tuple[tuple[str, str], ...]:
     out = []
     for spec in row_specs(table, template):
         for kw in spec.row.keywords:
             out.append((norm(kw), spec.key))
     if table == TABLE_APPLY:
         out += [("转下年度", "carry_forward"), ("本年新收", "new"), ("结转", "carried")]
-    return out
+    return tuple(out)
 
 
 _WEAK = {"其他", "总计", "(七)"}
