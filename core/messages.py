@@ -15,7 +15,8 @@ Conventions for params (all JSON, they are saved with the finding):
   * a string equal to one of ``TERMS`` (or a list of them joined by 、 / 和) is translated;
   * what is added after the main sentence comes from ``blank`` (operands printed blank),
     ``suggest`` (the one cell that would make the identities hold; its value is the finding's
-    suggestion) and ``ocr_unsure`` ([[field ID, confidence], …]), in that order.
+    suggestion), ``ocr_prose`` (the confidence of a figure OCR read in prose) and ``ocr_unsure``
+    ([[field ID, confidence], …]), in that order.
 """
 
 from __future__ import annotations
@@ -139,6 +140,22 @@ MESSAGES: dict[str, Message] = {
         "{cell} 由文字识别（OCR）读作“{raw}”，置信度 {percent}，可能识读有误，请对照原件核对。",
         "{cell} was read by OCR as “{raw}” with confidence {percent}; it may be misread, check it against the "
         "original.",
+    ),
+    "ocr.low_confidence_text": Message(
+        "{cell} 由文字识别（OCR）从正文中读作“{raw}”，置信度 {percent}，可能识读有误，请对照原件核对。",
+        "{cell} was read by OCR from the text as “{raw}” with confidence {percent}; it may be misread, check it "
+        "against the original.",
+    ),
+    "note.ocr_prose": Message(
+        "。正文中的这个数字由文字识别（OCR）读出，置信度 {percent}，可能是识别错误而不是报告本身的不一致，请先对照原件核对。",
+        ". The figure in the text was read by OCR with confidence {percent}: this may be a misreading rather than "
+        "an inconsistency of the report; check it against the original first.",
+    ),
+    "ocr.scanned_text": Message(
+        "本报告是扫描件，文字和表格由文字识别（OCR）读出：{values} 个数值读自表格、{text_values} 个读自正文或未成表格的文字，"
+        "其中 {unsure} 个把握不大（已逐一列出），请对照原件核对。",
+        "This report is a scan read by OCR: {values} values were read from its tables and {text_values} from its "
+        "text, {unsure} of them with low confidence (each listed); check them against the original.",
     ),
     "ocr.scanned": Message(
         "本报告是扫描件，文字和表格由文字识别（OCR）读出：{values} 个数值读自表格，其中 {unsure} 个把握不大（已逐一列出），请对照原件核对。",
@@ -277,7 +294,10 @@ CHINESE_ONLY: dict[str, str] = {
 }
 
 # Kinds worded by another entry: ``params["msg"]`` names it.
-WORDED_BY = {"ocr.identity": "the broken identity's own entry, then note.ocr"}
+WORDED_BY = {
+    "ocr.identity": "the broken identity's own entry, then note.ocr",
+    "ocr.prose": "prose.contradiction's own entry, then note.ocr_prose",
+}
 
 _NUMBER = (int, float)
 
@@ -347,6 +367,9 @@ def compose(rule: str, params: Mapping[str, Any], suggestion: Mapping[str, Any] 
     fid = params.get("suggest")
     if fid and suggestion and fid in suggestion:
         out += render("note.suggest", {"cell": fid, "value": suggestion[fid]}, lang)
+    prose = params.get("ocr_prose")
+    if isinstance(prose, int | float):
+        out += render("note.ocr_prose", {"percent": f"{prose:.0%}"}, lang)
     unsure = params.get("ocr_unsure")
     if unsure:
         word = "置信度 " if lang == "zh" else "confidence "

@@ -5,6 +5,7 @@ Everything here is plain data (dataclasses), free of Qt, serialisable to JSON.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -81,6 +82,17 @@ class Grid:
 
 
 @dataclass(slots=True)
+class OcrSpan:
+    """A piece of text read by OCR outside the tables (one recognised box): where it lies in the
+    normalised text, on which page and where (PDF points), and its recognition confidence 0–1."""
+
+    span: Span
+    page: int
+    bbox: tuple[float, float, float, float]
+    confidence: float
+
+
+@dataclass(slots=True)
 class PageBox:
     """A PDF page: its size in points and where its text lies in the normalised text."""
 
@@ -109,6 +121,8 @@ class SourceDocument:
         pages: PDF pages.
         encoding: the detected text encoding, when the file was decoded from bytes.
         notes: loader observations worth a finding (code → Chinese message).
+        ocr_spans: for a scan, every piece of text read by OCR outside the tables, in text order
+            (a figure stated in prose gets its page, box and confidence from it).
     """
 
     path: str
@@ -121,6 +135,20 @@ class SourceDocument:
     pages: list[PageBox] = field(default_factory=list)
     encoding: str | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)
+    ocr_spans: list[OcrSpan] = field(default_factory=list)
+
+    def read_by_ocr(self, span: Span) -> list[OcrSpan]:
+        """The OCR boxes (outside tables) that a range of ``text`` overlaps, in text order."""
+        spans = self.ocr_spans
+        if not spans:
+            return []
+        k = max(0, bisect.bisect_right(spans, span.start, key=lambda o: o.span.start) - 1)
+        out = []
+        while k < len(spans) and spans[k].span.start < span.end:
+            if spans[k].span.end > span.start:
+                out.append(spans[k])
+            k += 1
+        return out
 
     def to_original(self, span: Span) -> Span:
         """The range of ``original`` that a range of ``text`` came from."""

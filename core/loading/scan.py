@@ -13,6 +13,7 @@ pieces of one line are tabs (an unruled table reads as tab-separated rows, as in
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -27,7 +28,7 @@ from core.loading.ocr_engine import OcrBox, read_crops, read_numbers, recognise
 from core.loading.pdf_tables import TablePart, join_parts
 from core.loading.scan_tables import ScanTable, find_tables, group_lines
 from core.loading.scan_unruled import find_unruled_tables
-from core.model import PageBox, SourceDocument
+from core.model import OcrSpan, PageBox, SourceDocument, Span
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 RENDER_DPI = 200  # PDF pages are rendered at this resolution; images are scaled to about it
@@ -45,6 +46,7 @@ class ScanLine:
     text: str
     score: float
     box: tuple[float, float, float, float]
+    pieces: list[tuple[int, int, float, Box]] = field(default_factory=list)  # per OCR box: start, end in text, score, box
 
 
 @dataclass
@@ -176,14 +178,15 @@ def read_page(number: int, width: float, height: float, img: Any) -> ScanPage:
     for t in tables:
         page.tables.append(_part(t, number, px_per_pt, to_pt))
     for ln in group_lines(rest):
-        text = _line_text(ln)
+        text, at = _line_text(ln)
         if not text.strip():
             continue
         x0 = min(b.box[0] for b in ln)
         top = min(b.box[1] for b in ln)
         x1 = max(b.box[2] for b in ln)
         bottom = max(b.box[3] for b in ln)
-        page.lines.append(ScanLine(text, min(b.score for b in ln), to_pt((x0, top, x1, bottom))))
+        pieces = [(a, a + len(b.text), b.score, to_pt(b.box)) for a, b in zip(at, ln, strict=True) if b.text]
+        page.lines.append(ScanLine(text, min(b.score for b in ln), to_pt((x0, top, x1, bottom)), pieces))
     return page
 
 
@@ -293,14 +296,19 @@ def _cluster(values: list[float], tol: float = 5.0) -> list[float]:
     return out
 
 
-def _line_text(line: list[OcrBox]) -> str:
+def _line_text(line: list[OcrBox]) -> tuple[str, list[int]]:
+    """The line's text (wide gaps as tabs) and where each box's text starts in it."""
     parts = [line[0].text]
+    at = [0]
+    n = len(line[0].text)
     for a, b in itertools.pairwise(line):
         size = max(a.height, b.height, 1.0)
         g = b.box[0] - a.box[2]
-        parts.append("\t" if g > 2 * size else (" " if g > 0.6 * size and _latin(a.text, b.text) else ""))
-        parts.append(b.text)
-    return "".join(parts)
+        gap = "\t" if g > 2 * size else (" " if g > 0.6 * size and _latin(a.text, b.text) else "")
+        parts += [gap, b.text]
+        at.append(n + len(gap))
+        n += len(gap) + len(b.text)
+    return "".join(parts), at
 
 
 def _latin(a: str, b: str) -> bool:
@@ -416,6 +424,7 @@ def assemble(path: str, form: str, pages: list[ScanPage], reason: str = "") -> S
             else:
                 flow.append((p.number, it))
     b = DocBuilder()
+    read: list[tuple[int, int, int, Box, float]] = []  # OCR boxes outside tables: original start, end, page, box, score
     page_start: dict[int, int] = {}
     prev: ScanLine | None = None
     margins = _margins(pages)
@@ -436,6 +445,9 @@ def assemble(path: str, form: str, pages: list[ScanPage], reason: str = "") -> S
                 b.soft_break()
             else:
                 b.newline()
+        lead = len(line.text) - len(line.text.lstrip())
+        for start, end, score, box in line.pieces:
+            read.append((b.length + start - lead, b.length + end - lead, number, box, score))
         b.add(line.text.strip())
         prev = line
     b.newline()
@@ -449,6 +461,7 @@ def assemble(path: str, form: str, pages: list[ScanPage], reason: str = "") -> S
         e = starts[k + 1][1] if k + 1 < len(starts) else b.length
         b.pages.append((PageBox(p.number, p.width, p.height), s, e))
     doc = b.build(path, form, join_lines=False)
+    doc.ocr_spans = _spans(doc, read)
     doc.notes.append(("ocr.used", f"本文件为扫描件，共 {len(pages)} 页，文字由文字识别（OCR）读出。"))
     if reason:
         doc.notes.append(("ocr.garbled_text_layer", reason))
@@ -461,6 +474,20 @@ def assemble(path: str, form: str, pages: list[ScanPage], reason: str = "") -> S
     if flipped:
         doc.notes.append(("ocr.rotated", f"第 {'、'.join(map(str, flipped))} 页是倒置扫描的，已旋转 180° 后识别。"))
     return doc
+
+
+def _spans(doc: SourceDocument, read: list[tuple[int, int, int, Box, float]]) -> list[OcrSpan]:
+    """The OCR boxes outside tables as spans of the normalised text (original offsets mapped)."""
+    offs = doc.offsets
+    out = []
+    for start, end, page, box, score in read:
+        if offs:
+            s, e = bisect.bisect_left(offs, max(start, 0)), bisect.bisect_left(offs, max(end, 0))
+        else:  # the text is the original
+            s, e = start, end
+        if e > s:
+            out.append(OcrSpan(Span(s, e), page, box, round(score, 4)))
+    return out
 
 
 def _attach(grid: Any, item: list[tuple[TablePart, list[tuple[float | None, Box]]]]) -> None:

@@ -29,7 +29,7 @@ def parse_report(path: str, progress: Progress | None = None, cancelled: IsCance
     """
     from core.loading import load
     from core.parsing.metadata import extract_metadata
-    from core.parsing.prose import prose_values
+    from core.parsing.prose import place_ocr_values, prose_values
     from core.parsing.sections import find_sections
     from core.parsing.tables import extract_tables
     from core.parsing.template import detect_template
@@ -63,6 +63,7 @@ def parse_report(path: str, progress: Progress | None = None, cancelled: IsCance
     for fid, value in prose.items():
         report.values.setdefault(fid, value)
     report.findings.extend(found)
+    place_ocr_values([*report.values.values(), *report.prose_figures], doc)
     step(1.0)
     return report
 

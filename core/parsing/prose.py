@@ -429,3 +429,25 @@ def _by_statement(values: dict[str, Value], how_of: dict[str, str]) -> Iterator[
         else:
             derived.setdefault((v.span.start if v.span else -1, how_of[fid]), []).append(fid)
     yield from (tuple(fids) for fids in derived.values())
+
+
+def place_ocr_values(values: list[Value], doc: SourceDocument) -> None:
+    """Values read by OCR outside the tables (a figure in prose, a table OCR read as text lines)
+    get the page and box of the recognised text they lie in, so the page view shows them."""
+    if not doc.ocr_spans:
+        return
+    for v in values:
+        if v.span is None or v.page is not None:
+            continue
+        read = doc.read_by_ocr(v.span)
+        if not read:
+            continue
+        page = read[0].page
+        boxes = [o.bbox for o in read if o.page == page]
+        v.page = page
+        v.bbox = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )

@@ -165,6 +165,11 @@ def check_report(r: Report) -> None:
         _list_of_str(list(n), f"document.notes[{i}]")
     for i, g in enumerate(doc.grids):
         _grid(g, f"document.grids[{i}]")
+    for i, o in enumerate(doc.ocr_spans):
+        _span(o.span, f"document.ocr_spans[{i}].span")
+        _int(o.page, f"document.ocr_spans[{i}].page")
+        _box(o.bbox, f"document.ocr_spans[{i}].bbox")
+        _number(o.confidence, f"document.ocr_spans[{i}].confidence", none=False)
     for i, p in enumerate(doc.pages):
         _int(p.number, f"document.pages[{i}].number")
         _number(p.width, f"document.pages[{i}].width", none=False)

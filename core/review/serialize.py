@@ -21,6 +21,7 @@ from core.model import (
     GridCell,
     Located,
     Metadata,
+    OcrSpan,
     PageBox,
     Report,
     Section,
@@ -247,8 +248,19 @@ def report_to_json(r: Report) -> dict[str, Any]:
             ],
             "encoding": doc.encoding,
             "notes": [list(n) for n in doc.notes],
+            **({"ocr_spans": [_ocr_span_to_json(o) for o in doc.ocr_spans]} if doc.ocr_spans else {}),
         },
     }
+
+
+def _ocr_span_to_json(o: OcrSpan) -> list[Any]:
+    """A compact list: start, end, page, x0, top, x1, bottom, confidence."""
+    return [o.span.start, o.span.end, o.page, *o.bbox, o.confidence]
+
+
+def _ocr_span_from_json(d: list[Any]) -> OcrSpan:
+    start, end, page, x0, top, x1, bottom, confidence = d
+    return OcrSpan(Span(start, end), page, (x0, top, x1, bottom), confidence)
 
 
 def report_from_json(d: dict[str, Any]) -> Report:
@@ -265,6 +277,7 @@ def report_from_json(d: dict[str, Any]) -> Report:
         pages=[PageBox(p["number"], p["width"], p["height"], _unspan(p.get("span"))) for p in dd.get("pages", [])],
         encoding=dd.get("encoding"),
         notes=[(n[0], n[1]) for n in dd.get("notes", [])],
+        ocr_spans=[_ocr_span_from_json(o) for o in dd.get("ocr_spans", [])],
     )
     md = d.get("metadata", {})
     meta = Metadata(**{k.name: _located_from_json(md.get(k.name)) for k in fields(Metadata)})

@@ -202,3 +202,32 @@ def test_blank_and_upside_down_pages(tmp_path: Path, report: object) -> None:
     table = next(g for g in doc.grids if 3 in g.pages)
     # boxes are on the page as scanned (upside down): the table's top-left cell lies low on the page
     assert max(c.bbox[1] for c in table.cells if c.bbox) > 421
+
+
+def test_prose_figures_read_by_ocr_carry_page_box_and_confidence(tmp_path: Path, report: object) -> None:
+    """A scanned work summary with figures only in prose: each has the page, box and confidence of
+    the recognised text it was read from, and these survive a project snapshot."""
+    from core.parsing import parse_report
+    from core.review.serialize import pack_report, unpack_report
+    from core.validation.ocr import text_confidence
+    from tests.synth.office import render_pdf
+
+    blocks = [b for b in report.blocks if b[0] in ("title", "h", "h2", "p")]
+    blocks.insert(3, ("p", "本年度共收到政府信息公开申请48件，其中予以公开20件，部分公开6件。"))
+    pages = scan_pages(render_pdf(blocks), ScanStyle(dpi=150, angle=-0.5, noise=0.003, blur=0.5, paper=235, seed=8))
+    path = tmp_path / "工作总结扫描件.pdf"
+    path.write_bytes(scanned_pdf(pages, 150))
+    r = parse_report(str(path))
+    got = {f: v for f, v in r.values.items() if v.origin == "prose"}
+    assert {f: v.value for f, v in got.items()} == {
+        "apply.new.total": 48,
+        "apply.granted.total": 20,
+        "apply.partial.total": 6,
+    }
+    for v in got.values():
+        assert v.page == 1 and v.bbox is not None
+        x0, top, x1, bottom = v.bbox
+        assert 0 <= x0 < x1 <= 595.3 and 0 < top < bottom < 300  # the sentence near the top of page 1
+        assert 0.5 < text_confidence(r.document, v) <= 1
+    back = unpack_report(pack_report(r))
+    assert back.document.ocr_spans == r.document.ocr_spans

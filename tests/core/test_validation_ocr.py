@@ -6,6 +6,7 @@ validation reads only those); the slow one smudges a cell on a real synthetic sc
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -130,3 +131,71 @@ def test_smudged_cell_on_a_scan(tmp_path: Path, rendered: object) -> None:
     assert doubts, [(f.rule, f.message) for f in findings if fid in f.fields]
     assert not [f for f in findings if fid in f.fields and f.severity == "error" and not f.rule.startswith("ocr.")]
     assert findings[0].rule.startswith("ocr.")
+
+
+# --------------------------------------------------------------------------- values read by OCR in prose
+
+
+def _prose_as_scanned(low: str, confidence: float = 0.55) -> object:
+    """Seed 004 (figures in prose only), as if OCR had read its text: every recognised box covers
+    a few characters with confidence 0.98, except the one holding ``low``'s figure."""
+    from core.model import OcrSpan, Span
+    from core.parsing.prose import place_ocr_values
+    from tests.conftest import seed
+
+    r = parse_report(str(seed("004")))
+    doc = r.document
+    target = r.values[low].span
+    cuts = sorted({*range(0, len(doc.text), 8), target.start, target.end, len(doc.text)})
+    spans = []
+    for start, end in itertools.pairwise(cuts):
+        conf = confidence if target.start <= start < target.end else 0.98
+        box = (50.0, 100.0 + start % 700, 500.0, 112.0 + start % 700)
+        spans.append(OcrSpan(Span(start, end), 1 + start // 2000, box, conf))
+    doc.ocr_spans = spans
+    place_ocr_values([*r.values.values(), *r.prose_figures], doc)
+    return r
+
+
+def test_prose_value_read_by_ocr_carries_its_confidence_and_page() -> None:
+    from core.validation.ocr import text_confidence
+
+    r = _prose_as_scanned("apply.partial.total")
+    low, sure = r.values["apply.partial.total"], r.values["apply.new.total"]
+    assert text_confidence(r.document, low) == pytest.approx(0.55)
+    assert text_confidence(r.document, sure) == pytest.approx(0.98)
+    assert low.page == 1 + low.span.start // 2000 and low.bbox is not None
+    findings = validate(ReviewedReport(r))
+    doubts = [f for f in findings if f.rule == "ocr.low_confidence"]
+    assert [f.fields for f in doubts] == [["apply.partial.total"]]
+    assert "正文" in doubts[0].message and "55%" in doubts[0].message
+    assert findings[0].rule == "ocr.low_confidence"  # first in the F8 queue
+    scanned = next(f for f in findings if f.rule == "ocr.scanned")
+    assert scanned.params["text_values"] == 3 and scanned.params["unsure"] == 1
+
+
+def test_sure_prose_values_and_a_correction_raise_no_doubt() -> None:
+    r = _prose_as_scanned("apply.partial.total", confidence=0.95)
+    assert not [f for f in validate(ReviewedReport(r)) if f.rule == "ocr.low_confidence"]
+    r = _prose_as_scanned("apply.partial.total")
+    reviewed = ReviewedReport(r)
+    reviewed.apply(ValueEdit("apply.partial.total", 1))
+    assert not [f for f in Validator(reviewed).findings() if f.rule == "ocr.low_confidence"]
+
+
+def test_unsure_prose_figure_contradicting_its_table_is_our_doubt(tmp_path: Path, rendered: object) -> None:
+    """A sentence read with low confidence that disagrees with the table: a possible misreading."""
+    from core.model import OcrSpan, Span, Value
+
+    r = _as_scanned(rendered.write(tmp_path / "r"))
+    fid = _target(r)
+    pv = Value(fid, r.values[fid].value + 5, "x", "prose", Span(10, 14))
+    r.prose_figures = [pv]
+    r.document.ocr_spans = [OcrSpan(Span(8, 16), 1, (40.0, 60.0, 300.0, 75.0), 0.5)]
+    findings = validate(ReviewedReport(r))
+    assert not [f for f in findings if f.rule == "prose.contradiction"]
+    (doubt,) = [f for f in findings if f.rule == "ocr.prose"]
+    assert doubt.severity == "warning" and "识别错误" in doubt.message and "50%" in doubt.message
+    r.document.ocr_spans[0].confidence = 0.97  # read surely: the report's own inconsistency
+    findings = validate(ReviewedReport(r))
+    assert [f.rule for f in findings if f.fields == [fid] and "prose" in f.rule] == ["prose.contradiction"]
