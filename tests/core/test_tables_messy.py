@@ -386,3 +386,46 @@ def test_header_cells_spanning_two_grid_columns_regroup_the_data_row(slot: int) 
     want = {k: x for k, x in values.items() if k.startswith("active.")}
     assert _values(res) == want
     assert [f for f in res.findings if f.rule.startswith("table.")] == []
+
+
+def _general_total_last(digits: str, due: int) -> tuple[object, int]:
+    """The general search on a 表三 row of plain digits: each total off the end, the parts before it."""
+    from core.parsing.tables import runs
+
+    budget = [runs.BUDGET]
+    out: list = []
+    try:
+        for ln in range(1, min(runs.MAX_DIGITS, len(digits)) + 1):
+            piece = digits[len(digits) - ln :]
+            if len(piece) > 1 and piece[0] == "0":
+                continue
+            rest = digits[: len(digits) - ln]
+            if rest and sum(map(int, rest)) % 9 != int(piece) % 9:
+                continue
+            atoms = [runs.Atom("d", rest, 5)] if rest else []
+            got, _ = runs._search(atoms, [("part", -1)] * (due - 1), due - 1, int(piece), budget)
+            out.extend((*g, (int(piece), piece, 5 + len(rest), 5 + len(digits))) for g in got)
+            if len(out) > runs.MAX_SOLUTIONS:
+                return out[: runs.MAX_SOLUTIONS], budget[0]
+    except runs.Overflow:
+        return [], budget[0]
+    return list(dict.fromkeys(out)), budget[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from([0, 0, 0, 1, 2, 7, 10, 35, 100, 999, 12345]), min_size=6, max_size=6),
+    noise=st.text(alphabet="0123456789", max_size=12),
+    glue=st.booleans(),
+)
+def test_the_plain_digit_row_search_reads_as_the_general_search(parts: list[int], noise: str, glue: bool) -> None:
+    """The fast path for one run of digits (表三) gives the general search's readings and budget use."""
+    from core.parsing.tables import runs
+
+    digits = "".join(map(str, parts)) + str(sum(parts)) if glue else (noise or "0")
+    budget = [runs.BUDGET]
+    try:
+        fast = runs._total_last_digits(digits, 5, 7, budget)[0]
+    except runs.Overflow:
+        fast = []
+    assert (fast, budget[0]) == _general_total_last(digits, 7)
