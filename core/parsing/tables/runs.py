@@ -48,6 +48,10 @@ _SIGNS = frozenset("+-－减增")
 _SPACES = frozenset(" \u00a0\u3000")
 _NUMBERING = frozenset(".．、")
 _PAIRS = frozenset({"——", "--", "-—", "—-", "－－"})
+_DIGIT_RUN = re.compile(r"[0-9](?:[0-9]|[.,](?=[0-9]))*")  # a point or comma only between digits
+_LABEL_RUN = re.compile(
+    "[^" + re.escape("".join(sorted(_DIGITS | _MARKS | _SIGNS | _SPACES | set("+无\n\t\r")))) + "]+"
+)
 
 
 @dataclass
@@ -104,9 +108,7 @@ def tokenise(text: str, base: int) -> list[GluedRow]:
     while i < n:
         c = t[i]
         if c in _DIGITS:
-            j = i
-            while j < n and (t[j] in _DIGITS or (t[j] in ".," and j + 1 < n and t[j + 1] in _DIGITS)):
-                j += 1
+            j = _DIGIT_RUN.match(t, i).end()  # type: ignore[union-attr]  # t[i] is a digit
             run = t[i:j]
             if j < n and t[j] in _NUMBERING and (j + 1 >= n or t[j + 1] not in _DIGITS) and "." not in run:
                 # the next label's numbering ("6.属于…", "1、…"): its last digit leaves the run
@@ -157,8 +159,13 @@ def tokenise(text: str, base: int) -> list[GluedRow]:
                 atoms.append(Atom("b", c, base + i))
             i += 1
             continue
-        add_label(text[i], i)
-        i += 1
+        # a stretch of plain label characters at once (none of the above can begin inside it)
+        m = _LABEL_RUN.match(t, i)
+        j = m.end() if m is not None else i + 1
+        if not label:
+            lstart = i
+        label.append(text[i:j])
+        i = j
     flush_label()
     return rows
 
