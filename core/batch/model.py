@@ -7,8 +7,11 @@ check`` and the exporter read the same ``BatchEntry`` objects; nothing rebuilds 
 Public API:
     Completeness: 完整 / 数据不完整 / 空白模板 / 非年报 / 无法读取
     BatchEntry: one input (a report or a file that could not be read)
+    prepare(item, project=None) -> BatchEntry: an entry with its own findings, made in any thread
+        (the window's load op validates there, so that the GUI thread only adds it)
     Batch(entries=(), directory=None, count_incomplete=False)
-        .add(item) / .extend(items) / .remove(entry) / .clear()
+        .add(item) / .extend(items) / .remove(entry) / .clear(): adding costs what the new
+            entries touch (their agency's neighbouring years, their duplicate groups), not the batch's size
         .update(entry, change=None): after an edit; own findings incrementally, cross-year findings of
             the entry and of its neighbouring years, then duplicates and counting
         .counted() / .previous_year(entry) / .duplicate_groups() / .set_counted_member(entry)
@@ -17,6 +20,9 @@ Public API:
         .set_directory(directory) / .set_count_incomplete(flag)
         .listeners: callables ``(entries)`` told which entries changed (the Qt models refresh)
         .counts(): ``BatchCounts`` for status bars and summaries
+
+Cross-year findings compare a report with each distinct report of the agency's year before: copies
+of one file that nobody corrected are one report (a finding is not repeated for every copy).
 
 Duplicates: entries with the same canonical agency and year (both known, neither unreadable nor
 非年报) form a group. One member is counted: the reviewer's choice (``chosen_key``, saved in a
@@ -43,7 +49,7 @@ from core.validation.cross import carry_over, glued_settled, in_force
 if TYPE_CHECKING:
     from core.batch.directory import Directory, DirectoryAgency
 
-__all__ = ["Batch", "BatchCounts", "BatchEntry", "Completeness", "agency_key", "completeness_of"]
+__all__ = ["Batch", "BatchCounts", "BatchEntry", "Completeness", "agency_key", "completeness_of", "prepare"]
 
 
 class Completeness(StrEnum):
@@ -214,6 +220,29 @@ class BatchEntry:
 Listener = Callable[[list[BatchEntry]], None]
 
 
+def prepare(item: ReviewedReport | Failure, project: str | None = None) -> BatchEntry:
+    """An entry with its own findings (the validator run once), ready for ``Batch.extend``.
+
+    Safe in any thread while ``item`` is not yet shared: the window's load op calls it in its own
+    thread, so that validation never runs on the GUI thread. The validator itself is not kept
+    (memory per open report); the first edit builds it again.
+    """
+    if isinstance(item, Failure):
+        return BatchEntry(index=-1, path=item.path, failure=item, project=project)
+    entry = BatchEntry(index=-1, path=item.path, reviewed=item, project=project)
+    entry._refresh_own()
+    entry.validator = None
+    return entry
+
+
+def _sameness(entry: BatchEntry) -> object:
+    """What makes two entries the same report for a comparison: one source file nobody corrected."""
+    rr = entry.reviewed
+    if rr is None or not rr.report.sha256 or not rr.state.is_empty():
+        return id(entry)
+    return rr.report.sha256
+
+
 class Batch:
     """The ordered entries of a batch and the batch-level facts about them."""
 
@@ -263,10 +292,12 @@ class Batch:
             self.entries.append(entry)
             new.append(entry)
         if new:
-            self._identify(new)
-            touched = self._recompute_cross(self._neighbours(new) | {id(e) for e in new})
-            self._recompute_groups()
-            self._notify(self._merge(new, touched))
+            self._identify(new, reindex=False)
+            self._index_add(new)
+            # a new report changes the cross-year findings of the next year's reports only
+            touched = self._recompute_cross(self._neighbours(new, before=False) | {id(e) for e in new})
+            regrouped = self._regroup(self._merge(new, touched))
+            self._notify(self._merge(self._merge(new, touched), regrouped))
         return new
 
     def remove(self, entry: BatchEntry) -> None:
@@ -396,9 +427,13 @@ class Batch:
         )
 
     # ---- internals
-    def _identify(self, entries: Iterable[BatchEntry]) -> None:
-        """Agency (canonical when the directory knows it), year, 地区 and 层级 of each entry."""
-        self._index = None
+    def _identify(self, entries: Iterable[BatchEntry], reindex: bool = True) -> None:
+        """Agency (canonical when the directory knows it), year, 地区 and 层级 of each entry.
+
+        ``reindex=False``: the entries are new, and the caller adds them to the index itself.
+        """
+        if reindex:
+            self._index = None
         for e in entries:
             rr = e.reviewed
             if rr is None:
@@ -413,6 +448,14 @@ class Batch:
             e.region = found.region if found is not None else None
             e.level = found.level if found is not None else None
 
+    def _index_add(self, entries: Iterable[BatchEntry]) -> None:
+        """New entries join the (agency, year) index (entries are appended: batch order kept)."""
+        if self._index is None:
+            return  # built on the next lookup
+        for e in entries:
+            if e.reviewed is not None and e.agency and e.year is not None:
+                self._index.setdefault((agency_key(e.agency), e.year), []).append(e)
+
     def _same(self, agency: str, year: int) -> list[BatchEntry]:
         """Readable entries of an agency and year, in batch order (through an index kept current)."""
         if self._index is None:
@@ -423,13 +466,14 @@ class Batch:
             self._index = index
         return self._index.get((agency_key(agency), year), [])
 
-    def _neighbours(self, entries: Iterable[BatchEntry]) -> set[int]:
-        """ids of the entries whose cross-year findings depend on ``entries`` (same agency, year ± 1)."""
+    def _neighbours(self, entries: Iterable[BatchEntry], before: bool = True) -> set[int]:
+        """ids of the entries whose cross-year findings depend on ``entries`` (same agency, year ± 1;
+        ``before=False``: year + 1 only, the reports compared with them)."""
         out: set[int] = set()
         for e in entries:
             if not e.agency or e.year is None:
                 continue
-            for y in (e.year - 1, e.year + 1):
+            for y in (e.year - 1, e.year + 1) if before else (e.year + 1,):
                 out.update(id(x) for x in self._same(e.agency, y))
         return out
 
@@ -444,9 +488,14 @@ class Batch:
             cross: list[Finding] = []
             rr = e.reviewed
             if rr is not None and e.agency and e.year is not None and rr.report.kind != "other":
+                compared: set[object] = set()
                 for prev in self._same(e.agency, e.year - 1):
                     if prev.reviewed is None or prev.reviewed.report.kind == "other":
                         continue
+                    same_as = _sameness(prev)
+                    if same_as in compared:
+                        continue  # a copy of a report already compared: its findings would repeat
+                    compared.add(same_as)
                     cross += carry_over(rr, prev.reviewed, e.year - 1) + in_force(rr, prev.reviewed, e.year - 1)
                     cross += glued_settled(rr, prev.reviewed, e.year - 1)
             e.cross = sort_findings(cross) if cross else []
@@ -476,6 +525,33 @@ class Batch:
                     m.counted, m.not_counted_reason = False, REASON_DUPLICATE
                 else:
                     m.counted, m.not_counted_reason = self._eligible(m)
+
+    def _regroup(self, entries: list[BatchEntry]) -> list[BatchEntry]:
+        """``_recompute_groups`` for the groups of ``entries`` only (they were added or their findings
+        changed); returns every entry whose group or counting it recomputed."""
+        keys: set[tuple[str, int]] = set()
+        out = list(entries)
+        for e in entries:
+            e.duplicate_key = None
+            e.counted, e.not_counted_reason = self._eligible(e)
+            if e.reviewed is not None and e.completeness is not Completeness.NOT_REPORT and e.agency and e.year is not None:
+                keys.add((agency_key(e.agency), e.year))
+        for key in keys:
+            members = [m for m in self._same(key[0], key[1]) if m.completeness is not Completeness.NOT_REPORT]
+            for m in members:
+                m.duplicate_key = None
+                m.counted, m.not_counted_reason = self._eligible(m)
+            out += members
+            if len(members) < 2:
+                continue
+            dkey = (members[0].agency, key[1])
+            for m in members:
+                m.duplicate_key = dkey
+            winner = self._winner(dkey, members)
+            for m in members:
+                if m is not winner:
+                    m.counted, m.not_counted_reason = False, REASON_DUPLICATE
+        return self._merge(out, [])
 
     def _eligible(self, e: BatchEntry) -> tuple[bool, str | None]:
         c = e.completeness

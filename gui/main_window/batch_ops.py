@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from core.batch import Batch
+from core.batch.model import prepare
 from core.batch.pipeline import load_items
 from core.model import Finding
 from core.review.state import ReviewedReport
@@ -22,8 +23,9 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
     ``folder.no_reports`` failure). Report files are parsed in worker processes, each under the
     per-file time and memory limits (core.batch.worker), so the window's thread never waits for the
     GIL behind a parser and one hanging file becomes a failure; review projects open in the op's
-    thread. The window adds the items to its ``core.batch.Batch`` (validation and cross-year
-    findings) in the GUI thread.
+    thread. Each report is validated here too (``core.batch.model.prepare``: a ``BatchEntry`` with
+    its own findings), so the GUI thread only adds entries to its ``core.batch.Batch`` (cross-year
+    findings and duplicates, which read the other open reports) and lists them.
 
     After each item the objects alive so far are frozen (``gc.freeze``): a loaded report lives
     until it is closed, so the collector need not walk it again — without this, gen-2 collections
@@ -38,7 +40,8 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
             ctx.progress(n / max(1, total))
 
         for loaded in load_items(paths, cancelled=ctx.cancelled, progress=progress):
-            ctx.emit(loaded.item)
+            item = loaded.item
+            ctx.emit(prepare(item) if isinstance(item, ReviewedReport) else item)
             gc.freeze()  # O(1): moves the tracked objects to the permanent generation
             done += 1
         return done

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from core.batch import PROJECT_SUFFIX, REPORT_SUFFIXES, Failure
+from core.batch import PROJECT_SUFFIX, REPORT_SUFFIXES, BatchEntry, Failure
 from core.errors import Cancelled
 from core.review.state import ReviewedReport
 from gui import errors, settings
@@ -92,12 +92,13 @@ class LoadExportMixin:
         return self._load_op is not None and self._load_op.running
 
     def _items_loaded(self, items: list[Any]) -> list[ReportEntry]:
-        """Reports (ReviewedReport) and failures (Failure) from the pipeline join the batch and the list.
+        """Reports (a ReviewedReport, or a BatchEntry the load op already validated) and failures
+        (Failure) from the pipeline join the batch and the list.
 
         A failure is an entry too (shown as 无法读取 in the list), so an empty folder or an
         unreadable file is visible where the reports are.
         """
-        take: list[ReviewedReport | Failure] = []
+        take: list[ReviewedReport | BatchEntry | Failure] = []
         for item in items:
             if isinstance(item, Failure):
                 self._batch_failures.append(item)
