@@ -534,7 +534,12 @@ class Batch:
         for e in entries:
             e.duplicate_key = None
             e.counted, e.not_counted_reason = self._eligible(e)
-            if e.reviewed is not None and e.completeness is not Completeness.NOT_REPORT and e.agency and e.year is not None:
+            if (
+                e.reviewed is not None
+                and e.completeness is not Completeness.NOT_REPORT
+                and e.agency
+                and e.year is not None
+            ):
                 keys.add((agency_key(e.agency), e.year))
         for key in keys:
             members = [m for m in self._same(key[0], key[1]) if m.completeness is not Completeness.NOT_REPORT]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.batch import Batch, Completeness, Failure
 from core.batch.directory import Directory, DirectoryAgency
+from core.batch.model import prepare
 from core.errors import LoadError
 from core.review.state import ConfirmEdit, MetadataEdit, ReviewedEdit, ValueEdit
 from tests.core.validation_helpers import consistent_values, make_report
@@ -128,3 +129,48 @@ def test_directory_names_region_level_and_missing():
     assert (e.agency, e.region, e.level) == ("上海市科学技术委员会", "市本级", "市级部门")
     assert [a.name for a in batch.missing(2023)] == ["上海市教育委员会"]
     assert [a.name for a in batch.missing(2022)] == ["上海市科学技术委员会", "上海市教育委员会"]
+
+
+def test_copies_of_last_year_are_compared_once_and_added_entries_keep_groups_current():
+    last = consistent_values("2021", 1)
+    last["apply.carry_forward.natural"] = 2
+    this = consistent_values("2021", 2)
+    this["apply.carried.natural"] = 5
+    a = make_report(last, year=2022, path="a2022.txt")
+    copy = make_report(last, year=2022, path="a2022-copy.txt")
+    b = make_report(this, year=2023, path="b2023.txt")
+    a.report.sha256 = copy.report.sha256 = "same-file"  # the same file opened twice
+    expected = len([f for f in Batch([a, b]).entries[1].findings if f.rule == "cross.carry_over"])
+    assert expected >= 1
+    batch = Batch([b])
+    (eb,) = batch.entries
+    batch.extend([a, copy])
+    carried = [f for f in eb.findings if f.rule == "cross.carry_over"]
+    assert len(carried) == expected  # not once per copy
+    # the copies form a duplicate group as they arrive, and adding them touched the later report
+    group = batch.duplicate_groups()
+    assert [[e.path for e in g] for g in group] == [["a2022.txt", "a2022-copy.txt"]]
+    assert [e.counted for e in group[0]] == [True, False]
+    # a corrected copy is another report: compared too
+    e_copy = batch.entries[2]
+    _edit, change = copy.apply(ValueEdit("apply.carry_forward.natural", 4))
+    batch.update(e_copy, change)
+    assert len([f for f in eb.findings if f.rule == "cross.carry_over"]) == 2 * expected
+
+
+def test_prepared_entries_carry_their_own_findings():
+    vals = consistent_values("2021", 3)
+    vals["apply.new.total"] += 1  # breaks an identity
+    rr = make_report(vals, path="x.txt")
+    entry = prepare(rr)
+    assert entry.validator is None and entry.own  # validated, the validator not kept
+    expected = [f.key for f in Batch([make_report(vals, path="y.txt")]).entries[0].findings]
+    batch = Batch()
+    (added,) = batch.extend([entry])
+    assert added is entry and added.index == 0
+    assert [f.key for f in added.findings] == expected
+    # the first edit builds the validator again and re-checks
+    _edit, change = rr.apply(ValueEdit("apply.new.total", vals["apply.new.total"] - 1))
+    batch.update(added, change)
+    assert added.validator is not None
+    assert len(added.findings) < len(expected)
