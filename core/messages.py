@@ -110,6 +110,35 @@ MESSAGES: dict[str, Message] = {
         "正文写“{quote}”（{prose}），而{cell}为 {table}，相差 {absdiff}",
         "The text says “{quote}” ({prose}), but {cell} is {table}, difference {absdiff}",
     ),
+    # ---------------------------------------------------------------- figures taken from sentences (core.parsing.prose)
+    "prose.figure": Message(
+        "{cells} 没有印在表格中，取自正文“{quote}”：{value}，请核对。",
+        "{cells} is not printed in a table; taken from the text “{quote}”: {value}. Please check.",
+    ),
+    "prose.figure.accepted": Message(
+        "{cells} 没有印在表格中，正文写“{quote}”，按“受理”即本年新收读取：{value}，请核对（受理数是否含上年结转）。",
+        "{cells} is not printed in a table; the text says “{quote}”, read as applications received this year "
+        "(“受理”, accepted): {value}. Please check whether the accepted count includes applications carried over.",
+    ),
+    "prose.figure.zero": Message(
+        "{cells} 没有印在表格中，正文写“{quote}”，所以各项均为 {value}，请核对。",
+        "{cells} are not printed in a table; the text says “{quote}”, so each of them is {value}. Please check.",
+    ),
+    "prose.figure.only": Message(
+        "{cells} 没有印在表格中，正文写“{quote}”且只提到一种情形，据此填入（该情形 {value}，其余为 0），请核对。",
+        "{cells} are not printed in a table; the text says “{quote}” and names one reason only: filled in "
+        "accordingly (that row {value}, the others 0). Please check.",
+    ),
+    "prose.figure.rest": Message(
+        "{cells} 没有印在表格中，正文写“{quote}”，列出的各项已加满该数，其余各项按 0 填入，请核对。",
+        "{cells} are not printed in a table; the text says “{quote}” and the rows it names add up to it: "
+        "the others are filled in as 0. Please check.",
+    ),
+    "prose.unplaced": Message(
+        "正文写“{quote}”（{value}），但没有说明属于{group}的哪一项，未填入表格，请核对后填写。",
+        "The text says “{quote}” ({value}) but not which rows of “{group}” it counts: nothing was filled in; "
+        "please check and fill them in.",
+    ),
     # ---------------------------------------------------------------- across reports
     "cross.carry_over": Message(
         "表三 “{column}” 列 本年“二、上年结转” {this} 件，上一年度（{prev_year} 年）报告“四、结转下年度继续办理” {prev} 件，相差 {absdiff}",
@@ -285,9 +314,6 @@ CHINESE_ONLY: dict[str, str] = {
     "docx.numbering_range": "loader note without params",
     "docx.numbering_label": "loader note without params",
     # run-together digits: the wording quotes the candidate splits, built in core/parsing/tables/runs.py
-    # figures taken from sentences: their wording is being reworked in core/parsing/prose.py
-    "prose.figure": "wording chosen per kind of statement in prose.py",
-    "prose.unplaced": "wording chosen per kind of statement in prose.py",
     "table.glued_split": "wording built from candidate splits in runs.py",
     "table.glued_prose": "wording built from candidate splits in runs.py",
     "table.glued_ambiguous": "wording built from candidate splits in runs.py",

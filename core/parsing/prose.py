@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core.loading.limits import MAX_NUMBER_DIGITS
+from core.messages import compose
 from core.model import Finding, Report, SourceDocument, Span, Value
 from core.templates import TEMPLATES
 from core.templates import field as field_of
@@ -283,7 +284,7 @@ def _appeals(c: _Collector, sent: str, off: int) -> None:
                         c.add(f"{g}.{col}", 0, m.group(0), span, at, "zero")
             else:
                 fids = tuple(f"{g}.total" for g in groups)
-                c.unplaced.append(Unplaced(m.group(0), span, fids, "行政诉讼", n))
+                c.unplaced.append(Unplaced(m.group(0), span, fids, "行政诉讼（未经复议直接起诉、复议后起诉）", n))
             continue
         c.add(f"{group}.total", n, m.group(0), span, at)
         if n == 0:
@@ -355,18 +356,6 @@ def find_prose_figures(text: str) -> list[Value]:
     return [f.value for f in find_prose_statements(text)[0] if f.how != "accepted"]
 
 
-def _message(how: str, v: Value, names: str) -> str:
-    if how == "accepted":
-        return f"{names} 没有印在表格中，正文写“{v.raw}”，按“受理”即本年新收读取：{v.value}，请核对（受理数是否含上年结转）。"
-    if how == "zero":
-        return f"{names} 没有印在表格中，正文写“{v.raw}”，所以各项均为 0，请核对。"
-    if how == "only":
-        return f"{names} 没有印在表格中，正文写“{v.raw}”且只提到一种情形，据此填入（该情形 {v.value}，其余为 0），请核对。"
-    if how == "rest":
-        return f"{names} 没有印在表格中，正文写“{v.raw}”，列出的各项已加满该数，其余各项按 0 填入，请核对。"
-    return f"{names} 没有印在表格中，取自正文“{v.raw}”：{v.value}，请核对。"
-
-
 def prose_values(doc: SourceDocument, report: Report) -> tuple[dict[str, Value], list[Finding]]:
     """Prose figures for fields the tables did not state, each with a ``prose.figure`` warning.
 
@@ -389,29 +378,17 @@ def prose_values(doc: SourceDocument, report: Report) -> tuple[dict[str, Value],
     for group in _by_statement(values, how_of):
         v = values[group[0]]
         how = how_of[group[0]]
-        names = "、".join(field_of(fid).printed_name() for fid in group)
-        findings.append(
-            Finding(
-                "prose.figure",
-                "warning",
-                _message(how, v, names),
-                list(group),
-                span=v.span,
-                params={"value": v.value} if len(group) == 1 else {"values": {fid: values[fid].value for fid in group}},
-            )
-        )
+        # the figure the sentence gives (for a group settled at once: the one row it names, or 0)
+        value = max(values[fid].value or 0 for fid in group)
+        params: dict[str, object] = {"cells": list(group), "quote": v.raw, "value": value}
+        if how != "stated":
+            params["msg"] = f"prose.figure.{how}"
+        findings.append(Finding("prose.figure", "warning", compose("prose.figure", params), list(group), span=v.span, params=params))
     for u in unplaced:
         if any(fid in report.values or fid in values for fid in u.fields):
             continue
-        findings.append(
-            Finding(
-                "prose.unplaced",
-                "warning",
-                f"正文写“{u.raw}”（{u.value}），但没有说明属于{u.title}的哪一项，未填入表格，请核对后填写。",
-                span=u.span,
-                params={"value": u.value},
-            )
-        )
+        params = {"quote": u.raw, "value": u.value, "group": u.title}
+        findings.append(Finding("prose.unplaced", "warning", compose("prose.unplaced", params), span=u.span, params=params))
     return values, findings
 
 
