@@ -3,7 +3,7 @@
 Conservative on purpose: a sentence figure is mapped only when its wording means exactly one
 table field of the office's own table (report-format.md §6):
 
-- 共收到/收到/新收 (依申请公开 | 政府信息公开申请) N件 → ``apply.new.total``; 受理 … N件 likewise,
+- 共收到/收到/新收/接收/接到 (依申请公开 | 政府信息公开申请) N件 → ``apply.new.total``; 受理 … N件 likewise,
   but only when no sentence says 收到/新收 and the clause does not count 结转 in (its warning says
   that 受理 was read as 新收);
 - 上年结转 … N件 → ``apply.carried.total``;
@@ -14,7 +14,7 @@ table field of the office's own table (report-format.md §6):
   sentence settles them — N is 0 (every row 0), the clause names one reason only (均为第三方… →
   that row N, the others 0), or names its rows with figures (其中国家秘密1件 …; the unnamed rows
   0 when the named ones add up to N); otherwise nothing is placed and a warning says so;
-- 结转下年度 / 转下一年度 (继续) 办理 … N件 → ``apply.carry_forward.total``;
+- 结转(至)下年度 / 转(入)下一年度 (继续) 办理 … N件 → ``apply.carry_forward.total``;
 - 行政复议 N起/件, N起/件 (涉及政府信息公开的) 行政复议 → ``review.total``; (未经复议) 直接起诉 /
   直接提起行政诉讼 N起 → ``suit_direct.total``; 复议后起诉 / 经复议后提起行政诉讼 N起 →
   ``suit_after_review.total``; a bare 行政诉讼 N起 only when N is 0 (both groups 0); results named
@@ -67,13 +67,13 @@ def _p(fid: str, pattern: str) -> _Pattern:
 
 
 PATTERNS = (
-    _p("apply.new.total", rf"(?:共收到|收到|新收)(?:政府信息公开|依申请公开|信息公开)(?:申请)?(?:件)?{_GAP}\s*{_NUM}{_UNIT}"),
-    _p("apply.carried.total", rf"上年(?:度)?结转(?:政府信息公开申请|的申请|申请)?{_GAP}{_NUM}{_UNIT}"),
+    _p("apply.new.total", rf"(?:共收到|收到|新收|共接收|接收|共接到|接到)(?:政府信息公开|依申请公开|信息公开)(?:申请)?(?:件)?{_GAP}\s*{_NUM}{_UNIT}"),
+    _p("apply.carried.total", rf"上年(?:度)?结转(?:至本年度?(?:办理)?(?:的)?)?(?:政府信息公开申请|的申请|申请)?{_GAP}{_NUM}{_UNIT}"),
     _p("apply.granted.total", rf"(?:予以公开|同意公开)(?:答复|的)?\s*{_NUM}{_UNIT}"),
     _p("apply.partial.total", rf"{_NOT_SUM}部分公开(?:答复|的)?\s*{_NUM}{_UNIT}"),
     _p("apply.total_handled.total", rf"(?:共|全年|本年度?)?办结(?:政府信息公开|依申请公开)?申请(?:件)?{_GAP}{_NUM}{_UNIT}"),
     _p("apply.unable.not_held.total", rf"本机关不掌握(?:相关)?(?:政府)?信息(?:的)?\s*{_NUM}{_UNIT}"),
-    _p("apply.carry_forward.total", rf"(?:结转下一?年度|转下一?年度)(?:继续)?办理{_GAP}{_NUM}{_UNIT}"),
+    _p("apply.carry_forward.total", rf"(?:结转|转入|转)(?:至|到)?下一?年度?(?:继续)?办理(?:的)?(?:申请)?{_GAP}{_NUM}{_UNIT}"),
     # 表二: a sentence naming the row and its column (规章 and 规范性文件 apart; 事项 counts are no decisions)
     _p("active.normative.issued", rf"(?:制发|印发|出台)(?:了)?(?:行政)?规范性文件(?:共|共计)?\s*{_NUM}\s*(?:件|个|部)"),
     _p("active.normative.repealed", rf"废止(?:了)?(?:行政)?规范性文件(?:共|共计)?\s*{_NUM}\s*(?:件|个|部)"),

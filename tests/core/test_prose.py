@@ -63,6 +63,10 @@ def test_seed_001_prose_is_not_mapped_over_the_table() -> None:
         ("收到政府信息公开申请后平均3件一批处理。", {}),
         ("转下一年度办理答复的有 1 件。", {"apply.carry_forward.total": 1}),
         ("予以公开及部分公开42件。", {}),
+        ("全年共接收政府信息公开申请9件。", {"apply.new.total": 9}),
+        ("结转至下年度继续办理的申请2件。", {"apply.carry_forward.total": 2}),
+        ("转入下一年度办理1件。", {"apply.carry_forward.total": 1}),
+        ("上年度结转至本年度办理的申请3件。", {"apply.carried.total": 3}),  # into this year: no carry-forward
         ("予以公开和部分公开共42件，其中部分公开3件。", {"apply.partial.total": 3}),
         ("全年办结政府信息公开申请15件。", {"apply.total_handled.total": 15}),
         ("本年度制发行政规范性文件6件，废止规范性文件2件，现行有效规范性文件120件。",
