@@ -698,6 +698,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         narrow = w < NARROW_WIDTH  # 1366×768 at 150 %: 911 logical pixels
         if narrow:  # the list needs its names: it takes a quarter, the source text gives way
             listed, centre = max(200, w * 25 // 100), max(220, w * 26 // 100)
+        elif w < 1400:  # 1366×768, 1920×1080 at 150 %
+            listed, centre = w * 21 // 100, w * 27 // 100
         else:
             listed = max(170, min(300, w * 17 // 100))
             centre = max(240, min(520, w * 30 // 100))
@@ -705,19 +707,24 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         # The report list shows the agency and the status in its share; a narrow list drops 模板
         # (the metadata panel shows it; the header's menu brings it back).
         h = self.report_list.view.horizontalHeader()
-        if listed < 280:
+        compact = listed < 320
+        if compact:
             h.setSectionHidden(COL_TEMPLATE, True)
         shown = [c for c in (COL_YEAR, COL_TEMPLATE) if not h.isSectionHidden(c)]
         # a narrow list gives its status the icon and a short count (the tooltip has it in full)
         fm = self.report_list.view.fontMetrics()
         errors_99 = QCoreApplication.translate("ReportListModel", "错误 %1").replace("%1", "99")
-        status = min(90, 16 + fm.horizontalAdvance(errors_99) + 16) if listed < 280 else 90
+        status = min(90, 16 + fm.horizontalAdvance(errors_99) + 16) if compact else 90
         h.resizeSection(COL_STATUS, status)
         h.resizeSection(COL_YEAR, fm.horizontalAdvance("20244") + 8)
         bar = self.report_list.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # a long list's
         h.resizeSection(COL_AGENCY, max(72, listed - status - sum(h.sectionSize(c) for c in shown) - bar - 8))
-        tree = max(110, min(170, centre * 3 // 10))  # the section list beside the source text
-        self.source_view.splitter.setSizes([tree, max(200, centre - tree)])
+        tree = max(120, min(170, centre * 3 // 10))  # the section list beside the source text
+        split = self.source_view.splitter
+        split.setSizes([tree, max(200, centre - tree)])
+        # before the first show the splitter scales these to its provisional width; once laid out
+        # the section list gets its own width (it does not stretch afterwards)
+        QTimer.singleShot(0, split, lambda: split.setSizes([tree, max(200, split.width() - tree)]))
 
     def save_state(self) -> None:
         settings.save_geometry(self)
