@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.model import Report, SourceDocument, Value
 from core.parsing import parse_report
@@ -237,3 +241,35 @@ def test_spans_quote_the_sentence() -> None:
     text = "一、总体情况\n本年度不予公开3件（其中属于国家秘密1件、保护第三方合法权益2件），行政复议1起，维持1起。"
     for v in find_prose_figures(text):
         assert v.span is not None and text[v.span.start : v.span.end] == v.raw
+
+
+# A work summary written from a table: each figure in one of the usual phrasings, in any order.
+_PHRASES: dict[str, tuple[str, ...]] = {
+    "apply.new.total": ("共收到政府信息公开申请{}件", "全年新收依申请公开申请{}件", "共接收政府信息公开申请{}件"),
+    "apply.carried.total": ("上年结转政府信息公开申请{}件", "上年度结转申请{}件"),
+    "apply.granted.total": ("予以公开{}件", "同意公开答复{}件"),
+    "apply.partial.total": ("部分公开{}件", "部分公开答复{}件"),
+    "apply.total_handled.total": ("全年办结政府信息公开申请{}件",),
+    "apply.carry_forward.total": ("结转下年度继续办理{}件", "转下一年度办理{}件"),
+    "review.total": ("因政府信息公开被申请行政复议{}起", "发生行政复议案件{}件"),
+    "suit_direct.total": ("未经复议直接起诉{}件", "直接提起行政诉讼{}起"),
+    "suit_after_review.total": ("复议后起诉{}件", "经复议后提起行政诉讼{}起"),
+    "active.normative.issued": ("制发规范性文件{}件",),
+    "active.penalty.decisions": ("作出行政处罚决定{}件",),
+}
+_FILLERS = ("我局坚持以公开为常态、不公开为例外", "依法规范答复流程", "全市各单位共收到申请1200件", "主动公开政府信息32条")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    figures=st.dictionaries(st.sampled_from(sorted(_PHRASES)), st.integers(0, 99999), min_size=1),
+    choice=st.randoms(use_true_random=False),
+)
+def test_a_summary_written_from_figures_reads_back_to_them(figures: dict[str, int], choice: random.Random) -> None:
+    clauses = [choice.choice(_PHRASES[fid]).format(n) + choice.choice("，。；") for fid, n in figures.items()]
+    clauses += [f + "。" for f in choice.sample(_FILLERS, 2)]  # a clause about the whole city ends its sentence
+    choice.shuffle(clauses)
+    text = "一、总体情况\n" + "".join(clauses)
+    got = {v.field: v.value for v in find_prose_figures(text) if v.field in _PHRASES}
+    # a group total of 0 also settles its columns (0): those are checked by the sentence tests
+    assert got == figures
