@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -188,6 +189,10 @@ class FindingsPanel(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("findings_summary")
+        # on a narrow window (English at 150 %) the counts wrap instead of widening the window past the screen
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setMinimumWidth(self.fontMetrics().averageCharWidth() * 8)
         self.confirm_button = QPushButton(icon("confirm"), self.tr("确认与原文一致…"), self)
         self.confirm_button.setObjectName("confirm_button")
         self.confirm_button.setToolTip(self.tr("原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）"))

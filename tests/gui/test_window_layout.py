@@ -144,3 +144,19 @@ def test_qt_dialogs_speak_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
         dlg.deleteLater()
     finally:
         install_translators(qapp, "zh_CN")
+
+
+def test_findings_counts_do_not_widen_the_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """English at 150 % on 1366×768: a long count line wraps instead of pushing the window off the screen."""
+    from gui.findings.findings_panel import FindingsPanel
+
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.summary.setText("Findings — errors: 0")
+    short = panel.minimumSizeHint().width()
+    panel.summary.setText("Findings — errors: 1234, warnings: 5678, confirmed: 91011 " * 3)
+    assert panel.minimumSizeHint().width() == short
+    panel.resize(short, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.summary.width() <= short and panel.summary.wordWrap()
