@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from core.templates import (
     LAYOUTS,
@@ -43,7 +43,7 @@ _FOLD = str.maketrans(
 _DROP = re.compile(r"[\s\u00a0\u3000*#]+")
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: it also folds whole lines and regions of every report a process reads
 def norm(text: str) -> str:
     """A label folded for matching: no spaces or line breaks, one kind of bracket and quote."""
     return _DROP.sub("", text).translate(_FOLD)
