@@ -192,6 +192,22 @@ def fit_to_screen(widget: QWidget, preferred: QSize) -> bool:
     return False
 
 
+def fit_dialog(dialog: QWidget, preferred: QSize) -> None:
+    """Size a dialog to its preferred size, never larger than the available screen (frame included).
+
+    Qt keeps a dialog that fits on the screen when it shows it; one taller than a 150 % laptop
+    screen (911×512 logical pixels) would have its buttons below the edge.
+    """
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or dialog.screen() or QApplication.primaryScreen()
+    if screen is None:
+        dialog.resize(preferred)
+        return
+    avail = screen.availableGeometry().size()
+    room = QSize(avail.width() - FRAME_ROOM.width(), avail.height() - FRAME_ROOM.height())
+    dialog.resize(preferred.boundedTo(room))
+
+
 def save_splitter(splitter: QSplitter) -> None:
     qsettings().setValue(f"state/splitter/{splitter.objectName()}", splitter.saveState())
 

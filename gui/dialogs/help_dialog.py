@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from gui import settings
 
 
 def _tr(text: str) -> str:
@@ -97,7 +99,7 @@ class HelpDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.browser)
         lay.addWidget(buttons)
-        self.resize(640, 560)
+        settings.fit_dialog(self, QSize(640, 560))
 
     def text(self) -> str:
         return self.browser.toPlainText()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from core import templates
 from core.layout import row_name_of, row_title, table_of_row, template_rows
 from core.review.state import ReviewedReport, RowRemapEdit
+from gui import settings
 from gui.i18n import arg
 from gui.stat_tables.cell_values import format_number
 
@@ -109,7 +110,7 @@ class RowRemapDialog(QDialog):
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
-        self.resize(560, 520)
+        settings.fit_dialog(self, QSize(560, 520))
         self._update_warning()
 
     def select_row(self, row_name: str) -> None:

@@ -40,6 +40,7 @@ print(json.dumps({
     "status_right": w.report_list.view.horizontalHeader().sectionViewportPosition(3)
     + w.report_list.view.horizontalHeader().sectionSize(3),
     "list_width": w.report_list.view.viewport().width(),
+    "help": [w.show_help(manual=True).width(), w.help_dialog.height()],
     "agency_width": w.report_list.view.horizontalHeader().sectionSize(0),
     "agency_chars": w.report_list.view.horizontalHeader().sectionSize(0)
     // max(1, w.report_list.view.fontMetrics().horizontalAdvance("机")),
@@ -88,6 +89,10 @@ def test_first_run_fits_the_available_screen(tmp_path: Path, width: int, height:
     # logical screen (1366×768 at 150 %) too, and room for an agency's name (its middle elided)
     assert got["status_right"] <= got["list_width"] + 2, got
     assert got["agency_chars"] >= 7, got
+    # a tall dialog (使用说明) keeps its frame and its 关闭 button on the screen
+    from gui.settings import FRAME_ROOM
+
+    assert got["help"][0] + FRAME_ROOM.width() <= aw and got["help"][1] + FRAME_ROOM.height() <= ah, got
 
 
 def test_splitters_and_geometry_are_remembered(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -160,3 +165,4 @@ def test_findings_counts_do_not_widen_the_window(qtbot) -> None:  # type: ignore
     panel.show()
     qtbot.waitExposed(panel)
     assert panel.summary.width() <= short and panel.summary.wordWrap()
+
