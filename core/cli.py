@@ -51,6 +51,7 @@ from core.cli_output import (
 from core.cli_output import failure_json as _failure_json
 from core.console import printable, utf8_streams
 from core.errors import os_advice, os_reason
+from core.review.state import ReviewedReport
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
 
@@ -90,6 +91,7 @@ def _emit(line: str) -> None:
     print(line, flush=True)
 
 
+_SLIM_CHUNK = 32  # reports added to the batch at a time (each addition recomputes its groups)
 _CLEAR = "\r" + " " * 40 + "\r"  # blanks a progress line on any terminal (no escape codes)
 
 
@@ -113,14 +115,41 @@ class _Run:
         return load_items(paths, self.pool, progress=self.progress)
 
     def batch(self, paths: list[str], directory: Directory | None, count_incomplete: bool) -> Batch:
+        """The whole batch, each report slimmed to what the workbook and the directory read
+        (``slim_entry``) as soon as its own findings are known: memory stays a fraction of the
+        reports' (3000 realistic reports: see bench/bench_export.py --cli)."""
         batch = Batch(directory=directory, count_incomplete=count_incomplete)
-        batch.extend_pairs([(x.item, x.project) for x in self.items(paths)])
+        chunk: list[tuple[ReviewedReport | Failure, str | None]] = []
+        for x in self.items(paths):
+            chunk.append((x.item, x.project))
+            if len(chunk) == _SLIM_CHUNK:
+                for e in batch.extend_pairs(chunk):
+                    slim_entry(e)
+                chunk = []
+        for e in batch.extend_pairs(chunk):
+            slim_entry(e)
         self.clear()
         return batch
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
+
+
+def slim_entry(entry: BatchEntry) -> None:
+    """Drop what only reading and editing a report need, once the batch has its own findings:
+    the source text, its offsets, the grids and pages, the validator. Kept: values (as printed and
+    corrected), metadata, sections, the parser's findings, prose figures, kind, template and the
+    content hash — everything the workbook, the cross-year rules and duplicates read. Only for a
+    batch that is not edited afterwards (``export``, ``directory``)."""
+    from core.model import SourceDocument
+
+    entry.validator = None
+    rr = entry.reviewed
+    if rr is None:
+        return
+    doc = rr.report.document
+    rr.report.document = SourceDocument(path=doc.path, form=doc.form, original="", text="", encoding=doc.encoding)
 
 
 def _directory(args: argparse.Namespace) -> Directory | None:

@@ -145,3 +145,31 @@ def test_bad_limit_options_are_usage_errors(tmp_path: Path) -> None:
     for args in (("--jobs", "0"), ("--timeout", "abc"), ("--memory-limit", "很多")):
         res = run_cli("parse", *args, str(tmp_path))
         assert res.returncode == 2 and "错误" in res.stderr
+
+
+def test_export_from_slimmed_reports_writes_the_same_workbook(tmp_path: Path) -> None:
+    """The command line drops each report's source text and grids once its findings are known;
+    the workbook (every sheet, every cell) is the one the full reports give."""
+    import openpyxl
+
+    from core.batch.pipeline import load_batch
+    from core.cli import slim_entry
+    from core.export import ExportOptions, export_batch
+
+    paths = mixed_batch(tmp_path / "in")
+    full = load_batch(paths)
+    slim = load_batch(paths)
+    for e in slim.entries:
+        slim_entry(e)
+    assert all(e.reviewed is None or e.reviewed.report.text == "" for e in slim.entries)
+    options = ExportOptions(per_report_sheets=True)
+    export_batch(full, str(tmp_path / "full.xlsx"), options)
+    export_batch(slim, str(tmp_path / "slim.xlsx"), options)
+    a = openpyxl.load_workbook(tmp_path / "full.xlsx")
+    b = openpyxl.load_workbook(tmp_path / "slim.xlsx")
+    assert a.sheetnames == b.sheetnames and len(a.sheetnames) > 5
+    for name in a.sheetnames:
+        rows_a = [[c.value for c in row] for row in a[name].iter_rows()]
+        rows_b = [[c.value for c in row] for row in b[name].iter_rows()]
+        assert rows_a == rows_b, name
+    assert any("cross.carry_over" in str(row) for row in a["问题清单"].iter_rows(values_only=True))
