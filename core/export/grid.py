@@ -36,6 +36,7 @@ class SheetBuffer:
         self.merges: list[tuple[int, int, int, int]] = []
         self.heights: dict[int, float] = {}
         self.n_rows = 0
+        self.known: _Tables | None = None  # cells taken from a rendered block whose XML is kept
 
     def put(
         self,
@@ -58,6 +59,10 @@ class SheetBuffer:
         if (r1, c1) == (r2, c2):
             return
         self.merges.append((r1, c1, r2, c2))
+        self.cover(r1, c1, r2, c2, border=border, fill=fill)
+
+    def cover(self, r1: int, c1: int, r2: int, c2: int, *, border: Any = None, fill: Any = None) -> None:
+        """Border (and fill) the cells a merged range covers, its top-left cell excepted."""
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1) and (border is not None or fill is not None):
@@ -65,6 +70,16 @@ class SheetBuffer:
 
     def height(self, r: int, h: float) -> None:
         self.heights[r] = max(self.heights.get(r, 0.0), h)
+
+    def include(self, block: _Tables) -> None:
+        """Add a rendered block's cells, merges and heights (its cells' XML is written once per workbook)."""
+        for r, row in block.cells.items():
+            self.cells.setdefault(r, {}).update(row)
+        self.merges.extend(block.merges)
+        for r, h in block.heights.items():
+            self.height(r, h)
+        self.n_rows = max(self.n_rows, block.n_rows)
+        self.known = block
 
     def flush(self, ws: Any, splice: Splice | None = None) -> None:
         """Write everything to ``ws``.
@@ -112,12 +127,23 @@ class SheetBuffer:
         ids: dict[tuple[int | bool, ...], int] = {}
         out: list[str] = []
         commented: dict[int, dict[int, Any]] = {}
+        known = self.known
+        if known is not None and known.wb is not ws.parent:  # style indexes are the workbook's
+            known.xml, known.wb = {}, ws.parent
+        cached = known.xml if known is not None else {}
+        shared = known.entries if known is not None else frozenset()
         for r in sorted(self.cells.keys() | self.heights.keys()):
             h = self.heights.get(r)
             out.append(f'<row r="{r}" ht="{round(h, 1)}" customHeight="1">' if h is not None else f'<row r="{r}">')
             row = self.cells.get(r, {})
             for c in sorted(row):
-                value, style, comment = row[c]
+                entry = row[c]
+                value, style, comment = entry
+                if comment is None:
+                    frag = cached.get(id(entry))
+                    if frag is not None:
+                        out.append(frag)
+                        continue
                 v = cell_value(value)
                 quote = isinstance(v, str) and is_formula_like(v)
                 key = (*map(id, style), quote)  # openpyxl hashes a style object by its whole content
@@ -129,15 +155,18 @@ class SheetBuffer:
                 ref = f"{letters[c]}{r}"
                 attrs = f' r="{ref}" s="{sid}"' if sid else f' r="{ref}"'
                 if v is None:
-                    out.append(f"<c{attrs}/>")
+                    frag = f"<c{attrs}/>"
                 elif isinstance(v, int):
-                    out.append(f"<c{attrs}><v>{v}</v></c>")
+                    frag = f"<c{attrs}><v>{v}</v></c>"
                 elif isinstance(v, float):
-                    out.append(f"<c{attrs}><v>{v!r}</v></c>")
+                    frag = f"<c{attrs}><v>{v!r}</v></c>"
                 else:
                     text = v.translate(_XML_ESCAPE)
                     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-                    out.append(f'<c{attrs} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+                    frag = f'<c{attrs} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+                out.append(frag)
+                if id(entry) in shared:
+                    cached[id(entry)] = frag
                 if comment is not None:
                     commented.setdefault(r, {})[c] = comment
             out.append("</row>")
@@ -226,8 +255,44 @@ def text_block(
 ValueOf = Callable[[Slot], tuple[Any, str, Any, Any]]  # → (value, number format, fill, comment)
 
 
+class _Tables:
+    """The national tables of a layout at a row without their values: labels, frames, merges and
+    heights, rendered once per workbook; ``xml`` keeps each cell's sheet XML once written."""
+
+    def __init__(self, st: Styles, layout: Layout, top: int) -> None:
+        buf = SheetBuffer(st)
+        self.where = _frame(buf, layout, top)
+        self.layout = layout  # kept alive: the memo is keyed by its id
+        self.cells, self.merges, self.heights, self.n_rows = buf.cells, buf.merges, buf.heights, buf.n_rows
+        self.entries = frozenset(id(e) for row in self.cells.values() for e in row.values())
+        self.xml: dict[int, str] = {}
+        self.wb: Any = None
+
+
 def render_tables(buf: SheetBuffer, layout: Layout, top: int, value_of: ValueOf) -> dict[str, tuple[int, int]]:
-    """The three national tables from row ``top``; returns where each field's value went."""
+    """The three national tables from row ``top``; returns where each field's value went.
+
+    The labels and frames are rendered once per layout and row (``Styles.memo``); each sheet adds
+    its values (and the fill of corrected cells).
+    """
+    st = buf.st
+    key = ("tables", id(layout), top)
+    block = st.memo.get(key)
+    if block is None or block.layout is not layout:
+        block = st.memo[key] = _Tables(st, layout, top)
+    buf.include(block)
+    for s in layout.slots:
+        value, fmt, fill, comment = value_of(s)
+        r = top + s.row
+        buf.put(r, s.c1, value, font=st.body, alignment=st.center, border=st.border, fill=fill,
+                number_format=fmt, comment=comment)
+        if fill is not None:
+            buf.cover(r, s.c1, r, s.c2, border=st.border, fill=fill)
+    return dict(block.where)
+
+
+def _frame(buf: SheetBuffer, layout: Layout, top: int) -> dict[str, tuple[int, int]]:
+    """Labels, value-cell frames (merged, bordered), heights; returns where each field's value goes."""
     st = buf.st
     fonts = {
         "heading": (st.table_title, st.left),
@@ -243,11 +308,8 @@ def render_tables(buf: SheetBuffer, layout: Layout, top: int, value_of: ValueOf)
         text_block(buf, top + t.r1, t.c1, top + t.r2, t.c2, t.text, font, align, border=t.border)
     where: dict[str, tuple[int, int]] = {}
     for s in layout.slots:
-        value, fmt, fill, comment = value_of(s)
         r = top + s.row
-        buf.put(r, s.c1, value, font=st.body, alignment=st.center, border=st.border, fill=fill,
-                number_format=fmt, comment=comment)
-        buf.merge(r, s.c1, r, s.c2, border=st.border, fill=fill)
+        buf.merge(r, s.c1, r, s.c2, border=st.border)
         buf.height(r, ROW_HEIGHT)
         where[s.field] = (r, s.c1)
     for r, h in layout.heights.items():

@@ -109,6 +109,7 @@ class Styles:
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._ids: dict[tuple[Any, ...], int] = {}  # style combination → index in _ids_of's style table
         self._ids_of: Any = None  # the workbook those indexes belong to
+        self.memo: dict[Any, Any] = {}  # what the sheet writers render once per workbook (grid.render_tables)
 
     def stamp(
         self,
