@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from core.export.safe import cell_value, is_formula_like, put_value
@@ -32,11 +33,11 @@ class SheetBuffer:
 
     def __init__(self, styles: Styles) -> None:
         self.st = styles
-        self.cells: dict[int, dict[int, tuple[Any, tuple[Any, ...], Any]]] = {}
+        self.cells: dict[int, dict[int, Entry]] = {}
         self.merges: list[tuple[int, int, int, int]] = []
         self.heights: dict[int, float] = {}
         self.n_rows = 0
-        self.known: _Tables | None = None  # cells taken from a rendered block whose XML is kept
+        self.blocks: list[_Tables] = []  # rendered blocks under this buffer's own cells (``include``)
 
     def put(
         self,
@@ -72,14 +73,13 @@ class SheetBuffer:
         self.heights[r] = max(self.heights.get(r, 0.0), h)
 
     def include(self, block: _Tables) -> None:
-        """Add a rendered block's cells, merges and heights (its cells' XML is written once per workbook)."""
-        for r, row in block.cells.items():
-            self.cells.setdefault(r, {}).update(row)
+        """Add a rendered block: its merges and heights, and its cells under this buffer's own (whose
+        XML is written once per workbook). Cells put here later take the place of the block's."""
+        self.blocks.append(block)
         self.merges.extend(block.merges)
         for r, h in block.heights.items():
             self.height(r, h)
         self.n_rows = max(self.n_rows, block.n_rows)
-        self.known = block
 
     def flush(self, ws: Any, splice: Splice | None = None) -> None:
         """Write everything to ``ws``.
@@ -95,11 +95,21 @@ class SheetBuffer:
         else:
             splice(ws, self.to_xml(ws))
 
+    def _all_cells(self) -> dict[int, dict[int, Entry]]:
+        out: dict[int, dict[int, Entry]] = {}
+        for block in self.blocks:
+            for r, row in block.cells.items():
+                out.setdefault(r, {}).update(row)
+        for r, row in self.cells.items():
+            out.setdefault(r, {}).update(row)
+        return out
+
     def _cells(self, ws: Any) -> None:
         for r, h in self.heights.items():
             ws.row_dimensions[r].height = round(h, 1)
-        for r in sorted(self.cells):
-            row = self.cells[r]
+        cells = self._all_cells()
+        for r in sorted(cells):
+            row = cells[r]
             for c in sorted(row):
                 value, style, comment = row[c]
                 cell = ws.cell(r, c)
@@ -119,65 +129,80 @@ class SheetBuffer:
         numbers as numbers, as ``safe.put_value`` stores them. Cells with a comment are also
         appended to ``ws`` (empty), so openpyxl writes the comments and their drawing.
         """
-        from openpyxl.utils import get_column_letter
-
-        st = self.st
-        width = max((max(row) for row in self.cells.values() if row), default=1)
-        letters = [""] + [get_column_letter(c) for c in range(1, width + 1)]
-        ids: dict[tuple[int | bool, ...], int] = {}
+        writer = _CellXml(self.st, ws)
+        blocks = [b.rows_xml(ws) for b in self.blocks]
         out: list[str] = []
         commented: dict[int, dict[int, Any]] = {}
-        known = self.known
-        if known is not None and known.wb is not ws.parent:  # style indexes are the workbook's
-            known.xml, known.wb = {}, ws.parent
-        cached = known.xml if known is not None else {}
-        shared = known.entries if known is not None else frozenset()
-        for r in sorted(self.cells.keys() | self.heights.keys()):
+        rows = self.cells.keys() | self.heights.keys()
+        for b in blocks:
+            rows |= b.keys()
+        for r in sorted(rows):
             h = self.heights.get(r)
             out.append(f'<row r="{r}" ht="{round(h, 1)}" customHeight="1">' if h is not None else f'<row r="{r}">')
-            row = self.cells.get(r, {})
-            for c in sorted(row):
-                entry = row[c]
-                value, style, comment = entry
-                if comment is None:
-                    frag = cached.get(id(entry))
-                    if frag is not None:
-                        out.append(frag)
-                        continue
-                v = cell_value(value)
-                quote = isinstance(v, str) and is_formula_like(v)
-                key = (*map(id, style), quote)  # openpyxl hashes a style object by its whole content
-                sid = ids.get(key)
-                if sid is None:
-                    plain = not quote and all(x is None for x in style)
-                    font, border, fill, align, fmt = style
-                    sid = ids[key] = 0 if plain else st.style_id(ws, font, border, fill, align, fmt, quote)
-                ref = f"{letters[c]}{r}"
-                attrs = f' r="{ref}" s="{sid}"' if sid else f' r="{ref}"'
-                if v is None:
-                    frag = f"<c{attrs}/>"
-                elif isinstance(v, int):
-                    frag = f"<c{attrs}><v>{v}</v></c>"
-                elif isinstance(v, float):
-                    frag = f"<c{attrs}><v>{v!r}</v></c>"
-                else:
-                    text = v.translate(_XML_ESCAPE)
-                    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-                    frag = f'<c{attrs} t="inlineStr"><is><t{space}>{text}</t></is></c>'
-                out.append(frag)
-                if id(entry) in shared:
-                    cached[id(entry)] = frag
+            own = self.cells.get(r)
+            if not own:
+                for b in blocks:
+                    out.extend(x for _c, x in b.get(r, ()))
+            else:
+                parts = [(c, writer.xml(r, c, e)) for c, e in own.items()]
+                for b in blocks:
+                    parts += [p for p in b.get(r, ()) if p[0] not in own]
+                parts.sort()
+                out.extend(x for _c, x in parts)
+            out.append("</row>")
+            for c, (_v, _s, comment) in (own or {}).items():
                 if comment is not None:
                     commented.setdefault(r, {})[c] = comment
-            out.append("</row>")
-        merges = "".join(
-            f'<mergeCell ref="{letters[c1]}{r1}:{letters[c2]}{r2}"/>' for r1, c1, r2, c2 in self.merges
-        )
+        merges = "".join(f'<mergeCell ref="{writer.ref(r1, c1)}:{writer.ref(r2, c2)}"/>' for r1, c1, r2, c2 in self.merges)
         after = f'<mergeCells count="{len(self.merges)}">{merges}</mergeCells>' if self.merges else ""
-        last = max(self.cells.keys() | self.heights.keys(), default=1)
+        width = max([max(row) for row in self.cells.values() if row] + [b.width for b in self.blocks] + [1])
         if commented:
             _append_comments(ws, commented)
-        return SheetXml("".join(out).encode("utf-8"), f"{letters[width]}{last}", after.encode("utf-8"))
+        return SheetXml("".join(out).encode("utf-8"), writer.ref(max(rows, default=1), width), after.encode("utf-8"))
+
+
+Entry = tuple[Any, tuple[Any, ...], Any]  # value, (font, border, fill, alignment, number format), comment
+
+
+class _CellXml:
+    """The sheet XML of cells of one workbook (style indexes registered as first used)."""
+
+    def __init__(self, st: Styles, ws: Any) -> None:
+        self.st = st
+        self.ws = ws
+        self.ids: dict[tuple[int | bool, ...], int] = {}
+
+    @staticmethod
+    def ref(r: int, c: int) -> str:
+        return f"{_letter(c)}{r}"
+
+    def xml(self, r: int, c: int, entry: Entry) -> str:
+        value, style, _comment = entry
+        v = cell_value(value)
+        quote = isinstance(v, str) and is_formula_like(v)
+        key = (*map(id, style), quote)  # openpyxl hashes a style object by its whole content
+        sid = self.ids.get(key)
+        if sid is None:
+            plain = not quote and all(x is None for x in style)
+            font, border, fill, align, fmt = style
+            sid = self.ids[key] = 0 if plain else self.st.style_id(self.ws, font, border, fill, align, fmt, quote)
+        attrs = f' r="{_letter(c)}{r}" s="{sid}"' if sid else f' r="{_letter(c)}{r}"'
+        if v is None:
+            return f"<c{attrs}/>"
+        if isinstance(v, int):
+            return f"<c{attrs}><v>{v}</v></c>"
+        if isinstance(v, float):
+            return f"<c{attrs}><v>{v!r}</v></c>"
+        text = v.translate(_XML_ESCAPE)
+        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+        return f'<c{attrs} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+@cache
+def _letter(c: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(c)
 
 
 class SheetXml:
@@ -257,16 +282,25 @@ ValueOf = Callable[[Slot], tuple[Any, str, Any, Any]]  # → (value, number form
 
 class _Tables:
     """The national tables of a layout at a row without their values: labels, frames, merges and
-    heights, rendered once per workbook; ``xml`` keeps each cell's sheet XML once written."""
+    heights, rendered once per workbook, with each row's cell XML once it has been written."""
 
     def __init__(self, st: Styles, layout: Layout, top: int) -> None:
         buf = SheetBuffer(st)
         self.where = _frame(buf, layout, top)
         self.layout = layout  # kept alive: the memo is keyed by its id
+        self.st = st
         self.cells, self.merges, self.heights, self.n_rows = buf.cells, buf.merges, buf.heights, buf.n_rows
-        self.entries = frozenset(id(e) for row in self.cells.values() for e in row.values())
-        self.xml: dict[int, str] = {}
-        self.wb: Any = None
+        self.width = max((max(row) for row in self.cells.values() if row), default=1)
+        self._xml: dict[int, list[tuple[int, str]]] = {}
+        self._wb: Any = None
+
+    def rows_xml(self, ws: Any) -> dict[int, list[tuple[int, str]]]:
+        """Row → its cells' (column, XML) in ``ws``'s workbook."""
+        if self._wb is not ws.parent:  # style indexes are the workbook's
+            writer = _CellXml(self.st, ws)
+            self._xml = {r: [(c, writer.xml(r, c, e)) for c, e in row.items()] for r, row in self.cells.items()}
+            self._wb = ws.parent
+        return self._xml
 
 
 def render_tables(buf: SheetBuffer, layout: Layout, top: int, value_of: ValueOf) -> dict[str, tuple[int, int]]:
@@ -318,8 +352,7 @@ def _frame(buf: SheetBuffer, layout: Layout, top: int) -> dict[str, tuple[int, i
 
 
 def grid_columns(ws: Any) -> None:
-    """The 30 narrow base columns of a national-layout sheet."""
-    from openpyxl.utils import get_column_letter
-
-    for c in range(1, GRID + 1):
-        ws.column_dimensions[get_column_letter(c)].width = BASE_WIDTH
+    """The 30 narrow base columns of a national-layout sheet (one column range in the file)."""
+    dim = ws.column_dimensions["A"]
+    dim.width = BASE_WIDTH
+    dim.min, dim.max = 1, GRID
