@@ -365,8 +365,7 @@ def table_grid(table: str, template: str) -> PrintedGrid:
 
 def row_name_of(field_id: str) -> str:
     """The row part of a field ID, as ``RowRemapEdit`` names rows (``apply.granted``, ``review``)."""
-    f = T.field(field_id)
-    return field_id[: -len(f.column.key) - 1]
+    return T.split_field_id(field_id)[0]
 
 
 def table_of_row(row_name: str) -> str:

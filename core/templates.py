@@ -317,6 +317,19 @@ def field(field_id: str) -> Field:
     return _catalogue()[field_id]
 
 
+def split_field_id(field_id: str) -> tuple[str, str]:
+    """(row name, column key) of a field ID: apply.denied.third_party.total → (apply.denied.third_party, total).
+
+    Row names are what ``RowRemapEdit`` and the printed layout call rows (``apply.granted``, ``review``).
+    An ID outside the catalogue (a project written by another version) splits at its last dot.
+    """
+    f = _catalogue().get(field_id)
+    if f is None:
+        head, _, col = field_id.rpartition(".")
+        return head, col
+    return field_id[: -len(f.column.key) - 1], f.column.key
+
+
 def fields_for(template: str, table: str | None = None) -> list[Field]:
     """Fields printed in this template (and table), in printed order."""
     if template not in LAYOUTS:

@@ -347,17 +347,8 @@ class ReviewedReport:
         raise TypeError(f"unknown edit {edit!r}")
 
 
-def _row_prefix(fid: str) -> tuple[str, str]:
-    """Split a field ID into (row name, column key): apply.denied.third_party.total → (apply.denied.third_party, total)."""
-    f = templates.field(fid) if fid in templates.all_fields() else None
-    if f is None:
-        head, _, col = fid.rpartition(".")
-        return head, col
-    return fid[: -len(f.column.key) - 1], f.column.key
-
-
 def _remap(fid: str, remaps: dict[str, str]) -> str:
-    row, col = _row_prefix(fid)
+    row, col = templates.split_field_id(fid)
     target = remaps.get(row)
     return f"{target}.{col}" if target else fid
 
@@ -366,5 +357,5 @@ def _row_fields(edit: RowRemapEdit) -> set[str]:
     out: set[str] = set()
     for row in (edit.source, edit.target):
         if row:
-            out.update(f for f in templates.all_fields() if _row_prefix(f)[0] == row)
+            out.update(f for f in templates.all_fields() if templates.split_field_id(f)[0] == row)
     return out

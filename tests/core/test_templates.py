@@ -31,3 +31,13 @@ def test_printed_names_speak_the_table():
     assert templates.field("apply.total_handled.natural").printed_name() == "表三 “（七）总计” 行 “自然人” 列"
     assert "部分公开" in templates.field("apply.partial.total").printed_name()
     assert "区分" not in templates.field("apply.partial.total").printed_name()
+
+
+def test_field_ids_split_into_printed_row_and_column():
+    # Row names are what the layout and row remaps use; the column key is the field's own column.
+    for fid, f in templates.all_fields().items():
+        row, col = templates.split_field_id(fid)
+        assert col == f.column.key and f"{row}.{col}" == fid
+    assert templates.split_field_id("apply.denied.third_party.total") == ("apply.denied.third_party", "total")
+    # An ID from another version of the catalogue still splits, at its last dot.
+    assert templates.split_field_id("apply.future_row.natural") == ("apply.future_row", "natural")
