@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.model import SourceDocument
+from core.parsing import parse_report
 from core.parsing.tables import extract_tables
+from core.resources import sample_files
 from core.review.state import ReviewedReport
 from core.validation import validate
 from tests.core.validation_helpers import make_report
@@ -429,3 +431,30 @@ def test_the_plain_digit_row_search_reads_as_the_general_search(parts: list[int]
     except runs.Overflow:
         fast = []
     assert (fast, budget[0]) == _general_total_last(digits, 7)
+
+
+# --------------------------------------------------------------------------- artefacts of real reports
+
+_ARTEFACTS = {
+    # a page break inside a Word table repeats the row group's heading
+    "heading printed twice": ("三、本年度办理结果\t（一）予以公开", "三、本年度办理结果\n三、本年度办理结果\t（一）予以公开"),
+    "heading typo": ("四、政府信息公开行政复议", "四、政府信息公开行政法复议"),
+    "label split by a space": ("社会公益组织", "社会公益 组织"),
+    "group heading split by a space": ("三、本年度办理结果", "三、本年度办 理结果"),
+}
+
+
+@pytest.mark.parametrize("artefact", sorted(_ARTEFACTS))
+def test_artefacts_of_real_reports_read_as_the_clean_report(artefact: str, tmp_path) -> None:
+    src = next(p for p in sample_files() if "审计局2020" in p.name)
+    clean = parse_report(str(src))
+    old, new = _ARTEFACTS[artefact]
+    text = src.read_text(encoding="utf-8")
+    assert old in text
+    messy = tmp_path / src.name
+    messy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    got = parse_report(str(messy))
+    assert {k: v.value for k, v in got.values.items()} == {k: v.value for k, v in clean.values.items()}
+    assert len(clean.values) > 150
+    assert [s.id for s in got.sections] == [s.id for s in clean.sections] == [f"s{i}" for i in range(1, 7)]
+    assert [(f.rule, f.fields) for f in got.findings] == [(f.rule, f.fields) for f in clean.findings]
