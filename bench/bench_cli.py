@@ -1,11 +1,15 @@
 """Benchmark the command line's start-up: ``ogi-review parse --json`` on one small .txt, wall clock.
 
 Run from the repository root:  .venv/bin/python bench/bench_cli.py [--runs 10] [--bad] [--imports]
-Target: ≤ 0.5 s median including interpreter start-up, with compiled bytecode (what an install
-has: pip and the frozen build compile every module). Also shown: the same without a bytecode cache
-(PYTHONDONTWRITEBYTECODE=1, the state of a fresh source checkout), ``--version`` and ``python -c
-pass`` for reference; ``--imports`` the slowest imports (``python -X importtime``); ``--bad`` the
-time of each bad input of tests/core/test_end_to_end.py through the CLI.
+                               [--command /usr/bin/ogi-review] [--file REPORT]
+Target (issue #17): ≤ 0.15 s including interpreter start-up, with compiled bytecode (what an install
+has: the .deb's and the Windows build's frozen archive and pip compile every module). Also shown: the
+same without a bytecode cache (PYTHONDONTWRITEBYTECODE=1, the state of a fresh source checkout),
+``--version`` and ``python -c pass`` for reference; ``--imports`` the slowest imports (``python -X
+importtime``); ``--bad`` the time of each bad input of tests/core/test_end_to_end.py through the CLI.
+``--command`` times another program instead of this checkout's (the installed .deb:
+packaging/linux/ci-package.sh); ``--file`` parses that report instead of the small built-in one.
+Machines are shared: the load is printed with the figures, and min and median are both shown.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ SMALL_REPORT = (
     "五、存在的主要问题及改进情况\n公开内容有待细化。\n"
     "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
 )
+
+
+TARGET_S = 0.15
 
 
 def entry_command() -> list[str]:
@@ -125,11 +132,14 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--bad", action="store_true", help="also time every bad input")
     ap.add_argument("--imports", action="store_true", help="also list the slowest imports")
+    ap.add_argument("--command", help="the program to time (default: this checkout's ogi-review)")
+    ap.add_argument("--file", help="the report to parse (default: a small built-in one)")
     args = ap.parse_args()
-    cmd = entry_command()
+    cmd = [args.command] if args.command else entry_command()
     with tempfile.TemporaryDirectory(prefix="ogi-bench-cli-") as tmp:
-        small = Path(tmp) / "small.txt"
-        small.write_text(SMALL_REPORT, encoding="utf-8")
+        small = Path(args.file).resolve() if args.file else Path(tmp) / "small.txt"
+        if not args.file:
+            small.write_text(SMALL_REPORT, encoding="utf-8")
         compiled = dict(os.environ)
         compiled.pop("PYTHONDONTWRITEBYTECODE", None)
         compiled["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pyc")  # never writes into the source tree
@@ -144,11 +154,15 @@ def main() -> None:
         row("ogi-review --version", timed_runs([*cmd, "--version"], compiled, args.runs))
         parse = [*cmd, "parse", "--json", str(small)]
         times = timed_runs(parse, compiled, args.runs)
-        row("ogi-review parse --json small.txt", times)
-        row("  … without bytecode cache", timed_runs(parse, source_only, max(3, args.runs // 2)))
-        verdict = "OK" if statistics.median(times) <= 0.5 else "OVER TARGET"
-        print(f"\nstart-up target ≤ 0.5 s (compiled): median {statistics.median(times):.3f} s → {verdict}")
-        if args.imports:
+        row(f"ogi-review parse --json {small.name[:20]}", times)
+        if not args.command:  # a frozen program has no bytecode cache to go without
+            row("  … without bytecode cache", timed_runs(parse, source_only, max(3, args.runs // 2)))
+        verdict = "OK" if statistics.median(times) <= TARGET_S else "OVER TARGET"
+        print(
+            f"\nstart-up target ≤ {TARGET_S} s (compiled): median {statistics.median(times):.3f} s, "
+            f"min {min(times):.3f} s → {verdict} (load {os.getloadavg()[0]:.2f})"
+        )
+        if args.imports and not args.command:
             import_breakdown(parse[len(cmd) :], compiled)
         if args.bad:
             bad_inputs(cmd, compiled)

@@ -51,6 +51,7 @@ from core.cli_output import (
 from core.cli_output import failure_json as _failure_json
 from core.console import printable, utf8_streams
 from core.errors import os_advice, os_reason
+from core.lazy_re import lazy_compile
 from core.review.state import ReviewedReport
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
@@ -66,7 +67,7 @@ def _internal_message(path: str, exc: Exception) -> str:
     return f"处理文件“{name}”时发生内部错误（{type(exc).__name__}: {exc}）"[:300] + "，请把该文件发给维护人员。"
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def _dumps(obj: Any) -> str:

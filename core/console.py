@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import re
 import sys
 
-_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes a file name could not decode (surrogateescape)
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from core.lazy_re import lazy_compile
+
+_ESCAPED = lazy_compile("[\udc80-\udcff]+")  # bytes a file name could not decode (surrogateescape)
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def readable(text: str) -> str:

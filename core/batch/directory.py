@@ -17,7 +17,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -307,6 +306,8 @@ def _row(a: DirectoryAgency) -> list[str]:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile  # here, not at module level: the commands that write no directory never load it (start-up)
+
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=folder)
     try:

@@ -22,20 +22,21 @@ order while later files are already being parsed.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core import errors as core_errors
 from core.errors import Cancelled, LoadError, ReportError
 from core.model import Report
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -263,13 +264,14 @@ class WorkerPool:
         self.limits = limits or Limits()
         self.nice = nice
         self.parse = parse
-        self._ctx = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
         self._broken = False  # a worker exited before it could start: every later call parses in-thread
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self.limits, self.nice, self.parse)
+        import multiprocessing  # here, not at module level: a command parsing one file never loads it (start-up)
+
+        return _Worker(multiprocessing.get_context("spawn"), self.limits, self.nice, self.parse)
 
     def close(self) -> None:
         with self._lock:
@@ -304,6 +306,8 @@ class WorkerPool:
             while len(self._workers) < min(self.jobs, len(paths)):
                 self._workers.append(self._spawn())
             workers = list(self._workers)
+        from multiprocessing.connection import wait
+
         todo = deque(range(len(paths)))
         done: dict[int, Report | ReportError] = {}
         nxt = 0

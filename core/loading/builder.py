@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from core.lazy_re import lazy_compile
 from core.loading.limits import MAX_GRID_CELLS, MAX_GRID_COLUMNS, MAX_TEXT_CHARS, text_too_long
 from core.model import Grid, GridCell, PageBox, SourceDocument, Span
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-_WS_CJK_RE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
-_WS_RE = re.compile("\\s+")
-_PLAIN_RE = re.compile("[^\\s\u00a0\u3000\u200b]*")
+_WS_CJK_RE = lazy_compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+_WS_RE = lazy_compile("\\s+")
+_PLAIN_RE = lazy_compile("[^\\s\u00a0\u3000\u200b]*")
 
 
 def clean_cell_text(text: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.errors import LoadError, UnsupportedFormat, os_reason
+from core.lazy_re import lazy_compile
 from core.model import SourceDocument
 
 TEXT_LIMIT = 8 * 1024 * 1024  # .txt/.md: a 200-page report is well under 1 MB
@@ -22,7 +23,7 @@ _EXT_FORMS = {
 }  # fmt: skip
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|table|div|p)\b", re.I)
+_HTML_SNIFF = lazy_compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|table|div|p)\b", re.I)
 
 
 def load_file(path: str, cancelled: Callable[[], bool] | None = None) -> SourceDocument:

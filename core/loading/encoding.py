@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
+
+from core.lazy_re import lazy_compile
 
 # Detected charset → the codec to decode with (supersets: a "GB2312" page holds GBK characters).
 _SUPERSETS = {
@@ -27,7 +28,7 @@ _BOMS = (
 )
 
 
-_CTRL_RE = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
+_CTRL_RE = lazy_compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
 
 
 class DecodeFailed(ValueError):

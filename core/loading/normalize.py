@@ -32,10 +32,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.lazy_re import lazy_compile
 from core.templates import EMPTY_TOKENS
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{CJK}]")
+_CJK_RE = lazy_compile(f"[{CJK}]")
 
 # Full-width ASCII (！..～) → half-width, except the punctuation that Chinese text uses as its
 # own: （）、，：；“”。 and friends stay as printed.
@@ -44,13 +45,13 @@ _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEE
 _WIDTH[0x3000] = 0x20  # ideographic space
 _WIDTH[0x00A0] = 0x20  # no-break space
 _WIDTH[0x2002] = _WIDTH[0x2003] = _WIDTH[0x2009] = 0x20
-_WIDE_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_WIDTH)) + "]+")
-_LONE_CR_RE = re.compile("\r(?!\n)")
-_DROP_RE = re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_WIDE_RE = lazy_compile("[" + "".join(re.escape(chr(k)) for k in sorted(_WIDTH)) + "]+")
+_LONE_CR_RE = lazy_compile("\r(?!\n)")
+_DROP_RE = lazy_compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN_RE = re.compile(f"(?<=[{CJK}])\\((?=[a-z{_TONES}ü]*[{_TONES}])[a-z{_TONES}ü]{{1,7}}\\)")
-_PINYIN_PLAIN_RE = re.compile(f"(?<=[{CJK}])\\([a-z{_TONES}ü]{{1,7}}\\)")
+_PINYIN_RE = lazy_compile(f"(?<=[{CJK}])\\((?=[a-z{_TONES}ü]*[{_TONES}])[a-z{_TONES}ü]{{1,7}}\\)")
+_PINYIN_PLAIN_RE = lazy_compile(f"(?<=[{CJK}])\\([a-z{_TONES}ü]{{1,7}}\\)")
 
 # Same-length replacements applied after OpenCC t2s (Taiwan/Hong Kong terms of this field).
 ALIASES = {
@@ -61,7 +62,7 @@ ALIASES = {
     "档桉": "档案",
     "资料库": "数据库",
 }
-_ALIAS_RE = re.compile("|".join(map(re.escape, sorted(ALIASES, key=len, reverse=True))))
+_ALIAS_RE = lazy_compile("|".join(map(re.escape, sorted(ALIASES, key=len, reverse=True))))
 
 _UI_TOKENS = (
     "您当前的位置|您现在的位置|当前的位置|当前位置|您的位置|首页|打印本页|打印|字号|字体|浏览次数|访问次数|"
@@ -69,23 +70,23 @@ _UI_TOKENS = (
     "文件下载|相关解读|图片解读|政策解读|解读|返回顶部|返回|默认|【\\s*大\\s*中\\s*小\\s*】|大\\s+中\\s+小|"
     "微信|微博|QQ空间|【|】"
 )
-_UI_LINE_RE = re.compile(f"(?:\\s|[\\[\\]|:：>＞»›/·()（）\\-_=]|\\d|{_UI_TOKENS})+")
-_UI_TOKEN_RE = re.compile(_UI_TOKENS)
-_BREADCRUMB_RE = re.compile("当前位置|您的位置|当前的位置|现在的位置|首页\\s*[>＞»›]")
-_META_RE = re.compile(
+_UI_LINE_RE = lazy_compile(f"(?:\\s|[\\[\\]|:：>＞»›/·()（）\\-_=]|\\d|{_UI_TOKENS})+")
+_UI_TOKEN_RE = lazy_compile(_UI_TOKENS)
+_BREADCRUMB_RE = lazy_compile("当前位置|您的位置|当前的位置|现在的位置|首页\\s*[>＞»›]")
+_META_RE = lazy_compile(
     "(?:索引号|发布机构|发文机关|发文日期|发布日期|发布时间|发表时间|信息来源|文章来源|成文日期|公开日期|公开方式|"
     "生效日期|信息分类|主题分类|内容分类|发文字号|文号|有效性|公开范围|发布单位|主题词|来源)\\s*[:：|]"
 )
-_RUN_RE = re.compile("[ \t|]*\\|{4,}[ \t|]*")
-_RUN_MD_RE = re.compile("[ \t|]*\\|{8,}[ \t|]*")
-_MD_HEADING_RE = re.compile("^#{1,6} ", re.M)
-_MD_EMPH_RE = re.compile("\\*\\*|__")
-_HEADING_RE = re.compile(
+_RUN_RE = lazy_compile("[ \t|]*\\|{4,}[ \t|]*")
+_RUN_MD_RE = lazy_compile("[ \t|]*\\|{8,}[ \t|]*")
+_MD_HEADING_RE = lazy_compile("^#{1,6} ", re.M)
+_MD_EMPH_RE = lazy_compile("\\*\\*|__")
+_HEADING_RE = lazy_compile(
     "\\s*(?:[一二三四五六七八九十]+\\s*[、.．]|[（(]\\s*[一二三四五六七八九十\\d]+\\s*[）)]|第[一二三四五六七八九十\\d]+[章节部分条]"
     "|#|表[一二三四五六\\d]|附件|附表|\\d+\\s*[、.．]\\s*\\D)"
 )
-_NUMBER_LINE_RE = re.compile("[\\d.,，%/／—\\-\\s]+$")
-_TITLE_RE = re.compile("年度报告|工作报告|工作总结|年报")
+_NUMBER_LINE_RE = lazy_compile("[\\d.,，%/／—\\-\\s]+$")
+_TITLE_RE = lazy_compile("年度报告|工作报告|工作总结|年报")
 _NO_JOIN_END = set("。！？!?；;：:”」』）)】》")
 
 

@@ -13,11 +13,11 @@ out (never guessed as empty) and flagged by ``core.validation.ocr``.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.lazy_re import lazy_compile
 from core.loading.ocr_engine import OcrBox
 
 UNREADABLE = "□"  # the text of a cell with ink OCR could not read (read as no number: left out, flagged)
@@ -173,8 +173,8 @@ def fill_cells(
             c.score = 0.0
 
 
-_NUMBER_RE = re.compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|/|-|—|——|无)$")
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_RE = lazy_compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|/|-|—|——|无)$")
+_CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def reread_numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:

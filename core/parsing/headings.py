@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.lazy_re import lazy_compile
+
 SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Numbering that opens a heading. Kinds: cn (一、), paren (（一）), arabic (1. / 1、), part (第一部分).
-_NUMBERING = re.compile(
+_NUMBERING = lazy_compile(
     r"(?P<cn>[一二三四五六七八九十]{1,3}\s*[、.．，,])"
     r"|(?P<paren>[（(]\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*[)）])"
     r"|(?P<arabic>(?<![\d.])(?P<an>[1-9]\d?)\s*[、.．](?![\d]))"
@@ -20,13 +22,13 @@ _NUMBERING = re.compile(
 _OPENERS = set(" \t\u3000\u00a0\n\r。；;！？!?：:|*#>")
 
 # Every standard wording ends with one of these: a cheap filter before trying them all on a line.
-_UNNUMBERED_HINT = re.compile(r"情况|概况|事项|概述|总述|问题|不足|政府信息")
+_UNNUMBERED_HINT = lazy_compile(r"情况|概况|事项|概述|总述|问题|不足|政府信息")
 
 # The rest of a table-of-contents line after the wording: leaders and a page number.
-_TOC_TAIL = re.compile(r"(?:\*\*)?[ \t]*(?:[.…·．_—\-]{2,}[ \t]*|[ \t]+)\d{1,3}[ \t]*(?:\n|$)")
+_TOC_TAIL = lazy_compile(r"(?:\*\*)?[ \t]*(?:[.…·．_—\-]{2,}[ \t]*|[ \t]+)\d{1,3}[ \t]*(?:\n|$)")
 
 # Boundary that must follow a short wording (总体情况, 概述, 其他事项 …).
-_BOUNDARY = re.compile(r"(?:\*\*)?(?:$|[\s。：:，,；;（(|*]|\d)")
+_BOUNDARY = lazy_compile(r"(?:\*\*)?(?:$|[\s。：:，,；;（(|*]|\d)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Wording:
 
 
 def _w(sid: str, pattern: str, **kw: bool) -> Wording:
-    return Wording(sid, re.compile(pattern), **kw)
+    return Wording(sid, lazy_compile(pattern), **kw)
 
 
 WORDINGS: tuple[Wording, ...] = (
@@ -78,7 +80,7 @@ WORDINGS: tuple[Wording, ...] = (
 )
 
 # The second half of a split s5 (五、存在的主要问题 + 六、改进措施).
-IMPROVEMENTS = re.compile(
+IMPROVEMENTS = lazy_compile(
     r"(?:下一步)?(?:改进|整改)(?:的)?(?:措施|情况|方向|计划|举措|建议)|下一步(?:工作)?(?:计划|打算|安排|重点|思路)"
 )
 

@@ -20,18 +20,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.lazy_re import lazy_compile
 from core.model import Located, Metadata, SourceDocument, Span
 
 _CJK = "\u4e00-\u9fff"
 _TOPIC = "(?:政府信息公开|政务公开|政务信息公开|信息公开)"
-_TOPIC_RE = re.compile(_TOPIC)
-_UNCLEAN_RE = re.compile(r"[\s#*|>]")
-_TITLE_RE = re.compile(_TOPIC + r".{0,16}?(?:年度?报告|工作报告|工作总结|总结|报告)")
-_NOT_TITLE = re.compile(r"^(?:根据|本报告|依据|按照|现将|报告|为|按)|[。，,；;]|[:：]")
+_TOPIC_RE = lazy_compile(_TOPIC)
+_UNCLEAN_RE = lazy_compile(r"[\s#*|>]")
+_TITLE_RE = lazy_compile(_TOPIC + r".{0,16}?(?:年度?报告|工作报告|工作总结|总结|报告)")
+_NOT_TITLE = lazy_compile(r"^(?:根据|本报告|依据|按照|现将|报告|为|按)|[。，,；;]|[:：]")
 _YEAR = r"(?P<y>(?:19|20)\d{2}|[二〇零○一三四五六七八九]{4})"
-_AGENCY_FIRST = re.compile(r"^(?P<a>.+?)(?:关于)?" + _YEAR + r"年(?:度)?")
-_YEAR_FIRST = re.compile(r"^" + _YEAR + r"年(?:度)?(?P<a>.+?)" + _TOPIC)
-_AGENCY_ONLY = re.compile(r"^(?P<a>.+?)(?:关于)?" + _TOPIC)
+_AGENCY_FIRST = lazy_compile(r"^(?P<a>.+?)(?:关于)?" + _YEAR + r"年(?:度)?")
+_YEAR_FIRST = lazy_compile(r"^" + _YEAR + r"年(?:度)?(?P<a>.+?)" + _TOPIC)
+_AGENCY_ONLY = lazy_compile(r"^(?P<a>.+?)(?:关于)?" + _TOPIC)
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
                    "七": "7", "八": "8", "九": "9"}
 
@@ -48,22 +49,22 @@ ABBREVIATIONS = {
 }
 
 _SEP = r"\s*[:：]\s*(?:\|\s*)*"
-_INDEX_RE = re.compile(r"(?:索\s*引\s*号|(?:^|(?<=[\s|]))号)" + _SEP + r"(?P<v>[0-9A-Za-z][0-9A-Za-z/\-_.—]{5,})")
-_PUBLISHER_RE = re.compile(
+_INDEX_RE = lazy_compile(r"(?:索\s*引\s*号|(?:^|(?<=[\s|]))号)" + _SEP + r"(?P<v>[0-9A-Za-z][0-9A-Za-z/\-_.—]{5,})")
+_PUBLISHER_RE = lazy_compile(
     r"(?:发布机构|发布单位|发文机关|发布部门|发文单位|公开主体)" + _SEP + r"(?P<v>[^\s|:：]{2,40})"
 )
 _PUBLISHED_LABELS = ("发布时间", "发布日期", "公开日期", "公开时间", "发文日期", "发表时间", "发布于")
 _DATE = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
-_PUBLISHED_RE = {lab: re.compile(lab + r"\s*[:：]?\s*(?:\|\s*)*" + _DATE) for lab in _PUBLISHED_LABELS}
-_LABEL_CUT = re.compile(r"(?:索引号|发文|发布|公开方式|公开日期|成文|生效|文号|分类|主题词|名称|标题|信息来源)")
-_PERIOD_RE = re.compile(
+_PUBLISHED_RE = {lab: lazy_compile(lab + r"\s*[:：]?\s*(?:\|\s*)*" + _DATE) for lab in _PUBLISHED_LABELS}
+_LABEL_CUT = lazy_compile(r"(?:索引号|发文|发布|公开方式|公开日期|成文|生效|文号|分类|主题词|名称|标题|信息来源)")
+_PERIOD_RE = lazy_compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|-|—|－|～|~)\s*"
     r"(?:(?P=y)\s*年\s*)?12\s*月\s*31\s*日"
 )
-_ORG_SUFFIX = re.compile(
+_ORG_SUFFIX = lazy_compile(
     r"(?:局|厅|委|委员会|办|办公室|政府|院|部|署|中心|会|所|处|室|站|队|馆|管委会|街道|公司|集团|社)$"
 )
-_SIGNATURE_RE = re.compile(
+_SIGNATURE_RE = lazy_compile(
     r"(?:^|[\s。；;，,|])(?P<a>[" + _CJK + r"（）()]{2,30}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
 )
 
@@ -165,7 +166,7 @@ def _find_title(text: str) -> _Title | None:
 
 # a header label fused with the value that follows it (名称沭阳县发展和改革局…), and its truncated
 # forms left when the label was cut at a line or cell break (称…, 题…; not 源…: 源城区, 源汇区)
-_FUSED_LABEL = re.compile(
+_FUSED_LABEL = lazy_compile(
     r"^(?:(?:文章|信息|公开|发布)?(?:标题|名称)|(?:机关|单位|部门)名称|(?:信息|文章)?来源|发布(?:机构|单位|部门)|发文机关"
     r"|公开主体|称|题)[:：]?(?=[\u4e00-\u9fff])"
 )

@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from core.lazy_re import lazy_compile
 from core.loading.limits import MAX_NUMBER_DIGITS
 from core.messages import compose
 from core.model import Finding, Report, SourceDocument, Span, Value
@@ -63,7 +64,7 @@ class _Pattern:
 
 
 def _p(fid: str, pattern: str) -> _Pattern:
-    return _Pattern(fid, re.compile(pattern))
+    return _Pattern(fid, lazy_compile(pattern))
 
 
 PATTERNS = (
@@ -86,8 +87,8 @@ PATTERNS = (
 )
 
 # 受理: read as 新收 only when nothing says 收到/新收, and not when the clause counts 结转 in
-_ACCEPTED = re.compile(rf"受理(?:政府信息公开|依申请公开|信息公开)(?:申请)?(?:件)?{_GAP}\s*{_NUM}{_UNIT}")
-_COUNTS_CARRIED = re.compile(r"结转|含|包括")
+_ACCEPTED = lazy_compile(rf"受理(?:政府信息公开|依申请公开|信息公开)(?:申请)?(?:件)?{_GAP}\s*{_NUM}{_UNIT}")
+_COUNTS_CARRIED = lazy_compile(r"结转|含|包括")
 
 # 表三 groups with no field of their own: group → (its rows, keywords naming each row)
 _GROUPS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
@@ -114,39 +115,39 @@ _GROUPS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("apply.rejected.confirm_info.total", "确认或重新出具|重新出具"),
     )),
 }  # fmt: skip
-_GROUP_RE = re.compile(rf"{_NOT_SUM}(?P<g>不予公开|无法提供|不予处理)(?:答复|决定|情形)?(?:的)?(?:申请)?{_GAP}{_NUM}{_UNIT}")
-_ONLY = re.compile(r"均为|均属|均系|均因|全部为|全部属于|全部系|都是|都属于|都因|原因(?:均)?(?:为|是)")
+_GROUP_RE = lazy_compile(rf"{_NOT_SUM}(?P<g>不予公开|无法提供|不予处理)(?:答复|决定|情形)?(?:的)?(?:申请)?{_GAP}{_NUM}{_UNIT}")
+_ONLY = lazy_compile(r"均为|均属|均系|均因|全部为|全部属于|全部系|都是|都属于|都因|原因(?:均)?(?:为|是)")
 
 # 表四 groups: the wording naming each, most specific first; a bare 行政诉讼 is both suit groups
 _NOT_CASELOAD = r"(?<!办理)(?<!受理)(?<!审理)(?<!审结)(?<!收到)"
 _APPEAL_RES = (
-    ("suit_direct", re.compile(rf"(?:未经复议)?直接(?:向法院)?(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件)?{_GAP}{_NUM}{_UNIT}")),
-    ("suit_after_review", re.compile(rf"(?:经)?复议后(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件)?{_GAP}{_NUM}{_UNIT}")),
-    ("review", re.compile(rf"{_NOT_CASELOAD}行政复议(?:案件|申请)?(?:共)?\s*{_NUM}{_UNIT}")),
-    ("review", re.compile(rf"{_NUM}{_UNIT}(?:涉及政府信息公开(?:工作)?的)?行政复议")),
-    ("suit", re.compile(rf"{_NOT_CASELOAD}行政诉讼(?:案件)?(?:共)?\s*{_NUM}{_UNIT}")),
+    ("suit_direct", lazy_compile(rf"(?:未经复议)?直接(?:向法院)?(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件)?{_GAP}{_NUM}{_UNIT}")),
+    ("suit_after_review", lazy_compile(rf"(?:经)?复议后(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件)?{_GAP}{_NUM}{_UNIT}")),
+    ("review", lazy_compile(rf"{_NOT_CASELOAD}行政复议(?:案件|申请)?(?:共)?\s*{_NUM}{_UNIT}")),
+    ("review", lazy_compile(rf"{_NUM}{_UNIT}(?:涉及政府信息公开(?:工作)?的)?行政复议")),
+    ("suit", lazy_compile(rf"{_NOT_CASELOAD}行政诉讼(?:案件)?(?:共)?\s*{_NUM}{_UNIT}")),
 )
 _OUTCOME_RES = (
-    ("upheld", re.compile(rf"(?<!不)维持(?:原(?:具体)?(?:行政行为|决定|答复))?(?:的)?{_GAP}{_NUM}{_UNIT}")),
-    ("corrected", re.compile(rf"(?:纠正|纠错)(?:的)?{_GAP}{_NUM}{_UNIT}")),
-    ("other", re.compile(rf"其他结果(?:的)?{_GAP}{_NUM}{_UNIT}")),
-    ("pending", re.compile(rf"(?:尚未审结|未审结|正在审理中?|审理中)(?:的)?{_GAP}{_NUM}{_UNIT}")),
+    ("upheld", lazy_compile(rf"(?<!不)维持(?:原(?:具体)?(?:行政行为|决定|答复))?(?:的)?{_GAP}{_NUM}{_UNIT}")),
+    ("corrected", lazy_compile(rf"(?:纠正|纠错)(?:的)?{_GAP}{_NUM}{_UNIT}")),
+    ("other", lazy_compile(rf"其他结果(?:的)?{_GAP}{_NUM}{_UNIT}")),
+    ("pending", lazy_compile(rf"(?:尚未审结|未审结|正在审理中?|审理中)(?:的)?{_GAP}{_NUM}{_UNIT}")),
 )
-_REVIEW_CORRECTED = re.compile(rf"(?<!诉讼)复议(?:案件)?(?:中)?被(?:复议机关)?(?:纠错|纠正){_GAP}{_NUM}{_UNIT}")
+_REVIEW_CORRECTED = lazy_compile(rf"(?<!诉讼)复议(?:案件)?(?:中)?被(?:复议机关)?(?:纠错|纠正){_GAP}{_NUM}{_UNIT}")
 _APPEAL_COLUMNS = ("upheld", "corrected", "other", "pending")
-_APPEAL_WORD = re.compile(r"复议|诉讼|起诉")
+_APPEAL_WORD = lazy_compile(r"复议|诉讼|起诉")
 
 # 表二 行政事业性收费: the amount (万元); the fee for answering applications (信息处理费) is not it
-_FEE = re.compile(
+_FEE = lazy_compile(
     r"行政事业性收费(?:金额|收入)?(?:共计|共|合计|总计|为|是|\s){0,3}"
     r"(?P<n>[0-9]{1,9}(?:\.[0-9]{1,4})?)\s*(?P<u>万元|元)"
 )
 
 # a clause about more than the office itself
-_WIDER = re.compile(r"全市|全区|全县|全省|各县|各区|各地|各级|系统内|全系统|下属|所属单位|各单位")
-_NOT_TABLE = re.compile(r"[\t|]")
-_UNITS = re.compile(r"[件起个部元]")  # every figure ends with one: a line without any states none
-_SENTENCE = re.compile(r"[^。；;！!？?]+")
+_WIDER = lazy_compile(r"全市|全区|全县|全省|各县|各区|各地|各级|系统内|全系统|下属|所属单位|各单位")
+_NOT_TABLE = lazy_compile(r"[\t|]")
+_UNITS = lazy_compile(r"[件起个部元]")  # every figure ends with one: a line without any states none
+_SENTENCE = lazy_compile(r"[^。；;！!？?]+")
 
 # how a figure was placed: stated (the sentence names the field), accepted (受理 read as 新收),
 # zero (part of a group the sentence gives as 0), only (the one reason the sentence names),

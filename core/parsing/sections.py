@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from core.lazy_re import lazy_compile
 from core.model import Finding, ReportKind, Section, SourceDocument, Span
 from core.parsing.headings import (
     IMPROVEMENTS,
@@ -44,13 +45,13 @@ KIND_SUMMARY: ReportKind = "summary"
 KIND_OTHER: ReportKind = "other"
 
 _TABLE_SECTIONS = {"s2", "s3", "s4"}
-_SUMMARY_TITLE = re.compile(r"(?:政务公开|信息公开).{0,16}(?:总结|报告)")
+_SUMMARY_TITLE = lazy_compile(r"(?:政务公开|信息公开).{0,16}(?:总结|报告)")
 # Table-三 row labels that open with 一、… but are never headings.
-_TABLE_LABELS = re.compile(
+_TABLE_LABELS = lazy_compile(
     r"本年新收|上年结转|本年度办理结果|结转下年度|予以公开|不予公开|无法提供|不予处理|其他处理|总计"
 )
-_LINE_CN = re.compile(r"(?m)^[ \t\u3000\u00a0#>*]*(?=[一二三四五六七八九十]{1,3}\s*[、.．])")
-_LINE_PAREN = re.compile(r"(?m)^[ \t\u3000\u00a0#>*]*(?=[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
+_LINE_CN = lazy_compile(r"(?m)^[ \t\u3000\u00a0#>*]*(?=[一二三四五六七八九十]{1,3}\s*[、.．])")
+_LINE_PAREN = lazy_compile(r"(?m)^[ \t\u3000\u00a0#>*]*(?=[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
 
 
 def find_sections(doc: SourceDocument) -> tuple[ReportKind, list[Section], list[Finding]]:

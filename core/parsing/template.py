@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.lazy_re import lazy_compile
 from core.messages import compose
 from core.model import Finding, Report, Section, SourceDocument
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY
@@ -32,14 +33,14 @@ KEYWORDS_2019 = (
 )  # fmt: skip
 # Legacy markers, each counted once. 同意公开 alone proves nothing (2021 reports say 同意公开答复 too).
 LEGACY_MARKERS = (
-    re.compile(r"统计指标"),
-    re.compile(r"统计数(?!据|字|量)"),
-    re.compile(r"否决公开"),
-    re.compile(r"同意公开"),
-    re.compile(r"回应解读情况"),
-    re.compile(r"收费及减免"),
-    re.compile(r"咨询处理情况"),
-    re.compile(r"(?m)^[ \t#*]*[一二三四五六七八九十]{1,2}\s*、\s*概述"),
+    lazy_compile(r"统计指标"),
+    lazy_compile(r"统计数(?!据|字|量)"),
+    lazy_compile(r"否决公开"),
+    lazy_compile(r"同意公开"),
+    lazy_compile(r"回应解读情况"),
+    lazy_compile(r"收费及减免"),
+    lazy_compile(r"咨询处理情况"),
+    lazy_compile(r"(?m)^[ \t#*]*[一二三四五六七八九十]{1,2}\s*、\s*概述"),
 )
 
 _TABLE_SECTION = {TABLE_ACTIVE: "s2", TABLE_APPLY: "s3", TABLE_APPEAL: "s4"}
@@ -49,8 +50,8 @@ _FIELD_PREFIXES = {
     TABLE_APPEAL: ("review.", "suit_direct.", "suit_after_review."),
 }
 _SECTION_NAMES = {"s2": "二", "s3": "三", "s4": "四"}
-_TABLE_TEXT = re.compile(r"\d|信息内容|申请人情况|自然人|结果维持|第二十条")
-_WS = re.compile(r"[\s\u3000|]+")
+_TABLE_TEXT = lazy_compile(r"\d|信息内容|申请人情况|自然人|结果维持|第二十条")
+_WS = lazy_compile(r"[\s\u3000|]+")
 
 
 def detect_template(doc: SourceDocument, report: Report) -> tuple[str, list[Finding]]:

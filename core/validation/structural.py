@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from core import templates
+from core.lazy_re import lazy_compile
 from core.messages import compose
 from core.model import Finding, Span, Value
 from core.review.state import ReviewedReport
@@ -317,7 +318,7 @@ def period_year_mismatch(ctx: Context) -> list[Finding]:
 # --------------------------------------------------------------------------- 规章 by a township/county
 
 
-_PROVINCE_PREFIX = re.compile(r"^[^省]{2,3}省|^.{2,8}?自治区")
+_PROVINCE_PREFIX = lazy_compile(r"^[^省]{2,3}省|^.{2,8}?自治区")
 
 
 def _county_city(name: str) -> bool:

@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.lazy_re import lazy_compile
 from core.loading.limits import MAX_NUMBER_DIGITS
 from core.loading.scan_tables import UNREADABLE
 from core.templates import EMPTY_TOKENS
 
 _FW = str.maketrans("０１２３４５６７８９．，＋－－％", "0123456789.,+--%")
 _UNITS = ("万元", "元", "件", "个", "项", "条", "起", "次", "人")
-_NUM = re.compile(r"^([+\-]|减|增)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_NUM = lazy_compile(r"^([+\-]|减|增)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+_SPACES = lazy_compile(r"[\s\u00a0\u3000]+")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def parse_token(raw: str) -> Token:
     return Token("number", value, raw, joined)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def _label_or_bad(raw: str, s: str) -> Token:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from core.lazy_re import lazy_compile
 from core.templates import (
     LAYOUTS,
     TABLE_APPLY,
@@ -40,7 +40,7 @@ _FOLD = str.maketrans(
         "／": "/",
     }
 )
-_DROP = re.compile(r"[\s\u00a0\u3000*#]+")
+_DROP = lazy_compile(r"[\s\u00a0\u3000*#]+")
 
 
 @lru_cache(maxsize=8192)  # bounded: it also folds whole lines and regions of every report a process reads
@@ -115,7 +115,7 @@ def match_row(table: str, label: str) -> tuple[str, int] | None:
     return None
 
 
-_NUMBERING = re.compile(r"^(?:\(?[一二三四五六七八九十\d]+\)?[.,)]?)+")
+_NUMBERING = lazy_compile(r"^(?:\(?[一二三四五六七八九十\d]+\)?[.,)]?)+")
 
 
 def _strip_numbering(n: str) -> str:

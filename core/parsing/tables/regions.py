@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from core.lazy_re import lazy_compile
 from core.parsing.tables.labels import norm
 from core.parsing.tables.runs import looks_glued
 
-_LABEL_DIGITS = re.compile(r"[\u4e00-\u9fff）)][0-9０-９/／—－-]")
-_HEAD5 = re.compile(r"^\s*[(（]?[五六][)）]?[、.．]|存在的主要问题|主要问题及改进")
+_LABEL_DIGITS = lazy_compile(r"[\u4e00-\u9fff）)][0-9０-９/／—－-]")
+_HEAD5 = lazy_compile(r"^\s*[(（]?[五六][)）]?[、.．]|存在的主要问题|主要问题及改进")
 
 
 @dataclass

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from core.lazy_re import lazy_compile
 from core.model import Finding, Span, Value
 from core.parsing.tables.cells import fold
 from core.parsing.tables.labels import RowSpec, norm, row_specs
@@ -48,8 +49,8 @@ _SIGNS = frozenset("+-－减增")
 _SPACES = frozenset(" \u00a0\u3000")
 _NUMBERING = frozenset(".．、")
 _PAIRS = frozenset({"——", "--", "-—", "—-", "－－"})
-_DIGIT_RUN = re.compile(r"[0-9](?:[0-9]|[.,](?=[0-9]))*")  # a point or comma only between digits
-_LABEL_RUN = re.compile(
+_DIGIT_RUN = lazy_compile(r"[0-9](?:[0-9]|[.,](?=[0-9]))*")  # a point or comma only between digits
+_LABEL_RUN = lazy_compile(
     "[^" + re.escape("".join(sorted(_DIGITS | _MARKS | _SIGNS | _SPACES | set("+无\n\t\r")))) + "]+"
 )
 
@@ -511,7 +512,7 @@ def _keywords(table: str, template: str) -> tuple[tuple[str, str], ...]:
 
 
 _WEAK = {"其他", "总计", "(七)"}
-_NUM = re.compile(r"^(?:\(?[一二三四五六七八九十\d]+\)?[.,)]?)+")
+_NUM = lazy_compile(r"^(?:\(?[一二三四五六七八九十\d]+\)?[.,)]?)+")
 
 
 def row_key(table: str, template: str, label: str) -> str | None:
@@ -537,7 +538,7 @@ def looks_glued(text: str) -> bool:
     return bool(_GLUED_RUN.search(fold(text)))
 
 
-_GLUED_RUN = re.compile(r"[\u4e00-\u9fff）)”][0-9]{7,}")
+_GLUED_RUN = lazy_compile(r"[\u4e00-\u9fff）)”][0-9]{7,}")
 
 
 @dataclass
@@ -650,8 +651,8 @@ _COLUMN_WORDS = {
     "made": r"(?:新制作|制作)",
     "published": r"(?:新公开)",
 }
-_SENTENCE = re.compile(r"[^。；;\n]+")
-_WIDER = re.compile(r"全市|全区|全县|全省|各县|各区|各地|各级|系统内|全系统|下属|所属单位|各单位")
+_SENTENCE = lazy_compile(r"[^。；;\n]+")
+_WIDER = lazy_compile(r"全市|全区|全县|全省|各县|各区|各地|各级|系统内|全系统|下属|所属单位|各单位")
 
 
 @cache

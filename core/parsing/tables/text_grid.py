@@ -6,12 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from core.lazy_re import lazy_compile
 from core.model import Span
 from core.parsing.tables.cells import Token, parse_token
 
 _EMPTY = parse_token("")
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_WS = re.compile(r"[ \u00a0\u3000]+")
+_MD_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_WS = lazy_compile(r"[ \u00a0\u3000]+")
 
 
 class Cell:
@@ -159,7 +160,7 @@ def split_line(line: str, start: int) -> Line:
 
 
 # a label with the first number of its row glued on by a line-joining step: "…公开申请0"
-_GLUED = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d[\d,]*)\s*$")
+_GLUED = lazy_compile(r"^(.*[\u4e00-\u9fff）)”])(\d[\d,]*)\s*$")
 
 
 def split_lines(text: str, start: int, end: int) -> list[Line]:
@@ -236,7 +237,7 @@ def table_width(lines: list[Line]) -> int:
     return w if n >= 3 and n > rest[0][1] else 0
 
 
-_RULE_CELL = re.compile(r":?-{2,}:?")
+_RULE_CELL = lazy_compile(r":?-{2,}:?")
 
 
 def md_width(lines: list[Line]) -> int:
