@@ -119,6 +119,64 @@ def render(seed: int, form: str) -> bytes:
     raise ValueError(form)
 
 
+def saved_page(seed: int, encoding: str = "utf-8") -> bytes:
+    """One realistic report as a government site serves it, saved from the browser: the report's
+    HTML (``render(seed, "html")``) inside the site's chrome — stylesheets and scripts in the head,
+    a navigation menu, breadcrumbs, a share bar, hidden widgets, inline scripts, comments, a long
+    footer — about 60 % of the page's bytes. ``encoding`` "gbk" writes the page as many older
+    sites do (GB18030 bytes, ``charset=gbk``)."""
+    rng = random.Random(seed)
+    page = render(seed, "html").decode("utf-8")
+    head, _, body = page.partition("</head><body>")
+    body = body.removesuffix("</body></html>")
+    css = "\n".join(
+        f".c{k} .item-{k} a:hover, #mod{k} > li {{ color: #{rng.randrange(1 << 24):06x}; margin: {k % 7}px {k % 5}px; "
+        f"background: url(/images/bg_{k}.png) no-repeat; font-size: {12 + k % 6}px; }}"
+        for k in range(120)
+    )
+    js = "\n".join(
+        f"function f{k}(a, b) {{ var s = '<div class=\"x{k}\">' + a + '</div>'; if (b > {k}) {{ "
+        f"document.getElementById('m{k}').innerHTML = s; }} return s.length < {k * 3} ? '<p>' : '</p>'; }}"
+        for k in range(150)
+    )
+    channels = ["首页", "机构概况", "政务公开", "政策文件", "政策解读", "新闻动态", "办事服务", "互动交流", "专题专栏"]
+    menu = "".join(
+        f'<li class="nav-item"><a href="/col/col{k}/index.html" target="_blank">{c}</a><ul class="sub">'
+        + "".join(f'<li><a href="/col/col{k}{j}/index.html">{c}子栏目{j}</a></li>' for j in range(8))
+        + "</ul></li>"
+        for k, c in enumerate(channels)
+    )
+    links = "".join(f'<li><a href="http://www.example{k}.gov.cn/">相关网站{k}</a></li>' for k in range(40))
+    chrome_top = (
+        f'<div id="header" class="header"><div class="logo"><img src="/images/logo.png" alt="logo"/></div>'
+        f'<div class="search"><form action="/search"><input type="text" name="q"/><button>搜索</button></form></div></div>'
+        f'<div class="navbar"><ul class="menu">{menu}</ul></div>'
+        '<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; 年度报告</div>'
+        "<!-- 正文开始 -->"
+        f'<script type="text/javascript">var _hmt = _hmt || []; {js[:3000]}</script>'
+        '<div class="share-bar">分享到：<a>微信</a><a>微博</a><a>QQ空间</a></div>'
+        '<div style="display: none" id="wx-qr"><img src="/qr.png"/><p>扫一扫在手机打开当前页</p></div>'
+    )
+    chrome_bottom = (
+        "<!-- 正文结束 -->"
+        '<div class="page-tools"><a href="javascript:window.print()">【打印本页】</a><a>【关闭窗口】</a></div>'
+        f'<div class="footer"><ul class="friend-links">{links}</ul>'
+        "<p>主办单位：示例市人民政府办公室　网站标识码：0000000000　备案号：京ICP备00000000号</p>"
+        "<p>地址：示例市人民路1号　邮编：000000　联系电话：0000-00000000</p></div>"
+        f'<script src="/js/jquery.min.js"></script><script>{js}</script>'
+    )
+    charset = "gbk" if encoding == "gbk" else encoding
+    head = head.replace(
+        '<meta charset="utf-8">', f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    )
+    out = (
+        f'{head}<link rel="stylesheet" href="/css/common.css"/><style type="text/css">{css}</style>'
+        f'<script type="text/javascript">{js}</script></head><body><div class="wrapper">{chrome_top}'
+        f'<div class="article-content" id="zoom">{body}</div>{chrome_bottom}</div></body></html>'
+    )
+    return out.encode("gb18030" if encoding == "gbk" else encoding)
+
+
 def write_folder(folder: Path, n: int, forms: tuple[str, ...] = FORMS, seed: int = 1) -> list[Path]:
     """``n`` realistic reports in ``folder``, the forms taken in turn; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,9 @@ def clean_cell_text(text: str) -> str:
     """Cell text as one line: whitespace between CJK characters dropped, other runs → one space."""
     if _PLAIN_RE.fullmatch(text):
         return text  # the common case: "12", "规章", "/" — nothing to clean
+    stripped = text.strip()
+    if _PLAIN_RE.fullmatch(stripped):
+        return stripped  # "\n12\n" from <td><p>12</p></td>: only the edges to clean
     text = text.replace("\u00a0", " ").replace("\u3000", " ").replace("\u200b", "")
     text = _WS_CJK_RE.sub("", text.strip())
     return _WS_RE.sub(" ", text)
@@ -46,8 +49,8 @@ def make_grid(cells: list[RawCell], n_rows: int, n_cols: int, pages: tuple[int, 
     return Grid(out, n_rows, n_cols, pages=pages)
 
 
-def place_rows(rows: list[list[tuple[str, int, int]]]) -> tuple[list[RawCell], int, int]:
-    """Place HTML/docx-style rows of ``(text, rowspan, colspan)`` on a grid.
+def place_grid(rows: list[list[tuple[str, int, int]]]) -> Grid:
+    """A Grid from HTML-style rows of ``(text, rowspan, colspan)`` (cell text cleaned).
 
     Slots taken by a rowspan from above are skipped, as browsers do. Spans are clamped to the
     table (a rowspan past the last row ends there) and to sane sizes.
@@ -55,26 +58,35 @@ def place_rows(rows: list[list[tuple[str, int, int]]]) -> tuple[list[RawCell], i
     Raises:
         ValueError: the table is over ``MAX_GRID_COLUMNS`` columns or ``MAX_GRID_CELLS`` cells.
     """
-    taken: set[tuple[int, int]] = set()
-    cells: list[RawCell] = []
+    # Slots as integers row * MAX_GRID_COLUMNS + col: every placed cell ends before that column
+    # (checked), so they are distinct; cells come out ordered by row, then column.
+    width = MAX_GRID_COLUMNS
+    taken: set[int] = set()
+    cells: list[GridCell] = []
     n_rows = len(rows)
     n_cols = 0
     for r, row in enumerate(rows):
         c = 0
+        base = r * width
         for text, rowspan, colspan in row:
-            while (r, c) in taken:
+            while base + c in taken:
                 c += 1
-            rowspan = max(1, min(rowspan, n_rows - r, 1000))
-            colspan = max(1, min(colspan, 1000))
-            if len(taken) + rowspan * colspan > MAX_GRID_CELLS or c + colspan > MAX_GRID_COLUMNS:
-                raise ValueError("table too large")
-            cells.append(RawCell(text, r, c, rowspan, colspan))
-            for rr in range(r, r + rowspan):
-                for cc in range(c, c + colspan):
-                    taken.add((rr, cc))
+            if rowspan == 1 and colspan == 1:
+                if len(taken) >= MAX_GRID_CELLS or c >= width:
+                    raise ValueError("table too large")
+                taken.add(base + c)
+            else:
+                rowspan = max(1, min(rowspan, n_rows - r, 1000))
+                colspan = max(1, min(colspan, 1000))
+                if len(taken) + rowspan * colspan > MAX_GRID_CELLS or c + colspan > width:
+                    raise ValueError("table too large")
+                for rr in range(r, r + rowspan):
+                    taken.update(range(rr * width + c, rr * width + c + colspan))
+            cells.append(GridCell(clean_cell_text(text), r, c, rowspan, colspan))
             c += colspan
-            n_cols = max(n_cols, c)
-    return cells, n_rows, n_cols
+            if c > n_cols:
+                n_cols = c
+    return Grid(cells, n_rows, n_cols)
 
 
 @dataclass
@@ -178,7 +190,17 @@ class DocBuilder:
             return bisect.bisect_left(offs, orig_index)
 
         for grid, ((gs, ge), spans) in zip(self.grids, self.grid_orig, strict=True):
-            grid.span = Span(pos(gs), pos(ge))
+            ps, pe = pos(gs), pos(ge)
+            grid.span = Span(ps, pe)
+            if pe - ps == ge - gs and (ps == pe or offs[ps] == gs):
+                # nothing removed inside the table (the common case): offsets strictly increase
+                # (normalisation replaces a run by at most one character), so the map is a shift
+                shift = ps - gs
+                for cell, (s, e) in zip(grid.cells, spans, strict=True):
+                    ts, te = s + shift, e + shift
+                    cell.span = Span(ts, te)
+                    cell.text = text[ts:te]
+                continue
             for cell, (s, e) in zip(grid.cells, spans, strict=True):
                 ts, te = pos(s), pos(e)
                 cell.span = Span(ts, te)

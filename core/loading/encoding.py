@@ -105,7 +105,11 @@ def decode_report(data: bytes) -> Decoded:
     candidates += ["gb18030", "big5hkscs"]
     ordered: list[str] = []
     for enc in candidates:
-        if enc and enc not in ordered and enc.replace("-", "").startswith(tuple(c.replace("-", "") for c in _CJK_CODECS)):
+        if (
+            enc
+            and enc not in ordered
+            and enc.replace("-", "").startswith(tuple(c.replace("-", "") for c in _CJK_CODECS))
+        ):
             ordered.append(enc)
     for enc in ordered:
         try:
@@ -137,7 +141,9 @@ def _resync(exc: UnicodeError) -> tuple[str, int]:
         if skip > len(data):
             continue
         ahead = bytes(data[skip : skip + 40]).decode(exc.encoding, errors="replace")
-        score = sum(1 if ("\u4e00" <= ch <= "\u9fa5" or ch.isascii() or ch in "，。、；：（）《》“”") else -2 for ch in ahead)
+        score = sum(
+            1 if ("\u4e00" <= ch <= "\u9fa5" or ch.isascii() or ch in "，。、；：（）《》“”") else -2 for ch in ahead
+        )
         if best_score is None or score > best_score:
             best, best_score = skip, score
     return "\ufffd", best
@@ -161,7 +167,7 @@ def _lenient(data: bytes, enc: str, *, cjk_check: bool = True) -> Decoded | None
     if bad <= 0:
         return None
     tail_cut = bad == 1 and text.endswith("\ufffd") and not text[-2:-1] == "\ufffd"
-    good = sum(1 for ch in text if ord(ch) > 0x7F) - own
+    good = len(text) - len(text.encode("ascii", "ignore")) - own  # non-ASCII characters, at C speed
     if cjk_check and not tail_cut and good < _GOOD_PER_BAD * bad:
         return None
     if cjk_check and good and not _mostly_cjk(text):
@@ -177,11 +183,15 @@ def _lenient(data: bytes, enc: str, *, cjk_check: bool = True) -> Decoded | None
 
 def _mostly_cjk(text: str) -> bool:
     """Most non-ASCII characters are CJK or Chinese punctuation (a report, not mojibake)."""
-    sample = [ch for ch in text[:20000] if ord(ch) > 0x7F and ch != "\ufffd"]
-    if not sample:
+    sample = text[:20000]
+    n = len(_NON_ASCII_RE.findall(sample))
+    if not n:
         return True
-    cjk = sum(1 for ch in sample if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·")
-    return cjk >= 0.6 * len(sample)
+    return len(_CJK_OR_PUNCT_RE.findall(sample)) >= 0.6 * n
+
+
+_NON_ASCII_RE = re.compile("[^\x00-\x7f\ufffd]")
+_CJK_OR_PUNCT_RE = re.compile("[\u3000-\u9fff\uff00-\uffef“”‘’…—·]")
 
 
 def _sniff_utf16(data: bytes) -> str | None:

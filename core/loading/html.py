@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from core.errors import Cancelled, LoadError
-from core.loading.builder import DocBuilder, make_grid, place_rows
+from core.loading.builder import DocBuilder, place_grid
 from core.model import SourceDocument
 
 _BLOCK = {
@@ -35,7 +36,7 @@ def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool]
     from lxml import etree
 
     name = path.rsplit("/", 1)[-1]
-    cleaned = _DECL_RE.sub("", text)
+    cleaned = _strip_declarations(text)
     # Plain etree elements (not lxml.html's): no per-element Python class lookup, ~2× faster here.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
     try:
@@ -59,12 +60,15 @@ def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool]
             if s:
                 b.paragraph(s)
 
+    # One pass over the tree with an explicit stack (the parser caps nesting at 256): per element
+    # one loop turn, where iterwalk's start and end events cost two (and their tuples).
     count = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if event == "start":
+    stack: list[tuple[str, Any, Iterator[Any]]] = []
+    siblings: Iterator[Any] = iter((root,))
+    while True:
+        for el in siblings:
+            tag = el.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
             count += 1
             if count % 2000 == 0 and cancelled is not None and cancelled():
                 raise Cancelled()
@@ -73,32 +77,36 @@ def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool]
                     f"网页文件“{name}”过大（元素超过 {MAX_ELEMENTS} 个），不像是一份年度报告。", code="html.too_large"
                 )
             if not tag or tag in _DROP:
-                walker.skip_subtree()
-                continue
-            style = el.get("style")
-            if style and "display:none" in style.replace(" ", "").lower():
-                walker.skip_subtree()
-                continue
-            if tag in _BOILER_TAGS or _BOILER_HINT.search(f"{el.get('class', '')} {el.get('id', '')}"):
+                pass  # skipped with its subtree; its tail is text
+            elif (style := el.get("style")) and "display:none" in style.replace(" ", "").lower():
+                pass
+            elif tag in _BOILER_TAGS or _boiler_hint(el):
                 flush()
-                for s in el.itertext():
-                    s = _collapse(s)
-                    if s:
-                        b.boilerplate.append(s)
-                walker.skip_subtree()
-                continue
-            if tag == "table" and not el.xpath(".//table"):
+                for t in el.itertext():
+                    t = _collapse(t)
+                    if t:
+                        b.boilerplate.append(t)
+            elif tag == "table" and not _has_table(el):
                 flush()
                 _add_table(b, el)
-                walker.skip_subtree()
-                continue
-            if tag == "br":
+            else:
+                if tag in _BLOCK or tag == "br":
+                    flush()
+                if el.text:
+                    line.append(el.text)
+                if len(el):
+                    stack.append((tag, el, siblings))
+                    siblings = iter(el)
+                    break  # into the children; the element ends when they are done
+            # the element ends here (no children, or a subtree skipped)
+            if tag in _BLOCK:
                 flush()
-            elif tag in _BLOCK:
-                flush()
-            if el.text and tag not in _DROP:
-                line.append(el.text)
+            if el.tail:
+                line.append(el.tail)
         else:
+            if not stack:
+                break
+            tag, el, siblings = stack.pop()
             if tag in _BLOCK:
                 flush()
             if el.tail:
@@ -107,7 +115,45 @@ def load_html(path: str, text: str, encoding: str, cancelled: Callable[[], bool]
     return b.build(path, "html", encoding=encoding)
 
 
+def _strip_declarations(text: str) -> str:
+    """``_DECL_RE.sub("", text)``, trying the pattern only where a ``<!`` or ``<?`` starts (the
+    regex scan of a whole 100 KB page costs more than parsing it)."""
+    starts = []
+    for mark in ("<!", "<?"):
+        i = text.find(mark)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(mark, i + 2)
+    if not starts:
+        return text
+    starts.sort()
+    out = []
+    pos = 0
+    for i in starts:
+        if i < pos:
+            continue  # inside a declaration already removed
+        m = _DECL_RE.match(text, i)
+        if m:
+            out.append(text[pos:i])
+            pos = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _boiler_hint(el: Any) -> bool:
+    """A navigation/menu/footer container by its class or id."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None and ident is None:
+        return False
+    return bool(_BOILER_HINT.search(f"{cls or ''} {ident or ''}"))
+
+
 def _collapse(s: str) -> str:
+    if s.isspace():
+        return ""  # the line breaks between blocks in the page's source
     s = s.replace("\u00a0", " ")
     s = _WS_NL_CJK_RE.sub("", s)
     return _WS_RE.sub(" ", s).strip()
@@ -151,31 +197,54 @@ def _span(el: object, attr: str) -> int:
     return int(m.group(0)) if m else 1
 
 
-def _add_table(b: DocBuilder, table: object) -> None:
-    caption = table.find("caption")  # type: ignore[attr-defined]
+def _has_table(el: Any) -> bool:
+    return next(el.iterdescendants("table"), None) is not None
+
+
+def _rows(table: Any) -> list[Any]:
+    """The table's own rows (not a nested table's), in order."""
+    out = []
+    for child in table:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        if tag == "tr":
+            out.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            out.extend(tr for tr in child if isinstance(tr.tag, str) and tr.tag.lower() == "tr")
+    return out
+
+
+def _add_table(b: DocBuilder, table: Any) -> None:
+    caption = table.find("caption")
     if caption is not None:
         text = _collapse(_cell_text(caption))
         if text:
             b.paragraph(text)
     rows = []
-    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):  # type: ignore[attr-defined]
-        cells = [
-            (_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"))
-            for td in tr
-            if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")
-        ]
-        rows.append(cells)
-    rows = [r for r in rows if r]
+    for tr in _rows(table):
+        cells = []
+        for td in tr:
+            tag = td.tag
+            if isinstance(tag, str) and tag.lower() in ("td", "th"):
+                text = (td.text or "") if len(td) == 0 else _cell_text(td)
+                rs = td.get("rowspan")
+                cs = td.get("colspan")
+                cells.append(
+                    (text, 1 if rs is None else _span(td, "rowspan"), 1 if cs is None else _span(td, "colspan"))
+                )
+        if cells:
+            rows.append(cells)
     if not rows:
         return
     try:
-        placed, n_rows, n_cols = place_rows(rows)
+        grid = place_grid(rows)
     except ValueError:
         text = " ".join(t for r in rows for t, _, _ in r)
         b.table_too_large(len(rows), max(sum(min(cs, 10**6) for _, _, cs in r) for r in rows), _collapse(text))
         return
-    grid = make_grid(placed, n_rows, n_cols)
-    if n_cols == 1 and all(len(c.text) > 40 for c in grid.cells if c.text):
+    if grid.n_cols == 1 and all(len(c.text) > 40 for c in grid.cells if c.text):
         # a one-column layout box around prose, not a table
         for c in grid.cells:
             if c.text:

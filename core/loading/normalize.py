@@ -155,7 +155,7 @@ def normalize(
         The normalised text with ``len(offsets) == len(text)``.
     """
     text = original
-    offsets = array("i", range(len(original)))  # 4 bytes a character (texts are ≤ 2M characters)
+    offsets = _identity(len(original))  # 4 bytes a character (texts are ≤ 2M characters)
     boiler: list[str] = []
 
     breaks = sorted(set(soft_breaks))
@@ -183,6 +183,20 @@ def normalize(
     if join_lines:
         text, offsets = _join_broken_lines(text, offsets, prot)
     return Normalised(text, offsets, boiler)
+
+
+_IDENTITY = array("i")
+_IDENTITY_MAX = 1 << 18  # kept for texts up to this long (1 MB); longer ones build their own
+
+
+def _identity(n: int) -> array:
+    """``array("i", range(n))``, sliced from a kept one (building it costs ~70 ns a character)."""
+    global _IDENTITY
+    if n > len(_IDENTITY):
+        if n > _IDENTITY_MAX:
+            return array("i", range(n))
+        _IDENTITY = array("i", range(min(_IDENTITY_MAX, max(n, 2 * len(_IDENTITY), 1 << 15))))
+    return _IDENTITY[:n]
 
 
 def to_simplified(text: str) -> str:
@@ -222,6 +236,8 @@ def _delete_matches(text: str, offsets: array, rx: re.Pattern[str]) -> tuple[str
 
 def _remove_pinyin(text: str, offsets: array) -> tuple[str, array]:
     """Drop ``(dāng)`` after CJK characters; toneless ``(de)`` too once the text has many."""
+    if "(" not in text:
+        return text, offsets
     marked = _PINYIN_RE.findall(text, 0, len(text))
     if not marked:
         return text, offsets
@@ -280,7 +296,7 @@ def _remove_boilerplate(text: str, offsets: array, prot: _Protected, boiler: lis
         line = text[start:end]
         stripped = line.strip()
         line_end = end + 1 if end < n else end
-        if stripped and set(stripped) <= {"|", " ", "\t"} and (stripped == "|" or run_re.search(stripped)):
+        if stripped and not stripped.strip("| \t") and (stripped == "|" or run_re.search(stripped)):
             edits.append((start, line_end, ""))
             continue
         if is_boilerplate_line(line):
