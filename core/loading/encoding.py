@@ -190,8 +190,8 @@ def _mostly_cjk(text: str) -> bool:
     return len(_CJK_OR_PUNCT_RE.findall(sample)) >= 0.6 * n
 
 
-_NON_ASCII_RE = re.compile("[^\x00-\x7f\ufffd]")
-_CJK_OR_PUNCT_RE = re.compile("[\u3000-\u9fff\uff00-\uffef“”‘’…—·]")
+_NON_ASCII_RE = lazy_compile("[^\x00-\x7f\ufffd]")
+_CJK_OR_PUNCT_RE = lazy_compile("[\u3000-\u9fff\uff00-\uffef“”‘’…—·]")
 
 
 def _sniff_utf16(data: bytes) -> str | None:
