@@ -166,6 +166,7 @@ class FindingsPanel(QWidget):
         self._quiet = False  # True while the panel itself moves the current row
         self.read_only = False
         self.view = QTableView(self)
+        self.view.setMinimumHeight(40)  # a 768-pixel screen at 150 %: the tables keep the height
         self.view.setObjectName("findings_list")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)

@@ -696,8 +696,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         1366-pixel or 150 % screen still shows 表三 without a horizontal scroll bar where it can."""
         w = max(self.width(), 600)
         narrow = w < NARROW_WIDTH  # 1366×768 at 150 %: 911 logical pixels
-        if narrow:  # the list needs its names: it takes a quarter, the source text gives way
-            listed, centre = max(200, w * 25 // 100), max(220, w * 26 // 100)
+        if narrow:  # the tables get half the width; the list keeps agency and status, the source text gives way
+            listed, centre = max(190, w * 22 // 100), max(self.centre_splitter.minimumSizeHint().width(), w * 26 // 100)
         elif w < 1400:  # 1366×768, 1920×1080 at 150 %
             listed, centre = w * 21 // 100, w * 27 // 100
         else:
@@ -710,6 +710,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         compact = listed < 320
         if compact:
             h.setSectionHidden(COL_TEMPLATE, True)
+        if narrow:  # the year is in the metadata panel and the tooltip; the header's menu brings it back
+            h.setSectionHidden(COL_YEAR, True)
         shown = [c for c in (COL_YEAR, COL_TEMPLATE) if not h.isSectionHidden(c)]
         # a narrow list gives its status the icon and a short count (the tooltip has it in full)
         fm = self.report_list.view.fontMetrics()

@@ -58,7 +58,7 @@ class MetadataPanel(QWidget):
             self.template.addItem(QCoreApplication.translate("MetadataPanel", label), key)
         self.published = QLineEdit(self)
         self.published.setObjectName("meta_published")
-        self.published.setPlaceholderText("YYYY-MM-DD")
+        self.published.setPlaceholderText(key_label("published"))
         self.published.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"), self)
         )
@@ -76,17 +76,22 @@ class MetadataPanel(QWidget):
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(key_label("agency"), self.agency)
+        # On a narrow pane (1366×768 at 150 %) a label goes above its fields instead of squeezing them.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        first = QHBoxLayout()
+        first.addWidget(self.agency, 1)
+        first.addWidget(self.reviewed_check)
+        form.addRow(key_label("agency"), first)
         row = QHBoxLayout()
         row.addWidget(self.year)
         row.addWidget(self.template)
         row.addWidget(self.published)
         row.addStretch(1)
-        row.addWidget(self.reviewed_check)
         self.year.setToolTip(key_label("year"))
         self.template.setToolTip(key_label("template"))
-        self.published.setToolTip(key_label("published"))
-        form.addRow(self.tr("年度 / 模板 / 发布日期"), row)
+        self.published.setToolTip(key_label("published") + " (YYYY-MM-DD)")
+        # One short label: the format choice reads for itself and the date field names itself.
+        form.addRow(key_label("year"), row)
         self.setLayout(form)
         self.set_report(None)
 

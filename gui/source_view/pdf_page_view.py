@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.loading.scan import IMAGE_SUFFIXES, image_page_size
 from gui.i18n import arg
+from gui.icons import icon
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +155,7 @@ class PdfPageView(QWidget):
 
         self.canvas = _PageCanvas()
         self.scroll = QScrollArea()
+        self.scroll.setMinimumHeight(40)  # shares the centre column with the source text
         self.scroll.setWidget(self.canvas)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
@@ -164,18 +166,17 @@ class PdfPageView(QWidget):
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.scroll)
 
-        self.prev_button = self._button(self.tr("上一页"), self.previous_page)
-        self.next_button = self._button(self.tr("下一页"), self.next_page)
+        # Compact controls (icons and signs, the words in tooltips): the page view shares the centre
+        # column, which is about 250 pixels wide on a 1366×768 screen at 150 %.
+        self.prev_button = self._button("", self.previous_page, self.tr("上一页"), "previous")
+        self.next_button = self._button("", self.next_page, self.tr("下一页"), "next")
         self.page_box = QSpinBox()
         self.page_box.setMinimum(1)
-        prefix, _, suffix = self.tr("第 %1 页").partition("%1")
-        self.page_box.setPrefix(prefix)
-        self.page_box.setSuffix(suffix)
-        self.page_box.setMinimumWidth(84)
+        self.page_box.setToolTip(self.tr("页码"))
         self.page_box.valueChanged.connect(self._on_page_box)
         self.count_label = QLabel("")
-        self.zoom_out_button = self._button(self.tr("缩小"), self.zoom_out)
-        self.zoom_in_button = self._button(self.tr("放大"), self.zoom_in)
+        self.zoom_out_button = self._button("−", self.zoom_out, self.tr("缩小"))
+        self.zoom_in_button = self._button("+", self.zoom_in, self.tr("放大"))
         self.fit_button = self._button(self.tr("适合宽度"), self.fit_to_width)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -190,9 +191,15 @@ class PdfPageView(QWidget):
         layout.addWidget(self.stack, 1)
         self._update_controls()
 
-    def _button(self, text: str, slot: Any) -> QToolButton:
+    def _button(self, text: str, slot: Any, tip: str = "", icon_name: str = "") -> QToolButton:
         b = QToolButton()
-        b.setText(text)
+        b.setText(text or tip)
+        if icon_name:
+            b.setIcon(icon(icon_name))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if tip:
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
         b.clicked.connect(slot)
         return b
 
@@ -400,7 +407,7 @@ class PdfPageView(QWidget):
         self.page_box.setMaximum(max(1, self.page_count))
         self.page_box.setValue(max(1, self.page))
         self.page_box.blockSignals(False)
-        self.count_label.setText(arg(self.tr("/ 共 %1 页"), self.page_count) if has else "")
+        self.count_label.setText(arg(self.tr("/ %1 页"), self.page_count) if has else "")
         for w in (self.page_box, self.zoom_in_button, self.zoom_out_button, self.fit_button):
             w.setEnabled(has)
         self.prev_button.setEnabled(has and self.page > 1)

@@ -52,6 +52,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SourceView", text)
 
 
+SCROLL_MIN_HEIGHT = 40  # logical pixels: the text, the section list and the grid shrink this far
+
 class _Utf16Map:
     """Python string index ↔ Qt document position (QTextDocument counts UTF-16 units)."""
 
@@ -135,7 +137,7 @@ class SourceView(QWidget):
         self.section_combo.setObjectName("section_combo")
         # the longest heading does not set the pane's minimum width (a narrow screen elides it)
         self.section_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.section_combo.setMinimumContentsLength(6)
+        self.section_combo.setMinimumContentsLength(3)
         self.section_button = QPushButton(self.tr("设为该部分开头"), self)
         self.section_button.setObjectName("section_start_button")
         self.section_button.setToolTip(self.tr("把光标所在行设为所选部分的开头（可撤销）"))
@@ -155,8 +157,6 @@ class SourceView(QWidget):
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addLayout(top)
-        rl.addWidget(self.info)
         # The table the highlighted value was read from, as a table (HTML/Word/PDF grids; tab or
         # Markdown rows of text reports), under the flattened text.
         self.table_view = SourceTableView(self)
@@ -168,8 +168,11 @@ class SourceView(QWidget):
         self.text_splitter.setStretchFactor(0, 3)
         self.text_splitter.setStretchFactor(1, 2)
         rl.addWidget(self.text_splitter, 1)
-        rl.addLayout(bottom)
 
+        # A few lines each at least (not Qt's default of a scroll area's bars): the centre column
+        # holds the metadata, this view and a PDF page within a 768-pixel screen at 150 %.
+        for area in (self.tree, self.text, self.table_view):
+            area.setMinimumHeight(SCROLL_MIN_HEIGHT)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("source_splitter")
         self.splitter.addWidget(self.tree)
@@ -177,9 +180,14 @@ class SourceView(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([150, 370])
+        # The rows of controls span the section list and the text: on a narrow window the pane's
+        # minimum width is the wider of them, not the list's plus the controls' (1366×768 at 150 %).
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.splitter)
+        lay.addLayout(top)
+        lay.addWidget(self.info)
+        lay.addWidget(self.splitter, 1)
+        lay.addLayout(bottom)
         self._fill_combo([])
 
     # ---- public API

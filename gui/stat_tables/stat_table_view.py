@@ -57,6 +57,11 @@ _WIDTHS = {
     TABLE_APPEAL: _Widths((), (0, 0), (52, 76)),
 }
 
+# When the values cannot all fit, the row labels take at most this share of the width (each label
+# column at least _MIN_LABEL pixels, two characters), wrapping onto more lines.
+_LABEL_SHARE = 0.45
+_MIN_LABEL = 30
+
 
 def column_widths(table: str, n_cols: int, available: int) -> list[int]:
     """Column widths filling ``available`` pixels when possible, never below the readable minimum."""
@@ -72,7 +77,14 @@ def column_widths(table: str, n_cols: int, available: int) -> list[int]:
     if not has_flex:
         value = max(spec.value[0], min(spec.value[1], available // max(n_values, 1)))
     flex = max(spec.flex[0], min(spec.flex[1], flex))
-    return [w or flex for w in spec.labels] + [value] * n_values
+    labels = [w or flex for w in spec.labels]
+    if labels and sum(labels) + n_values * value > available:
+        # The values scroll sideways under the frozen row labels: the labels wrap into a narrower
+        # share, so that they stay on screen beside the values (1366×768 at 150 %).
+        room = int(available * _LABEL_SHARE)
+        if sum(labels) > room:
+            labels = [max(_MIN_LABEL, w * room // sum(labels)) for w in labels]
+    return labels + [value] * n_values
 
 
 _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
@@ -80,8 +92,9 @@ _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
 # Frozen panes: how many leading header rows stay on screen when the table scrolls down. 表二's
 # blocks each print their own header, so none of its rows is frozen (its label column is).
 _FROZEN_ROWS = {TABLE_ACTIVE: 0}
-# The frozen label columns give way when they would leave less than this share of the width for values.
-_MAX_FROZEN_SHARE = 0.6
+# The frozen header rows and label columns stay on screen as long as they leave the values at least
+# this share of the viewport (only a window too small to show any value makes them scroll).
+_MAX_FROZEN_SHARE = 0.8
 
 
 def frozen_extent(grid: PrintedGrid, table: str) -> tuple[int, int]:
@@ -244,7 +257,7 @@ class StatTableView(QTableView):
         height = sum(self.rowHeight(r) for r in range(self.frozen_rows))
         view = self.viewport()
         if width > view.width() * _MAX_FROZEN_SHARE or self.horizontalScrollBar().maximum() == 0:
-            width = 0  # too narrow a panel (labels scroll with the values), or nothing scrolls sideways
+            width = 0  # nothing scrolls sideways (or no value would be left to see beside the labels)
         if height > view.height() * _MAX_FROZEN_SHARE or self.verticalScrollBar().maximum() == 0:
             height = 0
         return width, height

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from core import templates
@@ -25,6 +25,7 @@ from gui.stat_tables.stat_table_model import MODEL_CLASSES, StatTableModel
 from gui.stat_tables.stat_table_view import StatTableView
 
 TABLES = (TABLE_ACTIVE, TABLE_APPLY, TABLE_APPEAL)
+SHORT_HEIGHT = 420  # logical pixels: below this the titles and the legend make room for the table
 
 
 def _legend() -> str:
@@ -100,8 +101,17 @@ class StatTablesWidget(QWidget):
             self._titles[table] = title
         self.legend = QLabel(_legend())
         self.legend.setWordWrap(True)
+        # On a short pane (768-pixel screens at 150 %) the titles and the legend give their lines to
+        # the table; the legend stays one hover away on the tab bar, the title on each tab.
+        self.legend_hint = QLabel(self.tr("图例"))
+        self.legend_hint.setObjectName("stat_tables_legend_hint")
+        self.legend_hint.setToolTip(_legend())
+        self.legend_hint.setContentsMargins(0, 0, 6, 0)
+        self.tabs.setCornerWidget(self.legend_hint)
         self.status = QLabel("")
         self.status.setObjectName("stat_tables_status")
+        self.status.setWordWrap(True)
+        self.status.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
@@ -116,7 +126,7 @@ class StatTablesWidget(QWidget):
         self.undo_stack = undo_stack
         for model in self.models.values():
             model.set_report(reviewed, undo_stack)
-        self.status.clear()
+        self._show_message("")
         self._update_titles()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -190,6 +200,19 @@ class StatTablesWidget(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Titles and legend shown when the pane is tall enough to give the table most of it."""
+        short = self.height() < SHORT_HEIGHT
+        self.legend.setVisible(not short)
+        self.legend_hint.setVisible(short)
+        for label in self._titles.values():
+            label.setVisible(not short)
 
     def _update_titles(self) -> None:
         template = self.reviewed.template if self.reviewed is not None else ""
@@ -199,5 +222,6 @@ class StatTablesWidget(QWidget):
             note = self.tr("（未识别格式版本，按 2021 年版显示）")
         else:
             note = ""
-        for table, label in self._titles.items():
+        for i, (table, label) in enumerate(self._titles.items()):
             label.setText(f"<b>{TABLE_TITLES[table]}</b> {note}")
+            self.tabs.setTabToolTip(i, f"{TABLE_TITLES[table]} {note}".strip())

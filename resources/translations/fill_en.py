@@ -13,6 +13,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 EN = {
+    "图例": "Legend",
+    "页码": "Page",
+    "/ %1 页": "of %1",
     "每个文件的解析时限（秒，0 为不限）": "Parse time limit per file (seconds, 0 for none)",
     "每个文件解析时可用的内存（MB，0 为不限）": "Memory for parsing one file (MB, 0 for none)",
     "读取项目文件夹以外的文件": "Read files outside the project folder",

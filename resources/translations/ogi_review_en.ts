@@ -261,32 +261,32 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="30"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="31"/>
         <source>确认与原文一致</source>
         <translation>Confirmed as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="32"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="33"/>
         <source>确认下述问题是原文如此印刷，而不是识别错误：</source>
         <translation>Confirm that the document really prints this (it is not a reading error):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="41"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="42"/>
         <source>说明（可选，例如“原文合计有误，已电话核实”）：</source>
         <translation>Note (optional, e.g. &quot;the printed total is wrong, checked by phone&quot;):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="46"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="47"/>
         <source>回车确认；Shift+回车换行</source>
         <translation>Enter confirms; Shift+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="50"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="51"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/confirm_dialog.py" line="51"/>
+        <location filename="../../gui/dialogs/confirm_dialog.py" line="52"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -585,88 +585,88 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="36"/>
+        <location filename="../../gui/findings/findings_panel.py" line="38"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="37"/>
+        <location filename="../../gui/findings/findings_panel.py" line="39"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="38"/>
-        <location filename="../../gui/findings/findings_panel.py" line="52"/>
+        <location filename="../../gui/findings/findings_panel.py" line="40"/>
+        <location filename="../../gui/findings/findings_panel.py" line="54"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="41"/>
+        <location filename="../../gui/findings/findings_panel.py" line="43"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="42"/>
+        <location filename="../../gui/findings/findings_panel.py" line="44"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="43"/>
+        <location filename="../../gui/findings/findings_panel.py" line="45"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="47"/>
+        <location filename="../../gui/findings/findings_panel.py" line="49"/>
         <source>全部问题</source>
         <translation>All Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="48"/>
+        <location filename="../../gui/findings/findings_panel.py" line="50"/>
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="49"/>
+        <location filename="../../gui/findings/findings_panel.py" line="51"/>
         <source>仅错误</source>
         <translation>Errors Only</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="50"/>
+        <location filename="../../gui/findings/findings_panel.py" line="52"/>
         <source>仅警告</source>
         <translation>Warnings Only</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="51"/>
+        <location filename="../../gui/findings/findings_panel.py" line="53"/>
         <source>仅提示</source>
         <translation>Notes Only</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="105"/>
+        <location filename="../../gui/findings/findings_panel.py" line="107"/>
         <source>与原文一致：%1</source>
         <translation>As printed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="106"/>
+        <location filename="../../gui/findings/findings_panel.py" line="108"/>
         <source>与原文一致</source>
         <translation>As printed</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="119"/>
+        <location filename="../../gui/findings/findings_panel.py" line="121"/>
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="120"/>
+        <location filename="../../gui/findings/findings_panel.py" line="122"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="128"/>
+        <location filename="../../gui/findings/findings_panel.py" line="130"/>
         <source>已确认与原文一致</source>
         <translation>Confirmed as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="130"/>
+        <location filename="../../gui/findings/findings_panel.py" line="132"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -674,84 +674,84 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="190"/>
-        <location filename="../../gui/findings/findings_panel.py" line="377"/>
+        <location filename="../../gui/findings/findings_panel.py" line="197"/>
+        <location filename="../../gui/findings/findings_panel.py" line="384"/>
         <source>确认与原文一致…</source>
         <translation>Confirm as printed…</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="192"/>
+        <location filename="../../gui/findings/findings_panel.py" line="199"/>
         <source>原文确实如此印刷：记录确认及说明，不再作为未解决问题（可撤销）</source>
         <translation>The document really prints this: record a confirmation with a note; no longer an open finding (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="198"/>
+        <location filename="../../gui/findings/findings_panel.py" line="205"/>
         <source>按级别或确认状态筛选问题</source>
         <translation>Filter the findings by severity or confirmation</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="202"/>
+        <location filename="../../gui/findings/findings_panel.py" line="209"/>
         <source>只看某一类问题</source>
         <translation>Show one kind of finding only</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="206"/>
-        <location filename="../../gui/findings/findings_panel.py" line="390"/>
+        <location filename="../../gui/findings/findings_panel.py" line="213"/>
+        <location filename="../../gui/findings/findings_panel.py" line="397"/>
         <source>采用建议</source>
         <translation>Apply Suggestion</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="208"/>
+        <location filename="../../gui/findings/findings_panel.py" line="215"/>
         <source>按问题中的建议更正数值（记为人工修改，可撤销）</source>
         <translation>Correct the values as the finding suggests (recorded as corrections, undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="211"/>
+        <location filename="../../gui/findings/findings_panel.py" line="218"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="212"/>
+        <location filename="../../gui/findings/findings_panel.py" line="219"/>
         <source>上一个未解决的问题（Shift+F8）</source>
         <translation>Previous open finding (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="214"/>
+        <location filename="../../gui/findings/findings_panel.py" line="221"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="215"/>
+        <location filename="../../gui/findings/findings_panel.py" line="222"/>
         <source>下一个未解决的问题（F8）</source>
         <translation>Next open finding (F8)</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="269"/>
+        <location filename="../../gui/findings/findings_panel.py" line="276"/>
         <source>全部类别</source>
         <translation>All Kinds</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="330"/>
+        <location filename="../../gui/findings/findings_panel.py" line="337"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="333"/>
+        <location filename="../../gui/findings/findings_panel.py" line="340"/>
         <source>问题：%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Findings — errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="371"/>
+        <location filename="../../gui/findings/findings_panel.py" line="378"/>
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="374"/>
+        <location filename="../../gui/findings/findings_panel.py" line="381"/>
         <source>撤销确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
     <message>
-        <location filename="../../gui/findings/findings_panel.py" line="384"/>
+        <location filename="../../gui/findings/findings_panel.py" line="391"/>
         <source>确认本报告中全部同类问题（%1 个）…</source>
         <translation>Confirm All of This Kind in This Report (%1)…</translation>
     </message>
@@ -759,72 +759,72 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="21"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="23"/>
         <source>回车</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="22"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="24"/>
         <source>统计表：确认输入并移到下一行的同一列</source>
         <translation>Tables: commit the value and move down the column</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="25"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="27"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="26"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="28"/>
         <source>统计表：所选单元格恢复为原文数值</source>
         <translation>Tables: revert the selected cells to the printed values</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="29"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="31"/>
         <source>Ctrl+C / Ctrl+V</source>
         <translation>Ctrl+C / Ctrl+V</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="30"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="32"/>
         <source>统计表：复制 / 从 Excel 粘贴一块数值（一步可撤销）</source>
         <translation>Tables: copy / paste a block of values from Excel (one undo step)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="35"/>
         <source>回车 / Shift+回车</source>
         <translation>Enter / Shift+Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="34"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="36"/>
         <source>确认对话框：确认 / 说明中换行</source>
         <translation>Confirm dialog: confirm / new line in the note</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="37"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="39"/>
         <source>Shift+F10 或菜单键</source>
         <translation>Shift+F10 or the Menu key</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="40"/>
         <source>报告列表、问题列表、统计表：右键菜单</source>
         <translation>Report list, findings, tables: context menu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="60"/>
         <source>&lt;h3&gt;一天的审核怎么做&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开&lt;/b&gt;：文件 › 打开文件夹（Ctrl+Shift+O）读入一批报告；读取进度和“取消”在状态栏。无法读取的文件列在报告列表里，并说明原因。&lt;/li&gt;&lt;li&gt;&lt;b&gt;逐个问题核对&lt;/b&gt;：按 F8 转到下一个未解决的问题（Shift+F8 上一个），会自动切换报告。问题涉及的单元格在统计表中选中，原文中的出处高亮显示；PDF 报告同时在页面上框出位置。&lt;/li&gt;&lt;li&gt;&lt;b&gt;更正&lt;/b&gt;：识别错误时直接在统计表中输入正确数值（回车确认并下移）；Ctrl+Z 撤销。原文确实如此印刷时，用“确认与原文一致”（Ctrl+Shift+K）记录说明，问题不再计为未解决。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标记已审核&lt;/b&gt;：Ctrl+Shift+R。仍有未解决的错误时会先询问；状态栏仍把它计为“有错误”。&lt;/li&gt;&lt;li&gt;&lt;b&gt;汇总与导出&lt;/b&gt;：导出当前报告（Ctrl+E）或汇总（Ctrl+Shift+E）。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有修改都随时自动保存在审核项目（或自动工作区）中；程序意外退出后重新启动即可继续。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;A day of review&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open&lt;/b&gt;: File › Open Folder (Ctrl+Shift+O) reads a batch of reports; the progress and Cancel are in the status bar. Files that cannot be read are listed with the reason.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Go through the findings&lt;/b&gt;: F8 goes to the next open finding (Shift+F8 the previous one), switching reports as needed. The finding&apos;s cells are selected in the tables and their source is highlighted; for a PDF the place is also boxed on the page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Correct&lt;/b&gt;: when a value was misread, type the right one in the table (Enter commits and moves down); Ctrl+Z undoes. When the document really prints it, use Confirm as Printed (Ctrl+Shift+K) with a note; the finding no longer counts as open.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Mark as reviewed&lt;/b&gt;: Ctrl+Shift+R. With open errors you are asked first; the status bar still counts the report as having errors.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Summary and export&lt;/b&gt;: export the current report (Ctrl+E) or the summary (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every change is saved as you make it in the review project (or the automatic workspace); after an unexpected exit just start the program again to go on.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="81"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="83"/>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="81"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="83"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="95"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="97"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -833,7 +833,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/main_window/window.py" line="82"/>
+        <location filename="../../gui/main_window/window.py" line="83"/>
         <source>政府信息公开年报审核</source>
         <translation>OGI Annual Report Review</translation>
     </message>
@@ -884,7 +884,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window/menus.py" line="72"/>
-        <location filename="../../gui/main_window/window.py" line="745"/>
+        <location filename="../../gui/main_window/window.py" line="764"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -930,8 +930,8 @@
     </message>
     <message>
         <location filename="../../gui/main_window/menus.py" line="106"/>
-        <location filename="../../gui/main_window/window.py" line="606"/>
-        <location filename="../../gui/main_window/window.py" line="610"/>
+        <location filename="../../gui/main_window/window.py" line="607"/>
+        <location filename="../../gui/main_window/window.py" line="611"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
     </message>
@@ -1033,7 +1033,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window/menus.py" line="202"/>
-        <location filename="../../gui/main_window/window.py" line="597"/>
+        <location filename="../../gui/main_window/window.py" line="598"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1068,72 +1068,72 @@
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="130"/>
+        <location filename="../../gui/main_window/load_export.py" line="131"/>
         <source>已打开 %1 份</source>
         <translation>Open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="136"/>
+        <location filename="../../gui/main_window/load_export.py" line="137"/>
         <source>已打开 %1 份报告</source>
         <translation>Reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="142"/>
+        <location filename="../../gui/main_window/load_export.py" line="143"/>
         <source>已取消读取；已打开 %1 份报告</source>
         <translation>Loading cancelled; reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="155"/>
+        <location filename="../../gui/main_window/load_export.py" line="156"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="164"/>
+        <location filename="../../gui/main_window/load_export.py" line="165"/>
         <source>部分文件无法读取</source>
         <translation>Some files could not be read</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="165"/>
+        <location filename="../../gui/main_window/load_export.py" line="166"/>
         <source>以下 %1 个文件无法读取，其余文件已打开：</source>
         <translation>These %1 files could not be read; the others are open:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="182"/>
+        <location filename="../../gui/main_window/load_export.py" line="183"/>
         <source>%1%2年度报告审核.xlsx</source>
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="319"/>
+        <location filename="../../gui/main_window/window.py" line="320"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="349"/>
-        <location filename="../../gui/main_window/window.py" line="371"/>
-        <location filename="../../gui/main_window/window.py" line="443"/>
-        <location filename="../../gui/main_window/window.py" line="495"/>
+        <location filename="../../gui/main_window/window.py" line="350"/>
+        <location filename="../../gui/main_window/window.py" line="372"/>
+        <location filename="../../gui/main_window/window.py" line="444"/>
+        <location filename="../../gui/main_window/window.py" line="496"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="183"/>
+        <location filename="../../gui/main_window/load_export.py" line="184"/>
         <source>导出当前报告</source>
         <translation>Export Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="226"/>
-        <location filename="../../gui/main_window/load_export.py" line="228"/>
+        <location filename="../../gui/main_window/load_export.py" line="227"/>
+        <location filename="../../gui/main_window/load_export.py" line="229"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="235"/>
+        <location filename="../../gui/main_window/load_export.py" line="236"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/export_dialog.py" line="124"/>
-        <location filename="../../gui/main_window/load_export.py" line="262"/>
+        <location filename="../../gui/main_window/load_export.py" line="263"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1160,77 +1160,77 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="374"/>
+        <location filename="../../gui/main_window/window.py" line="375"/>
         <source>采用建议：%1</source>
         <translation>Suggestion applied: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="384"/>
+        <location filename="../../gui/main_window/window.py" line="385"/>
         <source>建议的数值与当前数值相同。</source>
         <translation>The suggested values are already the current ones.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="386"/>
+        <location filename="../../gui/main_window/window.py" line="387"/>
         <source>采用建议（%1 个单元格）</source>
         <translation>Apply suggestion (%1 cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="414"/>
+        <location filename="../../gui/main_window/window.py" line="415"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="433"/>
+        <location filename="../../gui/main_window/window.py" line="434"/>
         <source>本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。</source>
         <translation>No open findings left in this report: Ctrl+Shift+R marks it as reviewed; F8 goes on to the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="459"/>
+        <location filename="../../gui/main_window/window.py" line="460"/>
         <source>已将 %1 份报告标记为已审核</source>
         <translation>Marked %1 reports as reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="488"/>
+        <location filename="../../gui/main_window/window.py" line="489"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="507"/>
+        <location filename="../../gui/main_window/window.py" line="508"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="533"/>
+        <location filename="../../gui/main_window/window.py" line="534"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="592"/>
+        <location filename="../../gui/main_window/window.py" line="593"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="593"/>
+        <location filename="../../gui/main_window/window.py" line="594"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="594"/>
+        <location filename="../../gui/main_window/window.py" line="595"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="595"/>
+        <location filename="../../gui/main_window/window.py" line="596"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="596"/>
+        <location filename="../../gui/main_window/window.py" line="597"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="612"/>
+        <location filename="../../gui/main_window/window.py" line="613"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1239,42 +1239,42 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="657"/>
+        <location filename="../../gui/main_window/window.py" line="658"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="663"/>
+        <location filename="../../gui/main_window/window.py" line="664"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="746"/>
+        <location filename="../../gui/main_window/window.py" line="765"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="98"/>
+        <location filename="../../gui/app.py" line="97"/>
         <source>文件不存在</source>
         <translation>File not found</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="99"/>
+        <location filename="../../gui/app.py" line="98"/>
         <source>找不到以下文件：</source>
         <translation>These files were not found:</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="133"/>
+        <location filename="../../gui/app.py" line="132"/>
         <source>已打开上次的审核项目“%1”：之前的修改都已保存在其中。</source>
         <translation>Reopened last time&apos;s review project “%1”: your earlier changes are saved in it.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="176"/>
+        <location filename="../../gui/app.py" line="175"/>
         <source>恢复上次的工作</source>
         <translation>Restore last session</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="177"/>
+        <location filename="../../gui/app.py" line="176"/>
         <source>上次审核的 %1 份报告及其修改已自动保存。要恢复吗？
 
 选“否”将另起一个空白工作区，上次的内容保留在数据文件夹中，不会删除。</source>
@@ -1283,7 +1283,7 @@ Mark it as reviewed anyway? The status bar keeps counting it as having errors un
 Choose No to start an empty workspace; last time&apos;s work stays in the data folder and is not deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="190"/>
+        <location filename="../../gui/app.py" line="189"/>
         <source>已恢复上次的工作：修改会随时自动保存。</source>
         <translation>Last session restored. Every change is saved as you make it.</translation>
     </message>
@@ -1341,12 +1341,7 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>Mark this report as fully reviewed (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/metadata/metadata_panel.py" line="89"/>
-        <source>年度 / 模板 / 发布日期</source>
-        <translation>Year / format / published</translation>
-    </message>
-    <message>
-        <location filename="../../gui/metadata/metadata_panel.py" line="135"/>
+        <location filename="../../gui/metadata/metadata_panel.py" line="140"/>
         <source>已手工修改；解析结果：%1</source>
         <translation>Corrected by hand; as parsed: %1</translation>
     </message>
@@ -1362,64 +1357,64 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
 <context>
     <name>PdfPageView</name>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="160"/>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="209"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="162"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="216"/>
         <source>没有打开 PDF 文件</source>
         <translation>No PDF file open</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="167"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="171"/>
         <source>上一页</source>
         <translation>Previous Page</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="168"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="172"/>
         <source>下一页</source>
         <translation>Next Page</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="171"/>
-        <source>第 %1 页</source>
-        <translation>Page %1</translation>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="175"/>
+        <source>页码</source>
+        <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="177"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="178"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="178"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="179"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="179"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="180"/>
         <source>适合宽度</source>
         <translation>Fit Width</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="223"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="230"/>
         <source>无法打开 PDF 文件“%1”：文件损坏或不是 PDF。</source>
         <translation>Cannot open the PDF file &quot;%1&quot;: it is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="227"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="234"/>
         <source>PDF 文件“%1”没有页面。</source>
         <translation>The PDF file &quot;%1&quot; has no pages.</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="244"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="251"/>
         <source>无法打开图片文件“%1”：文件损坏或不是可识别的图片格式。</source>
         <translation>Cannot open the image file &quot;%1&quot;: it is damaged or not an image format we can read.</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="381"/>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="388"/>
         <source>无法显示第 %1 页。</source>
         <translation>Cannot show page %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/pdf_page_view.py" line="403"/>
-        <source>/ 共 %1 页</source>
+        <location filename="../../gui/source_view/pdf_page_view.py" line="410"/>
+        <source>/ %1 页</source>
         <translation>of %1</translation>
     </message>
 </context>
@@ -1661,6 +1656,7 @@ Allow this only if you trust where the project came from. Read these files?
         <translation>✓ Counted (%1 in all)</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window/window.py" line="718"/>
         <location filename="../../gui/report_list/report_list.py" line="216"/>
         <source>错误 %1</source>
         <translation>Errors: %1</translation>
@@ -1684,32 +1680,32 @@ Allow this only if you trust where the project came from. Read these files?
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="346"/>
+        <location filename="../../gui/report_list/report_list.py" line="348"/>
         <source>关闭所选报告（%1 份）</source>
         <translation>Close Selected Reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="352"/>
+        <location filename="../../gui/report_list/report_list.py" line="354"/>
         <source>计入汇总（代替同一机关同一年度的另一份）</source>
         <translation>Count in Summary (instead of the other one of this agency and year)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="358"/>
+        <location filename="../../gui/report_list/report_list.py" line="360"/>
         <source>选中全部重复（%1 份）</source>
         <translation>Select All Duplicates (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="361"/>
+        <location filename="../../gui/report_list/report_list.py" line="363"/>
         <source>标记所选为已审核（%1 份）</source>
         <translation>Mark Selected as Reviewed (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="365"/>
+        <location filename="../../gui/report_list/report_list.py" line="367"/>
         <source>复制文件路径</source>
         <translation>Copy File Paths</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="369"/>
+        <location filename="../../gui/report_list/report_list.py" line="371"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
@@ -1717,27 +1713,27 @@ Allow this only if you trust where the project came from. Read these files?
 <context>
     <name>RowRemapDialog</name>
     <message>
-        <location filename="../../gui/dialogs/row_remap_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="44"/>
         <source>空</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/row_remap_dialog.py" line="46"/>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="47"/>
         <source>（原文此行没有读到数值）</source>
         <translation>(no values were read in this row)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/row_remap_dialog.py" line="47"/>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="48"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/row_remap_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="77"/>
         <source>更正行标签</source>
         <translation>Correct Row Label</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/row_remap_dialog.py" line="81"/>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="82"/>
         <source>原文此行被识别为 %1 “%2”。
 原文数值：%3
 如果这些数值实际属于另一行，请在下面选择正确的行：</source>
@@ -1746,12 +1742,12 @@ Printed values: %3
 If these values really belong to another row, choose the correct row below:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/row_remap_dialog.py" line="91"/>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="92"/>
         <source>%1（原识别）</source>
         <translation>%1 (as read)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/row_remap_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/row_remap_dialog.py" line="136"/>
         <source>注意：“%1”行原文也有数值，两行数值会重叠。如果是两行标签互换，请再把那一行改到本行。</source>
         <translation>Note: row &quot;%1&quot; has printed values of its own, so the two rows would overlap. If the two labels are swapped, move that row to this one as well.</translation>
     </message>
@@ -1852,87 +1848,87 @@ If these values really belong to another row, choose the correct row below:</tra
         <translation>Make this the start of part 6</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="96"/>
+        <location filename="../../gui/source_view/source_view.py" line="98"/>
         <source>部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="109"/>
+        <location filename="../../gui/source_view/source_view.py" line="111"/>
         <source>显示原文</source>
         <translation>Show original text</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="111"/>
+        <location filename="../../gui/source_view/source_view.py" line="113"/>
         <source>显示文件的原始文字（未经繁简转换、去除拼音和页眉页脚等规范化处理）</source>
         <translation>Show the file&apos;s text as extracted (before script conversion, pinyin and header/footer removal)</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="113"/>
+        <location filename="../../gui/source_view/source_view.py" line="115"/>
         <source>自动换行</source>
         <translation>Wrap lines</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="115"/>
+        <location filename="../../gui/source_view/source_view.py" line="117"/>
         <source>关闭后，表格的每一行在正文中占一行，便于对照各列</source>
         <translation>When off, each table row stays on one line, so columns line up</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="125"/>
+        <location filename="../../gui/source_view/source_view.py" line="127"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="128"/>
+        <location filename="../../gui/source_view/source_view.py" line="132"/>
         <source>在原文中查找（Ctrl+Shift+F）：回车下一处，Shift+回车上一处</source>
         <translation>Find in the source text (Ctrl+Shift+F): Enter next, Shift+Enter previous</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="134"/>
+        <location filename="../../gui/source_view/source_view.py" line="141"/>
         <source>设为该部分开头</source>
         <translation>Set as start</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="136"/>
+        <location filename="../../gui/source_view/source_view.py" line="143"/>
         <source>把光标所在行设为所选部分的开头（可撤销）</source>
         <translation>Make the cursor&apos;s line the start of the chosen part (undoable)</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="147"/>
+        <location filename="../../gui/source_view/source_view.py" line="154"/>
         <source>光标所在行：</source>
         <translation>Cursor line:</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="213"/>
+        <location filename="../../gui/source_view/source_view.py" line="226"/>
         <source>未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。</source>
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="267"/>
+        <location filename="../../gui/source_view/source_view.py" line="280"/>
         <source>原文中没有“%1”</source>
         <translation>“%1” is not in the source text</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="330"/>
+        <location filename="../../gui/source_view/source_view.py" line="343"/>
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="357"/>
+        <location filename="../../gui/source_view/source_view.py" line="370"/>
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="402"/>
+        <location filename="../../gui/source_view/source_view.py" line="415"/>
         <source>设为“%1”的开头</source>
         <translation>Make this the start of &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="500"/>
+        <location filename="../../gui/source_view/source_view.py" line="513"/>
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="505"/>
+        <location filename="../../gui/source_view/source_view.py" line="518"/>
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>
@@ -1968,62 +1964,62 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>StatTableView</name>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="358"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="371"/>
         <source>请先选中要粘贴到的左上角单元格</source>
         <translation>First select the top-left cell to paste into</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="389"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="402"/>
         <source>粘贴 %1 个单元格</source>
         <translation>Paste into cells (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="392"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="405"/>
         <source>已粘贴 %1 个单元格</source>
         <translation>Cells pasted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="394"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="407"/>
         <source>%1 个不是数字，已跳过</source>
         <translation>skipped (not a number): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="396"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="409"/>
         <source>%1 个超出表格，已跳过</source>
         <translation>skipped (outside the table): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="397"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="410"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="418"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="431"/>
         <source>已将 %1 个单元格恢复为原文数值</source>
         <translation>Cells reverted to printed values: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="418"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="431"/>
         <source>所选单元格没有人工修改</source>
         <translation>The selected cells have no corrections</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="432"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="445"/>
         <source>恢复为原文数值</source>
         <translation>Revert to Printed Value</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="434"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="447"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="435"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="448"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="439"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="452"/>
         <source>更正行标签…</source>
         <translation>Correct Row Label…</translation>
     </message>
@@ -2031,53 +2027,58 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>StatTablesWidget</name>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="37"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="38"/>
         <source>人工修改</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="38"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="39"/>
         <source>按位置推断</source>
         <translation>Inferred</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="39"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="40"/>
         <source>正文文字</source>
         <translation>From text</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="42"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="43"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="43"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="44"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="44"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="45"/>
         <source>已确认与原文一致</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="45"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="46"/>
         <source>未读取</source>
         <translation>Not read</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="49"/>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="178"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="50"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="188"/>
         <source>已更正行标签</source>
         <translation>Row relabelled</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="197"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="106"/>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="220"/>
         <source>（%1 年版格式）</source>
         <translation>(%1 format)</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_tables.py" line="199"/>
+        <location filename="../../gui/stat_tables/stat_tables.py" line="222"/>
         <source>（未识别格式版本，按 2021 年版显示）</source>
         <translation>(format not recognised; shown as the 2021 format)</translation>
     </message>

@@ -376,10 +376,19 @@ def test_enter_commits_and_moves_down_the_column(tables, qtbot) -> None:
     assert rv.value("apply.carried.natural") == 5
 
 
-def test_frozen_header_rows_and_row_labels_stay_in_view(tables, qtbot) -> None:
-    """Scrolling 表三 to its bottom-right cell (a finding, F8) keeps 自然人…总计 and the row label visible."""
+@pytest.mark.parametrize(
+    "size",
+    [
+        (640, 420),
+        (450, 330),  # the tables' share of 1366×768 at 150 % (911×512 logical pixels)
+        (300, 300),  # a pane squeezed further by hand
+    ],
+)
+def test_frozen_header_rows_and_row_labels_stay_in_view(tables, qtbot, size) -> None:
+    """Scrolling 表三 to its bottom-right cell (a finding, F8) keeps 自然人…总计 and the row label visible,
+    on a narrow pane too: the labels wrap into a narrower share instead of scrolling away."""
     w, _rv, _stack = tables
-    w.resize(640, 420)
+    w.resize(*size)
     w.tabs.setCurrentIndex(1)
     view = w.views["apply"]
     model = view.stat_model()
@@ -414,11 +423,40 @@ def test_frozen_header_rows_and_row_labels_stay_in_view(tables, qtbot) -> None:
     assert left.geometry().contains(view.viewport().mapTo(view, label_rect.center()))
 
 
-def test_frozen_labels_give_way_on_a_narrow_panel(tables, qtbot) -> None:
+def test_frozen_labels_take_at_most_about_half_of_a_narrow_panel(tables, qtbot) -> None:
+    """At the width the tables get on a 150 % laptop screen the row labels stay frozen but leave
+    most of the width to the values; on a wide panel they keep their full width."""
     w, _rv, _stack = tables
     w.tabs.setCurrentIndex(1)
-    w.resize(380, 420)
     view = w.views["apply"]
-    qtbot.waitUntil(lambda: view.viewport().width() < 400)
-    width, _height = view.frozen_size()
-    assert width == 0 and not view._frozen_left.isVisible()
+    w.resize(1150, 900)
+    qtbot.waitUntil(lambda: view.viewport().width() > 1000)
+    wide = sum(view.columnWidth(c) for c in range(view.frozen_cols))
+    w.resize(450, 330)
+    qtbot.waitUntil(lambda: view.viewport().width() < 450)
+    qtbot.waitUntil(lambda: view._frozen_left.isVisible())
+    width, height = view.frozen_size()
+    assert 0 < width <= view.viewport().width() // 2 < wide
+    assert 0 < height < view.viewport().height() * 0.6
+
+
+def test_a_short_pane_gives_the_titles_and_legend_lines_to_the_table(tables, qtbot) -> None:
+    """On a 768-pixel screen at 150 % the tables pane is about 300 pixels tall: the title and the
+    legend make room for rows, and stay one hover away (the tab's and the 图例 hint's tooltips)."""
+    w, _rv, _stack = tables
+    w.tabs.setCurrentIndex(1)
+    view = w.views["apply"]
+    w.resize(450, 600)
+    qtbot.waitUntil(lambda: w.height() == 600)
+    assert w.legend.isVisible() and w._titles["apply"].isVisible() and not w.legend_hint.isVisible()
+    w.resize(450, 300)
+    qtbot.waitUntil(lambda: w.height() == 300)
+    assert not w.legend.isVisible() and not w._titles["apply"].isVisible() and w.legend_hint.isVisible()
+    assert "人工修改" in w.legend_hint.toolTip() and "收到和处理政府信息公开申请情况" in w.tabs.tabToolTip(1)
+    # the table keeps all but the tab bar of the short pane
+    tabs_bar = w.tabs.tabBar().height()
+    qtbot.waitUntil(lambda: view.height() >= 300 - tabs_bar - 24)
+    # an empty notice line takes no room; a notice shows
+    assert not w.status.isVisible()
+    w._show_message("已粘贴 1 个单元格")
+    assert w.status.isVisible()

@@ -42,6 +42,7 @@ print(json.dumps({
     "list_width": w.report_list.view.viewport().width(),
     "help": [w.show_help(manual=True).width(), w.help_dialog.height()],
     "agency_width": w.report_list.view.horizontalHeader().sectionSize(0),
+    "table_viewport": w.stat_tables.views["apply"].viewport().width(),
     "agency_chars": w.report_list.view.horizontalHeader().sectionSize(0)
     // max(1, w.report_list.view.fontMetrics().horizontalAdvance("机")),
 }))
@@ -83,8 +84,10 @@ def test_first_run_fits_the_available_screen(tmp_path: Path, width: int, height:
     else:
         assert got["maximized"]
     # the report list takes the smaller share; the tables the larger
-    listed, _centre, tables = got["panes"]
+    listed, centre, tables = got["panes"]
     assert listed < tables
+    # the statistics tables get about half the width (more than 400 logical pixels at 150 %)
+    assert tables >= 0.47 * (listed + centre + tables) and got["table_viewport"] >= 400, got
     # the report list shows each report's status without scrolling sideways, on a 911-pixel
     # logical screen (1366×768 at 150 %) too, and room for an agency's name (its middle elided)
     assert got["status_right"] <= got["list_width"] + 2, got
@@ -166,3 +169,40 @@ def test_findings_counts_do_not_widen_the_window(qtbot) -> None:  # type: ignore
     qtbot.waitExposed(panel)
     assert panel.summary.width() <= short and panel.summary.wordWrap()
 
+
+
+def test_f8_on_a_150_percent_laptop_keeps_table_headers_and_labels_in_view(qtbot, window, sync_workers) -> None:  # type: ignore[no-untyped-def]
+    """1366×768 at 150 % is 911×512 logical pixels: the tables get about half the width, and every
+    F8 leaves 表三's column headers and row labels on screen beside the finding's cell."""
+    from core.resources import sample_files
+
+    window.resize(911, 512)
+    qtbot.waitUntil(lambda: window.width() == 911)
+    window._default_pane_sizes()
+    listed, centre, tables = window.h_splitter.sizes()
+    assert tables >= 0.47 * (listed + centre + tables) and tables > max(listed, centre)
+    path = next(p for p in sample_files() if "含错误" in p.name)
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(path)])
+    view = window.stat_tables.views["apply"]
+    assert view.viewport().width() >= 400
+    seen = scrolled = 0
+    for _ in range(len(window.current.open_findings())):
+        finding = window.go_to_next_finding(1)
+        assert finding is not None
+        qtbot.wait(10)  # the table page's deferred scroll (select_fields) runs
+        if window.stat_tables.current_table() != "apply":
+            continue
+        idx = view.currentIndex()
+        assert view.stat_model().field_at(idx) in finding.fields
+        width, height = view.frozen_size()
+        rect = view.visualRect(idx)
+        viewport = view.viewport().rect()
+        assert viewport.contains(rect.center()), (finding.message, rect, viewport)
+        if view.horizontalScrollBar().value() > 0:
+            assert width > 0 and view._frozen_left.isVisible() and rect.left() >= width - 1
+            scrolled += 1
+        if view.verticalScrollBar().value() > 0:
+            assert height > 0 and view._frozen_top.isVisible() and rect.top() >= height - 1
+        seen += 1
+    assert seen >= 2 and scrolled >= 1
