@@ -49,7 +49,18 @@ HEADERS = (
 )
 
 EntryRole = Qt.UserRole + 1
-_ROLES = frozenset({EntryRole, Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole, Qt.UserRole, Qt.TextAlignmentRole})
+# The roles data() answers, as plain ints: a view asks for a dozen roles per cell on every repaint,
+# and each ``Qt.DisplayRole`` lookup costs ~9 µs in PySide 6 (its old-enum compatibility path),
+# which made a repaint of the list cost milliseconds of GUI-thread time while a batch loads.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SORT = int(Qt.ItemDataRole.UserRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ENTRY = int(EntryRole)
+_ROLES = frozenset({_ENTRY, _DISPLAY, _DECORATION, _TOOLTIP, _SORT, _ALIGNMENT})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_STATUS_ICONS = {"reviewed": "reviewed", "error": "error", "warning": "warning", "unreadable": "error"}
 
 
 def _tr(text: str) -> str:
@@ -74,12 +85,26 @@ class ReportListModel(RowTableModel):
         self._row_of: dict[int, int] = {}
         # Members of each duplicate group (core.batch: same agency and year), kept by the window.
         self.groups: dict[tuple[str, int], list[ReportEntry]] = {}
+        self._signatures: dict[tuple[str, int], tuple[tuple[int, bool], ...]] = {}  # what each row showed
 
     def set_groups(self, groups: list[list[ReportEntry]]) -> None:
-        """The batch's duplicate groups changed: refresh the 重复 column."""
-        self.groups = {g[0].duplicate_key: g for g in groups if g and g[0].duplicate_key is not None}
-        if self.entries:
-            self.dataChanged.emit(self.index(0, COL_DUPLICATE), self.index(len(self.entries) - 1, COL_DUPLICATE))
+        """The batch's duplicate groups changed: refresh the 重复 column of the rows whose group
+        changed (members joined, left or were counted differently), not the whole column — a batch
+        being loaded calls this for every delivered item, and a full column repaint each time
+        showed up as event-loop stalls."""
+        new = {g[0].duplicate_key: g for g in groups if g and g[0].duplicate_key is not None}
+        signatures = {key: _signature(g) for key, g in new.items()}
+        old, old_signatures = self.groups, self._signatures
+        self.groups, self._signatures = new, signatures
+        rows: set[int] = set()
+        for key in old.keys() | new.keys():
+            if old_signatures.get(key) != signatures.get(key):
+                for e in (*old.get(key, ()), *new.get(key, ())):
+                    row = self._row_of.get(id(e))
+                    if row is not None:
+                        rows.add(row)
+        for first, last in _runs(sorted(rows)):
+            self.dataChanged.emit(self.index(first, COL_DUPLICATE), self.index(last, COL_DUPLICATE))
 
     # ---- public API
     def add_entries(self, entries: list[ReportEntry]) -> None:
@@ -120,14 +145,12 @@ class ReportListModel(RowTableModel):
     def rows(self) -> list[Any]:
         return self.entries
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         e = self.row_at(index, role)
         if e is None:
             return None
         col = index.column()
-        if role == EntryRole:
-            return e
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             if col == COL_AGENCY:
                 return e.agency or Path(e.path).stem
             if col == COL_YEAR:
@@ -143,14 +166,30 @@ class ReportListModel(RowTableModel):
                 return Path(e.path).name
             if col == COL_DUPLICATE:
                 return self._duplicate_text(e)
-        if role == Qt.DecorationRole and col == COL_STATUS:
-            key = e.status_key()
-            return icon(
-                {"reviewed": "reviewed", "error": "error", "warning": "warning", "unreadable": "error"}.get(
-                    key, "clean"
-                )
-            )
-        if role == Qt.ToolTipRole and col == COL_STATUS:
+            return None
+        if role == _ENTRY:
+            return e
+        if role == _DECORATION:
+            return icon(_STATUS_ICONS.get(e.status_key(), "clean")) if col == COL_STATUS else None
+        if role == _TOOLTIP:
+            return self._tooltip(e, col)
+        if role == _SORT:
+            if col == COL_STATUS:
+                s = e.status
+                return (0 if e.is_reviewed else 1) * 10**8 + s.errors * 10**4 + s.warnings + (10**9 if e.failure else 0)
+            if col == COL_YEAR:
+                return -1 if e.year is None else e.year
+            if col == COL_DUPLICATE:  # groups together, the counted one first
+                if e.duplicate_key is None:
+                    return ""
+                return f"{e.duplicate_key[0]}\x00{e.duplicate_key[1]}\x00{int(is_duplicate_copy(e))}"
+            return self.data(index, _DISPLAY)
+        if role == _ALIGNMENT and col == COL_YEAR:
+            return _RIGHT
+        return None
+
+    def _tooltip(self, e: ReportEntry, col: int) -> str:
+        if col == COL_STATUS:
             if e.failure is not None:
                 return e.failure.error.message
             st = e.status
@@ -165,7 +204,7 @@ class ReportListModel(RowTableModel):
                     "%1", _tr(e.not_counted_reason)
                 )
             return tip
-        if role == Qt.ToolTipRole and col == COL_DUPLICATE and e.duplicate_key in self.groups:
+        if col == COL_DUPLICATE and e.duplicate_key in self.groups:
             group = self.groups[e.duplicate_key]
             lines = [
                 ("✓ " if not is_duplicate_copy(m) else "   ") + Path(m.path).name + (" ←" if m is e else "")
@@ -173,24 +212,9 @@ class ReportListModel(RowTableModel):
             ]
             head = QCoreApplication.translate("ReportListModel", "同一机关同一年度的 %1 份报告（✓ 计入汇总）：")
             return head.replace("%1", str(len(group))) + "\n" + "\n".join(lines)
-        if role == Qt.ToolTipRole:
-            if e.failure is not None:
-                return f"{e.path}\n{e.failure.error.message}"
-            return f"{e.agency}\n{e.path}" if e.agency else e.path
-        if role == Qt.UserRole:  # sort key
-            if col == COL_STATUS:
-                s = e.status
-                return (0 if e.is_reviewed else 1) * 10**8 + s.errors * 10**4 + s.warnings + (10**9 if e.failure else 0)
-            if col == COL_YEAR:
-                return -1 if e.year is None else e.year
-            if col == COL_DUPLICATE:  # groups together, the counted one first
-                if e.duplicate_key is None:
-                    return ""
-                return f"{e.duplicate_key[0]}\x00{e.duplicate_key[1]}\x00{int(is_duplicate_copy(e))}"
-            return self.data(index, Qt.DisplayRole)
-        if role == Qt.TextAlignmentRole and col == COL_YEAR:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
+        if e.failure is not None:
+            return f"{e.path}\n{e.failure.error.message}"
+        return f"{e.agency}\n{e.path}" if e.agency else e.path
 
     def _duplicate_text(self, e: ReportEntry) -> str:
         group = self.groups.get(e.duplicate_key) if e.duplicate_key is not None else None
@@ -219,6 +243,22 @@ class ReportListModel(RowTableModel):
         if e.reviewed is not None and not e.counted and e.not_counted_reason:
             parts.append(_tr(e.not_counted_reason))
         return QCoreApplication.translate("ReportListModel", "，").join(parts)
+
+
+def _signature(group: list[ReportEntry]) -> tuple[tuple[int, bool], ...]:
+    """What the 重复 column shows for a group: its members and which of them are copies."""
+    return tuple((id(m), is_duplicate_copy(m)) for m in group)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and out[-1][1] == r - 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
 
 
 def is_duplicate_copy(e: ReportEntry) -> bool:
