@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from core.model import Grid, Span
 
+HEADER_MAX_WIDTH = 130  # logical pixels of the row-label header beside the grid
+
 
 @dataclass(frozen=True)
 class SourceCell:
@@ -98,8 +100,42 @@ def cells_from_text(text: str, at: int) -> list[SourceCell]:
     return out
 
 
+def _is_number(text: str) -> bool:
+    return text.replace(".", "", 1).replace(",", "").strip().lstrip("+-").isdigit()
+
+
+def header_labels(cells: list[SourceCell]) -> tuple[list[list[str]], list[list[str]]]:
+    """Each row's labels and each column's headers, outermost first: the texts of the cells left of
+    the first column holding a number (for rows) and above the first row holding one (for columns).
+
+    They head the grid's frozen vertical and horizontal headers, so that a cell scrolled into view
+    still says which row and column it is in. Empty lists when the table holds no number.
+    """
+    numbers = [c for c in cells if _is_number(c.text)]
+    n_rows = max((c.row + c.rowspan for c in cells), default=0)
+    n_cols = max((c.col + c.colspan for c in cells), default=0)
+    if not numbers:
+        return [], []
+    first_row = min(c.row for c in numbers)
+    first_col = min(c.col for c in numbers)
+    rows: list[list[str]] = [[] for _ in range(n_rows)]
+    cols: list[list[str]] = [[] for _ in range(n_cols)]
+    for c in sorted(cells, key=lambda c: (c.col, c.row)):
+        if c.col < first_col and c.row >= first_row and c.text:
+            for r in range(c.row, c.row + c.rowspan):
+                if not rows[r] or rows[r][-1] != c.text:
+                    rows[r].append(c.text)
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        if c.row < first_row and c.col >= first_col and c.text:
+            for k in range(c.col, c.col + c.colspan):
+                if not cols[k] or cols[k][-1] != c.text:
+                    cols[k].append(c.text)
+    return rows, cols
+
+
 class SourceTableView(QTableWidget):
-    """A read-only grid of one source table; the value's cell is selected."""
+    """A read-only grid of one source table; the value's cell is selected. Its row labels and column
+    headers are repeated in the view's own headers, which stay in view when it scrolls to the value."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +146,12 @@ class SourceTableView(QTableWidget):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the most specific label heads a row or a column (elided); its tooltip has them all
+        self.verticalHeader().setMaximumWidth(HEADER_MAX_WIDTH)
+        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setStyleSheet("QTableWidget { gridline-color: #8c8c8c; }")
         self.cells: list[SourceCell] = []
 
@@ -126,13 +168,14 @@ class SourceTableView(QTableWidget):
         for c in cells:
             item = QTableWidgetItem(c.text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            if c.text.replace(".", "", 1).replace(",", "").strip().lstrip("+-").isdigit():
+            if _is_number(c.text):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(c.row, c.col, item)
             if c.rowspan > 1 or c.colspan > 1:
                 self.setSpan(c.row, c.col, c.rowspan, c.colspan)
             if at is not None and c.start <= at.start < max(c.end, c.start + 1) and hit is None:
                 hit = c
+        self._set_headers(cells, n_rows, n_cols)
         self.resizeColumnsToContents()
         for k in range(n_cols):
             self.setColumnWidth(k, min(self.columnWidth(k), 220))
@@ -145,4 +188,18 @@ class SourceTableView(QTableWidget):
                 self.horizontalScrollBar().setValue(0)  # the row's label stays in view when the cell fits
         else:
             self.clearSelection()
+            self.scrollToTop()
+            self.horizontalScrollBar().setValue(0)
         return hit
+
+    def _set_headers(self, cells: list[SourceCell], n_rows: int, n_cols: int) -> None:
+        rows, cols = header_labels(cells)
+        self.verticalHeader().setVisible(any(rows))
+        self.horizontalHeader().setVisible(any(cols))
+        for axis, labels, setter in ((0, rows, self.setVerticalHeaderItem), (1, cols, self.setHorizontalHeaderItem)):
+            for k in range(n_rows if axis == 0 else n_cols):
+                path = labels[k] if k < len(labels) else []
+                item = QTableWidgetItem(path[-1] if path else "")
+                if path:
+                    item.setToolTip(" › ".join(path))
+                setter(k, item)

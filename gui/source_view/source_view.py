@@ -226,6 +226,8 @@ class SourceView(QWidget):
             self.info.setText(self.tr("未识别出报告的各部分，可在正文中把光标放在标题行上手工设定。"))
         elif self.reviewed is not None:
             self.info.setText(self._form_text())
+        else:
+            self.info.clear()  # no report shown: the last one's format would be stale
         if current:
             self.select_section(current, scroll=False)
 

@@ -645,6 +645,9 @@ def test_source_table_shows_the_values_table_as_a_grid(qtbot, window) -> None:
     assert table.isVisible() and table.rowCount() >= 2 and table.columnCount() == 8
     assert table.currentItem().text() == "7"
     assert table.item(table.currentRow(), 0).text() == "一、本年新收政府信息公开申请数量"
+    # the row label heads the row in the grid's frozen header; the block has no header row to show
+    assert table.verticalHeaderItem(table.currentRow()).text() == "一、本年新收政府信息公开申请数量"
+    assert table.verticalHeader().isVisible() and not table.horizontalHeader().isVisible()
     # a finding without a table (a section note) hides it again
     _click_finding(qtbot, window, NOTE_RULE)
     assert not table.isVisible()
@@ -661,6 +664,12 @@ def test_source_table_of_an_html_report_keeps_its_merged_cells(qtbot, window, tm
     table = window.source_view.table_view
     assert table.isVisible() and table.currentItem().text() == "12"
     assert table.columnSpan(0, 0) == 3 and table.rowSpan(0, 0) == 3  # the 勾稽 note cell
+    # the row's label and the column's header stay in view beside the cell (the grid's own headers)
+    row, col = table.currentRow(), table.currentColumn()
+    assert table.verticalHeader().isVisible() and table.horizontalHeader().isVisible()
+    assert table.verticalHeaderItem(row).text() == "一、本年新收政府信息公开申请数量"
+    assert table.horizontalHeaderItem(col).text() == "自然人"
+    assert table.horizontalHeaderItem(col + 1).toolTip() == "申请人情况 › 法人或其他组织 › 商业企业"
 
 
 def test_mark_several_selected_reports_reviewed(qtbot, window, monkeypatch) -> None:

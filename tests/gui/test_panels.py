@@ -55,6 +55,8 @@ def test_source_view_handles_characters_outside_the_bmp(qtbot) -> None:
     sv.move_cursor_to(text.index("第二行") + 2)
     assert sv.cursor_line_start() == text.index("第二行")
     assert "未识别出报告的各部分" in sv.info.text()
+    sv.set_report(None)  # the last report closed: nothing about it is left
+    assert sv.info.text() == "" and sv.text.toPlainText() == ""
 
 
 def test_context_menu_offers_all_six_parts(qtbot) -> None:
@@ -97,3 +99,27 @@ def test_metadata_panel_emits_only_real_changes(qtbot) -> None:
     p.set_report(None)
     assert not p.agency.isEnabled() and p.agency.text() == ""
     assert p.template.itemData(0, Qt.UserRole) == "2021"
+
+
+def test_source_table_headers_name_each_rows_label_and_columns_header() -> None:
+    """The grid's frozen headers: a row's labels (outer first) left of the first number column, a
+    column's headers above the first number row; none for a table without numbers."""
+    from gui.source_view.source_table import SourceCell, header_labels
+
+    cells = [
+        SourceCell(0, 0, "", -1, -1, rowspan=2, colspan=2),
+        SourceCell(0, 2, "申请人情况", -1, -1, colspan=2),
+        SourceCell(1, 2, "自然人", -1, -1),
+        SourceCell(1, 3, "总计", -1, -1),
+        SourceCell(2, 0, "三、本年度办理结果", -1, -1, rowspan=2),
+        SourceCell(2, 1, "（一）予以公开", -1, -1),
+        SourceCell(2, 2, "3", -1, -1),
+        SourceCell(2, 3, "/", -1, -1),
+        SourceCell(3, 1, "（二）部分公开", -1, -1),
+        SourceCell(3, 2, "0", -1, -1),
+        SourceCell(3, 3, "1", -1, -1),
+    ]
+    rows, cols = header_labels(cells)
+    assert rows == [[], [], ["三、本年度办理结果", "（一）予以公开"], ["三、本年度办理结果", "（二）部分公开"]]
+    assert cols == [[], [], ["申请人情况", "自然人"], ["申请人情况", "总计"]]
+    assert header_labels([SourceCell(0, 0, "说明", -1, -1)]) == ([], [])
