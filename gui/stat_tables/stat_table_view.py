@@ -60,6 +60,8 @@ _WIDTHS = {
 # When the values cannot all fit, the row labels take at most this share of the width (each label
 # column at least _MIN_LABEL pixels, two characters), wrapping onto more lines.
 _LABEL_SHARE = 0.45
+# ... unless narrowing them to this share or more lets every value column fit without scrolling.
+_MIN_FIT_SHARE = 0.3
 _MIN_LABEL = 30
 
 
@@ -79,9 +81,10 @@ def column_widths(table: str, n_cols: int, available: int) -> list[int]:
     flex = max(spec.flex[0], min(spec.flex[1], flex))
     labels = [w or flex for w in spec.labels]
     if labels and sum(labels) + n_values * value > available:
-        # The values scroll sideways under the frozen row labels: the labels wrap into a narrower
-        # share, so that they stay on screen beside the values (1366×768 at 150 %).
-        room = int(available * _LABEL_SHARE)
+        # The labels wrap into a narrower share: all the values fit beside them (1920×1080 at
+        # 150 %), or they scroll sideways under the frozen labels (1366×768 at 150 %).
+        fit = available - n_values * value  # labels narrowed just enough for no scrolling at all
+        room = fit if fit >= available * _MIN_FIT_SHARE else int(available * _LABEL_SHARE)
         if sum(labels) > room:
             labels = [max(_MIN_LABEL, w * room // sum(labels)) for w in labels]
     return labels + [value] * n_values

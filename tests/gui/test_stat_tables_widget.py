@@ -379,7 +379,7 @@ def test_enter_commits_and_moves_down_the_column(tables, qtbot) -> None:
 @pytest.mark.parametrize(
     "size",
     [
-        (640, 420),
+        (520, 420),
         (450, 330),  # the tables' share of 1366×768 at 150 % (911×512 logical pixels)
         (300, 300),  # a pane squeezed further by hand
     ],
@@ -460,3 +460,22 @@ def test_a_short_pane_gives_the_titles_and_legend_lines_to_the_table(tables, qtb
     assert not w.status.isVisible()
     w._show_message("已粘贴 1 个单元格")
     assert w.status.isVisible()
+
+
+@pytest.mark.parametrize("available", [900, 637, 425, 250])
+def test_column_widths_share_the_width_between_labels_and_values(available: int) -> None:
+    """表三 (3 label columns, 7 values): wide enough → nothing scrolls; a little short → the labels
+    wrap narrower so every value still fits (1920×1080 at 150 %); far too short → the labels keep
+    under half of the width and the values scroll beside them (1366×768 at 150 %)."""
+    from gui.stat_tables.stat_table_view import column_widths
+
+    widths = column_widths("apply", 10, available)
+    labels, values = widths[:3], widths[3:]
+    assert len(values) == 7 and min(values) >= 54 and min(labels) >= 30
+    if available >= 637:
+        assert sum(widths) <= available
+    else:
+        # (a label column never goes below two characters, which may round the share up a little)
+        assert sum(widths) > available and sum(labels) <= max(available * 0.45, 90) + 15
+    if available == 637:
+        assert sum(labels) < 296  # narrower than at full width (44 + 82 + 170)
