@@ -302,6 +302,9 @@ class Report:
         prose_figures: every statistic also stated in a sentence (共收到申请N件 …), whether or
             not the table states it too — the rules compare them with the table.
         sha256: content hash of the source file.
+        snapshot: this report packed as a review project stores it
+            (``core.review.serialize.pack_report``), made by the worker process that parsed it so
+            that the window does not pack it on its own thread; dropped once stored. None: not made.
     """
 
     path: str
@@ -316,6 +319,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     prose_figures: list[Value] = field(default_factory=list)  # every figure stated in prose (origin prose)
     sha256: str = ""
+    snapshot: bytes | None = field(default=None, repr=False, compare=False)
 
     def section(self, sid: str) -> Section | None:
         for s in self.sections:

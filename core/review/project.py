@@ -62,6 +62,7 @@ class Project:
         self._conn: sqlite3.Connection | None = None
         self._lock: ProjectLock | None = None
         self._reports: list[ReviewedReport] = []  # each with a ProjectLink to this project
+        self._by_key: dict[str, ReviewedReport] = {}  # the same, by files.key of their path
         self._failures: list[tuple[str, ReportError]] = []
         self._pending: list[tuple[ReviewedReport, dict[str, Any]]] = []  # reconciled while read-only
         self._stat_updates: list[tuple[int, int, int]] = []  # (size, mtime_ns, report id) of touched sources
@@ -185,8 +186,7 @@ class Project:
         return list(self._reports)
 
     def report(self, path: str) -> ReviewedReport | None:
-        k = files.key(path)
-        return next((r for r in self._reports if files.key(r.path) == k), None)
+        return self._by_key.get(files.key(path))
 
     def outside_refused(self) -> list[str]:
         """Sources outside the project's folder that were not read (no consent)."""
@@ -272,12 +272,14 @@ class Project:
                     now = files.sha256(abspath)
                     if not sha or sha == now:  # else changed since parsed: re-hashed and re-parsed on open
                         sha, size, mtime = now, st.st_size, st.st_mtime_ns
+                # packed where it was parsed (a worker process) when it was; else here
+                packed = report.snapshot if report.snapshot is not None and report.path == abspath else None
                 report.path = abspath
                 cur = conn.execute(
                     "INSERT INTO reports(position, path, sha256, src_size, src_mtime_ns,"
                     " added_at, added_by, parsed_at, snapshot)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (pos, stored, sha, size, mtime, timestamp(), current_user(), timestamp(), ser.pack_report(report)),
+                    (pos, stored, sha, size, mtime, timestamp(), current_user(), timestamp(), packed or ser.pack_report(report)),
                 )
                 rid = int(cur.lastrowid or 0)
                 store.write_state(conn, rid, rr.state)
@@ -295,11 +297,17 @@ class Project:
                 rr, rid, stored = item
                 if rid not in adopted:
                     adopted[rid] = self._adopt(rr, rid, stored)
-                    self._reports.append(adopted[rid])
+                    self._append(adopted[rid])
                 result.append(adopted[rid])
             else:
                 result.append(item)
+        for rr in reviewed:
+            rr.report.snapshot = None  # stored (or already there): its memory is freed
         return result
+
+    def _append(self, pr: ReviewedReport) -> None:
+        self._reports.append(pr)
+        self._by_key[files.key(pr.path)] = pr
 
     def _adopt(self, rr: ReviewedReport, rid: int, stored: str) -> ReviewedReport:
         """Make ``rr`` a report of this project, keeping the object unless another open project has it."""
@@ -328,6 +336,8 @@ class Project:
             store.rollback(conn)
             raise self._write_error(exc) from exc
         self._reports.remove(pr)
+        if self._by_key.get(files.key(pr.path)) is pr:
+            del self._by_key[files.key(pr.path)]
         return True
 
     def log(self, report_path: str | None = None) -> list[LogEntry]:
@@ -382,7 +392,9 @@ class Project:
                 files.unlink_all(tmp)
             lock.release()
             raise ProjectError(
-                f"项目另存为“{name}”失败：{os_reason(exc)}。原项目未受影响。{os_advice(exc)}", code="project.write_failed", details=repr(exc)
+                f"项目另存为“{name}”失败：{os_reason(exc)}。原项目未受影响。{os_advice(exc)}",
+                code="project.write_failed",
+                details=repr(exc),
             ) from exc
         except BaseException:
             if tmp:
@@ -503,7 +515,7 @@ class Project:
                 continue
             pr = got.reviewed
             pr.link = ProjectLink(self, row.id, row.stored, got.notice)
-            self._reports.append(pr)
+            self._append(pr)
             if got.store is not None:
                 self._save_reconciled(pr, got.store)
         self._flush_stat_updates()
@@ -530,7 +542,14 @@ class Project:
             conn.execute(
                 "UPDATE reports SET snapshot = ?, sha256 = ?, src_size = ?, src_mtime_ns = ?, parsed_at = ?"
                 " WHERE id = ?",
-                (ser.pack_report(pr.report), detail["sha256"], detail["size"], detail["mtime"], timestamp(), link.report_id),
+                (
+                    ser.pack_report(pr.report),
+                    detail["sha256"],
+                    detail["size"],
+                    detail["mtime"],
+                    timestamp(),
+                    link.report_id,
+                ),
             )
             store.write_state(conn, link.report_id, pr.state)
             log = {k: v for k, v in detail.items() if k in ("old_sha256", "sha256", "printed_changed")}

@@ -9,11 +9,14 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from core.batch import Batch
+from core.batch.memory import trim
 from core.batch.model import prepare
 from core.batch.pipeline import load_items
 from core.model import Finding
 from core.review.state import ReviewedReport
 from gui.workers import Op, OpContext
+
+TRIM_EVERY = 100  # reports loaded between two returns of freed memory to the system
 
 
 def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
@@ -44,6 +47,9 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
             ctx.emit(prepare(item) if isinstance(item, ReviewedReport) else item)
             gc.freeze()  # O(1): moves the tracked objects to the permanent generation
             done += 1
+            if done % TRIM_EVERY == 0:
+                trim()
+        trim()  # what unpickling and validating freed goes back to the system (core.batch.memory)
         return done
 
     return Op(parent, work, label="load")

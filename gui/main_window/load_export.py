@@ -115,6 +115,8 @@ class LoadExportMixin:
                 e.reviewed.listeners.append(partial(self._report_changed, e))
         self._batch_count += sum(1 for e in new if e.reviewed is not None)
         self.report_list.model.add_entries(new)
+        if self.project_menus is not None and any(e.reviewed is not None for e in new):
+            self.project_menus.adopt_soon()  # saved into the open project in a moment, several at once
         first = next((e for e in new if e.reviewed is not None), None)
         if first is not None and self.current is None:
             self.report_list.select_entry(first)

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from core.batch import PROJECT_SUFFIX
 from core.review.project import project_link
 from gui.i18n import arg
 from gui.main_window.project_session import ProjectSession
+
+# Reports that arrive while a batch loads are saved into the project together, this long after the
+# first of them arrived: one transaction (and one synced commit) for several reports.
+ADOPT_DELAY_MS = 300
 
 
 @dataclass
@@ -29,6 +33,9 @@ class ProjectMenus:
     actions: list[Any]
     open_project: Callable[[str], None]
     show_project: Callable[[], None]
+    # reports the window opened join the open project: soon (coalesced while a batch loads), or now
+    adopt_soon: Callable[[], None] = lambda: None
+    adopt_now: Callable[[], None] = lambda: None
 
 
 def attach_to_window(window: Any) -> ProjectMenus:
@@ -118,16 +125,35 @@ def attach_to_window(window: Any) -> ProjectMenus:
             menu.addAction(QCoreApplication.translate("ProjectSession", "（无）")).setEnabled(False)
 
     def adopt_loaded() -> None:
+        """Save the window's reports that are in no project yet into the open one.
+
+        Called a moment after reports arrive (``adopt_soon``), when a batch ends, and before a
+        report is shown for editing (``adopt_now``), so that every report is in the project before
+        any edit of it is made: the edit is then saved as it is made. The worker that parsed a report
+        already packed it (``Report.snapshot``): this costs the GUI thread the database rows only.
+        """
+        adopt_timer.stop()
         project = session.project
-        if project is None or project.read_only:
-            return
         loose = [
             e.reviewed
             for e in window.entries()
-            if (link := project_link(e.reviewed)) is None or link.project is not project
+            if project is None or (link := project_link(e.reviewed)) is None or link.project is not project
         ]
+        if project is None or project.read_only:
+            for rr in loose:
+                rr.report.snapshot = None  # nowhere to store it: not kept in memory (a new project packs again)
+            return
         if loose:
             session.add_reports(loose)
+
+    adopt_timer = QTimer(window)
+    adopt_timer.setSingleShot(True)
+    adopt_timer.setInterval(ADOPT_DELAY_MS)
+    adopt_timer.timeout.connect(adopt_loaded)
+
+    def adopt_soon() -> None:
+        if not adopt_timer.isActive():
+            adopt_timer.start()
 
     acts = []
     menu_items = (
@@ -180,7 +206,12 @@ def attach_to_window(window: Any) -> ProjectMenus:
         app.aboutToQuit.connect(session.close)  # release the lock
 
     return ProjectMenus(
-        session, [*acts, menu.menuAction()], open_project, lambda: _show_project(window, session, errors)
+        session,
+        [*acts, menu.menuAction()],
+        open_project,
+        lambda: _show_project(window, session, errors),
+        adopt_soon,
+        adopt_loaded,
     )
 
 

@@ -236,6 +236,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         """
         self.current = entry
         rr = entry.reviewed if entry is not None else None
+        if rr is not None and rr.link is None and self.project_menus is not None:
+            self.project_menus.adopt_now()  # into the open project before any edit: each edit is saved as made
         if entry is not None and entry.failure is not None:
             self.statusBar().showMessage(entry.failure.error.message, 15000)
         self.undo.set_active(rr)
@@ -451,6 +453,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             todo = [e for e in todo if e not in with_errors]
         from gui.undo_commands import EditCommand
 
+        if todo and self.project_menus is not None:
+            self.project_menus.adopt_now()  # reports still arriving join the project first: the marks are saved
         for e in todo:
             self.undo.stack_for(e.reviewed).push(EditCommand(e.reviewed, ReviewedEdit(True)))
         if self.current is not None:

@@ -119,3 +119,22 @@ def test_workers_that_cannot_start_fall_back_to_parsing_in_the_thread(tmp_path) 
         pool.close()
     assert [p for p, _r in out] == paths
     assert all(isinstance(r, Report) for _p, r in out)
+
+
+def test_the_windows_workers_pack_each_report_for_its_project(tmp_path) -> None:
+    from core.review.serialize import unpack_report
+
+    path = str(write_report(tmp_path, "packed.txt", "打包示例局", 2023))
+    kind, report = parse_worker.parse_file_packed(path)
+    assert kind == "ok" and report.snapshot is not None
+    assert unpack_report(report.snapshot) == report  # exactly what the project would have packed
+    kind, error = parse_worker.parse_file_packed(str(tmp_path / "缺失.txt"))
+    assert kind == "error" and "缺失.txt" in error[1]
+
+
+def test_memory_trim_returns_free_heap_on_glibc() -> None:
+    import platform
+
+    from core.batch.memory import trim
+
+    assert trim() is (platform.system() == "Linux" and platform.libc_ver()[0] == "glibc")

@@ -323,3 +323,30 @@ def test_counted_choice_of_a_duplicate_group_is_saved_and_logged(batch):
         assert any("恢复按默认规则" in line for line in lines)
         with pytest.raises(ProjectReadOnly):
             again.set_counted_choice(("某某局", 2023), None)
+
+
+def test_a_report_packed_by_its_worker_is_stored_as_packed_and_not_packed_again(tmp_path, batch, monkeypatch):
+    path, files = batch
+    reports = [ReviewedReport(fake_parse(str(f))) for f in files[:2]]
+    packed = [ser.pack_report(rr.report) for rr in reports]
+    for rr, blob in zip(reports, packed, strict=True):
+        rr.report.snapshot = blob
+
+    def refuse(_report):  # type: ignore[no-untyped-def]
+        raise AssertionError("packed again")
+
+    monkeypatch.setattr(ser, "pack_report", refuse)
+    with Project.create(str(path)) as project:
+        project.add_reports(reports)
+        assert all(rr.report.snapshot is None for rr in reports)  # stored: not kept in memory twice
+        rows = project._require_conn().execute("SELECT snapshot FROM reports ORDER BY position").fetchall()
+        assert [bytes(r[0]) for r in rows] == packed
+        assert project.report(str(files[1])) is reports[1]
+        assert project.remove_report(str(files[1])) and project.report(str(files[1])) is None
+        # packed under another path than the one stored (a relative path): packed again here
+        monkeypatch.undo()
+        rel = ReviewedReport(fake_parse(os.path.relpath(files[2])))
+        rel.report.snapshot = b"stale"
+        project.add_reports([rel])
+        row = project._require_conn().execute("SELECT snapshot FROM reports WHERE id = ?", (rel.link.report_id,)).fetchone()
+        assert ser.unpack_report(bytes(row[0])).path == os.path.abspath(files[2])

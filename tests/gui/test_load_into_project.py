@@ -1,0 +1,53 @@
+"""Reports the window opens join its review project while the batch loads, packed by the worker
+processes that parsed them (the GUI thread writes database rows only), and an edit made on a report
+that has just arrived is saved as it is made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.review import serialize as ser
+from core.review.project import Project, project_link
+from core.review.state import ReviewedReport, ValueEdit
+from tests.gui.synthetic import synthetic_report, write_report
+
+
+def test_loaded_reports_are_stored_as_their_workers_packed_them(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    files = [str(write_report(tmp_path, f"r{i}.txt", f"入库{i}局", 2023)) for i in range(4)]
+    assert window.session.new(str(tmp_path / "批次.ogiproj"))
+    packed_here: list[str] = []
+    real_pack = ser.pack_report
+    monkeypatch.setattr(ser, "pack_report", lambda r: packed_here.append(r.path) or real_pack(r))
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths(files)
+    project = window.session.project
+    assert all(project_link(e.reviewed) is not None for e in window.entries())
+    assert all(e.reviewed.report.snapshot is None for e in window.entries())  # not kept once stored
+    assert packed_here == []  # the worker processes packed every report
+    with Project.open(str(tmp_path / "批次.ogiproj"), read_only=True) as saved:
+        assert sorted(r.path for r in saved.reviewed_reports()) == sorted(files)
+        for e in window.entries():
+            assert saved.report(e.path).report.values == e.reviewed.report.values
+
+
+def test_an_edit_of_a_report_that_just_arrived_is_saved_at_once(qtbot, window, tmp_path: Path) -> None:
+    path = str(tmp_path / "批次.ogiproj")
+    assert window.session.new(path)
+    first = str(write_report(tmp_path, "first.txt", "先到局", 2023))
+    later = str(write_report(tmp_path, "later.txt", "后到局", 2023))
+    window.add_reviewed([ReviewedReport(synthetic_report(first, agency="先到局"))])  # shown: in the project
+    window.add_reviewed([ReviewedReport(synthetic_report(later, agency="后到局"))])  # due in a moment
+    entry = window.entries()[-1]
+    assert entry.reviewed.link is None
+    window.report_list.select_entry(entry)
+    window.push_edit(ValueEdit("apply.new.total", 4321))
+    with Project.open(path, read_only=True) as saved:  # on disk before anything else happens
+        assert saved.report(later).value("apply.new.total") == 4321
+
+
+def test_without_a_project_the_packed_report_is_not_kept(qtbot, window, tmp_path: Path) -> None:
+    assert window.session.project is None
+    report = synthetic_report(str(tmp_path / "loose.txt"))
+    report.snapshot = ser.pack_report(report)
+    window.add_reviewed([ReviewedReport(report)])
+    qtbot.waitUntil(lambda: report.snapshot is None, timeout=5000)
