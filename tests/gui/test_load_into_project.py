@@ -21,7 +21,7 @@ def test_loaded_reports_are_stored_as_their_workers_packed_them(qtbot, window, t
     with qtbot.waitSignal(window.batch_finished, timeout=60000):
         window.open_paths(files)
     project = window.session.project
-    assert all(project_link(e.reviewed) is not None for e in window.entries())
+    assert all((link := project_link(e.reviewed)) is not None and link.project is project for e in window.entries())
     assert all(e.reviewed.report.snapshot is None for e in window.entries())  # not kept once stored
     assert packed_here == []  # the worker processes packed every report
     with Project.open(str(tmp_path / "批次.ogiproj"), read_only=True) as saved:
