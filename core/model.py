@@ -6,6 +6,8 @@ Everything here is plain data (dataclasses), free of Qt, serialisable to JSON.
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -30,6 +32,62 @@ class Span:
 
 
 # --------------------------------------------------------------------------- loaded documents
+
+
+class OffsetRuns:
+    """``SourceDocument.offsets`` kept as runs of consecutive integers.
+
+    Most of a normalised text maps 1:1 onto its original, so a few runs replace 4 bytes a
+    character: what the window keeps for every open report (``core.batch.memory``). Reads like the
+    array it stands for: ``len``, ``runs[i]`` (an int index), iteration, equality with a sequence.
+    """
+
+    __slots__ = ("_n", "_starts", "_values")
+
+    def __init__(self, offsets: Any = ()) -> None:
+        starts, values = array("i"), array("i")
+        prev = None
+        n = 0
+        for n, v in enumerate(offsets, 1):
+            if prev is None or v != prev + 1:
+                starts.append(n - 1)
+                values.append(v)
+            prev = v
+        self._n, self._starts, self._values = n, starts, values
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("offset index out of range")
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._values[k] + (i - self._starts[k])
+
+    def __iter__(self) -> Iterator[int]:
+        for start, value, end in zip(self._starts, self._values, self._ends(), strict=True):
+            yield from range(value, value + end - start)
+
+    def _ends(self) -> list[int]:
+        return [*self._starts[1:], self._n] if self._starts else []
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetRuns):
+            return (self._n, self._starts, self._values) == (other._n, other._starts, other._values)
+        if not isinstance(other, (list, tuple, array, range)):
+            return NotImplemented
+        return len(other) == self._n and all(a == b for a, b in zip(self, other, strict=False))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def runs(self) -> list[list[int]]:
+        """[first offset, length] of each run (the project snapshot's form)."""
+        return [[v, e - s] for s, v, e in zip(self._starts, self._values, self._ends(), strict=True)]
+
+    def __repr__(self) -> str:
+        return f"OffsetRuns({self._n} offsets in {len(self._starts)} runs)"
 
 
 @dataclass(slots=True)
@@ -129,7 +187,7 @@ class SourceDocument:
     form: str
     original: str
     text: str
-    offsets: list[int] | Any = field(default_factory=list)  # list or array('i')
+    offsets: list[int] | Any = field(default_factory=list)  # list, array('i') or OffsetRuns
     grids: list[Grid] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     pages: list[PageBox] = field(default_factory=list)

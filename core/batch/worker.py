@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core import errors as core_errors
-from core.batch.memory import trim
+from core.batch.memory import compact, trim
 from core.errors import Cancelled, LoadError, ReportError
 from core.model import Report
 
@@ -128,11 +128,13 @@ def parse_file(path: str, memory: int | None = None) -> tuple[str, Any]:
         return "error", ("ReportError", message, "internal", repr(exc))
 
 
-def parse_file_packed(path: str, memory: int | None = None) -> tuple[str, Any]:
-    """``parse_file``, the report also packed as a review project stores it (``Report.snapshot``).
+def parse_file_for_window(path: str, memory: int | None = None) -> tuple[str, Any]:
+    """``parse_file``, then what the window's workers do for it: the report packed as a review
+    project stores it (``Report.snapshot``), and compacted for being kept open (``core.batch.memory``).
 
-    The window's workers use this: the window saves every report it opens into its review project,
-    and packing (JSON and zlib, several milliseconds a report) done here costs the window nothing.
+    The window saves every report it opens into its review project, and packing (JSON and zlib,
+    several milliseconds a report) done here costs the window's threads nothing; a compacted
+    report is also smaller to send and to unpickle.
     """
     from core.review.serialize import pack_report
 
@@ -142,6 +144,7 @@ def parse_file_packed(path: str, memory: int | None = None) -> tuple[str, Any]:
             payload.snapshot = pack_report(payload)
         except (ValueError, TypeError, RecursionError, MemoryError):  # the project packs it again and says why
             payload.snapshot = None
+        compact(payload)
     return kind, payload
 
 
@@ -468,7 +471,7 @@ def shared_pool() -> WorkerPool | None:
     with _lock:
         if _POOL is None:
             workers = max(1, min(2, (os.cpu_count() or 1) - 1))
-            _POOL = WorkerPool(workers, _LIMITS, nice=True, parse=parse_file_packed)
+            _POOL = WorkerPool(workers, _LIMITS, nice=True, parse=parse_file_for_window)
         return _POOL
 
 

@@ -22,6 +22,7 @@ from core.model import (
     Located,
     Metadata,
     OcrSpan,
+    OffsetRuns,
     PageBox,
     Report,
     Section,
@@ -74,6 +75,8 @@ def _box(b: Sequence[float] | None) -> tuple[float, float, float, float] | None:
 
 def _offsets_runs(offsets: Sequence[int]) -> list[list[int]]:
     """Offsets as runs [first, length] of consecutive integers (most of a text maps 1:1)."""
+    if isinstance(offsets, OffsetRuns):
+        return offsets.runs()
     n = len(offsets)
     if n == 0:
         return []

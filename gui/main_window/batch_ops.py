@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from core.batch import Batch
-from core.batch.memory import trim
+from core.batch.memory import compact, trim
 from core.batch.model import prepare
 from core.batch.pipeline import load_items
 from core.model import Finding
@@ -30,6 +30,9 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
     its own findings), so the GUI thread only adds entries to its ``core.batch.Batch`` (cross-year
     findings and duplicates, which read the other open reports) and lists them.
 
+    Each report is compacted for being kept open (``core.batch.memory.compact``: the worker already
+    made its offsets runs; here its repeated strings are shared with the reports already open).
+
     After each item the objects alive so far are frozen (``gc.freeze``): a loaded report lives
     until it is closed, so the collector need not walk it again — without this, gen-2 collections
     in the GUI thread grow with every open report and stall the window (bench/bench_gui.py).
@@ -44,7 +47,11 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
 
         for loaded in load_items(paths, cancelled=ctx.cancelled, progress=progress):
             item = loaded.item
-            ctx.emit(prepare(item) if isinstance(item, ReviewedReport) else item)
+            if isinstance(item, ReviewedReport):
+                compact(item.report)  # its repeated strings shared with the reports already open
+                ctx.emit(prepare(item))
+            else:
+                ctx.emit(item)
             gc.freeze()  # O(1): moves the tracked objects to the permanent generation
             done += 1
             if done % TRIM_EVERY == 0:

@@ -6,7 +6,7 @@ import pytest
 
 from core.batch import worker as parse_worker
 from core.errors import Cancelled, LoadError, ReportError
-from core.model import Report
+from core.model import OffsetRuns, Report
 from tests.gui.synthetic import write_report
 
 
@@ -125,10 +125,11 @@ def test_the_windows_workers_pack_each_report_for_its_project(tmp_path) -> None:
     from core.review.serialize import unpack_report
 
     path = str(write_report(tmp_path, "packed.txt", "打包示例局", 2023))
-    kind, report = parse_worker.parse_file_packed(path)
+    kind, report = parse_worker.parse_file_for_window(path)
     assert kind == "ok" and report.snapshot is not None
     assert unpack_report(report.snapshot) == report  # exactly what the project would have packed
-    kind, error = parse_worker.parse_file_packed(str(tmp_path / "缺失.txt"))
+    assert isinstance(report.document.offsets, OffsetRuns)  # and compacted for being kept open
+    kind, error = parse_worker.parse_file_for_window(str(tmp_path / "缺失.txt"))
     assert kind == "error" and "缺失.txt" in error[1]
 
 

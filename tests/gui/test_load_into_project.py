@@ -51,3 +51,31 @@ def test_without_a_project_the_packed_report_is_not_kept(qtbot, window, tmp_path
     report.snapshot = ser.pack_report(report)
     window.add_reviewed([ReviewedReport(report)])
     qtbot.waitUntil(lambda: report.snapshot is None, timeout=5000)
+
+
+def test_a_compacted_report_highlights_its_values_in_the_original_text(qtbot, tmp_path: Path) -> None:
+    import pickle
+
+    from core.batch.memory import compact
+    from core.parsing import parse_report
+    from gui.source_view.source_view import SourceView
+    from tests.core.loader_fixtures import make_html
+
+    path = str(make_html(tmp_path / "r.html", 4))
+    plain = ReviewedReport(parse_report(path))
+    kept = ReviewedReport(compact(pickle.loads(pickle.dumps(plain.report))))  # as the window keeps it
+    views = []
+    for rr in (plain, kept):
+        sv = SourceView()
+        qtbot.addWidget(sv)
+        sv.set_report(rr)
+        sv.original_check.setChecked(True)
+        views.append(sv)
+    located = [v for v in plain.report.values.values() if v.span is not None]
+    assert located
+    for v in located:
+        shown = []
+        for sv in views:
+            sv.highlight_span(v.span)
+            shown.append(sv.highlighted_text())
+        assert shown[0] == shown[1] and shown[0]

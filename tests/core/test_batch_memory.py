@@ -1,0 +1,69 @@
+"""core.batch.memory: a compacted report reads exactly as before (values, source ranges, snapshot),
+its offsets take a few runs, and reports share the strings they repeat."""
+
+from __future__ import annotations
+
+import pickle
+import random
+from array import array
+from pathlib import Path
+
+import pytest
+
+from core.batch.memory import compact
+from core.model import OffsetRuns, Span
+from core.parsing import parse_report
+from core.review import serialize as ser
+from tests.core.loader_fixtures import make_html, make_md, make_pdf
+
+
+def test_offset_runs_read_like_the_array_they_replace() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        offsets, pos = array("i"), 0
+        for _ in range(rng.randint(0, 40)):  # runs, jumps, repeats (an inserted character maps back)
+            step = rng.choice((1, 1, 1, 0, 3, 17))
+            pos += step
+            offsets.extend(range(pos, pos + rng.randint(1, 9)) if step else [pos])
+            pos = offsets[-1] if offsets else pos
+        runs = OffsetRuns(offsets)
+        assert len(runs) == len(offsets) and list(runs) == list(offsets) and runs == offsets
+        assert all(runs[i] == offsets[i] for i in range(-len(offsets), len(offsets)))
+        assert pickle.loads(pickle.dumps(runs)) == runs
+        with pytest.raises(IndexError):
+            runs[len(offsets)]
+    assert OffsetRuns(range(100_000)).runs() == [[0, 100_000]]
+
+
+@pytest.mark.parametrize("make", [make_html, make_md, make_pdf], ids=["html", "md", "pdf"])
+def test_a_compacted_report_reads_as_before(tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+    suffix = {"make_html": ".html", "make_md": ".md", "make_pdf": ".pdf"}[make.__name__]
+    path = str(make(tmp_path / f"r{suffix}", 3))
+    before = parse_report(path)
+    packed = ser.pack_report(before)
+    after = pickle.loads(pickle.dumps(before))  # as the window receives it from a worker
+    compact(after)
+    assert isinstance(after.document.offsets, OffsetRuns)
+    assert len(after.document.offsets.runs()) < len(before.document.text) / 4  # a few runs, not one per character
+    assert after == before  # values, spans, boxes, grids, text, offsets
+    doc_b, doc_a = before.document, after.document
+    n = len(doc_b.text)
+    for start in range(0, n, max(1, n // 97)):
+        for length in (1, 5, 40):
+            span = Span(start, min(n, start + length))
+            assert doc_a.to_original(span) == doc_b.to_original(span)  # source highlight in the original view
+    assert ser.unpack_report(ser.pack_report(after)) == ser.unpack_report(packed)  # saved alike in a project
+
+
+def test_reports_share_the_strings_they_repeat(tmp_path: Path) -> None:
+    paths = [str(make_html(tmp_path / f"r{i}.html", i)) for i in range(2)]
+    a, b = (compact(pickle.loads(pickle.dumps(parse_report(p)))) for p in paths)
+    shared = set(a.values) & set(b.values)
+    assert shared
+    for fid in shared:
+        key_a = next(k for k in a.values if k == fid)
+        key_b = next(k for k in b.values if k == fid)
+        assert key_a is key_b and a.values[fid].field is b.values[fid].field
+    labels_a = {c.text: c.text for g in a.document.grids for c in g.cells if c.text}
+    common = [c.text for g in b.document.grids for c in g.cells if c.text in labels_a and len(c.text) > 1]
+    assert common and all(labels_a[t] is t for t in common)
