@@ -376,6 +376,18 @@ def test_enter_commits_and_moves_down_the_column(tables, qtbot) -> None:
     assert rv.value("apply.carried.natural") == 5
 
 
+def _settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the pane's layout is done (wrapped titles and legend re-laid out): the view's
+    size stays the same across event-loop turns."""
+    sizes: list[object] = []
+
+    def stable() -> bool:
+        sizes.append(view.viewport().size())
+        return len(sizes) >= 3 and sizes[-1] == sizes[-2] == sizes[-3]
+
+    qtbot.waitUntil(stable)
+
+
 @pytest.mark.parametrize(
     "size",
     [
@@ -394,6 +406,7 @@ def test_frozen_header_rows_and_row_labels_stay_in_view(tables, qtbot, size) -> 
     model = view.stat_model()
     assert (view.frozen_rows, view.frozen_cols) == (3, 3)
     qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0 and view.verticalScrollBar().maximum() > 0)
+    _settle(qtbot, view)
     target = model.grid.fields()[-1]  # 四、结转下年度继续办理 · 总计
     w.select_fields([target])
     qtbot.wait(10)
