@@ -14,7 +14,7 @@ from typing import Any
 
 from core.errors import Cancelled, LoadError
 from core.loading.builder import DocBuilder, RawCell, make_grid
-from core.loading.docx_numbering import Numbering, read_numbering
+from core.loading.docx_numbering import Numbering, child, read_numbering
 from core.loading.limits import MAX_DOCX_BODY_XML, MAX_GRID_CELLS, MAX_GRID_COLUMNS, LimitExceeded, describe_bytes
 from core.model import SourceDocument
 
@@ -106,37 +106,44 @@ def load_docx(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
     return b.build(path, "docx")
 
 
-def _walk(body: object, b: DocBuilder, num: Numbering, cancelled: Callable[[], bool] | None) -> None:
-    for i, el in enumerate(body.iterchildren()):  # type: ignore[attr-defined]
+_P, _TBL, _SDT, _SDT_CONTENT, _TC, _TR, _TR_PR, _TC_PR = (
+    W + n for n in ("p", "tbl", "sdt", "sdtContent", "tc", "tr", "trPr", "tcPr")
+)
+_T, _TAB, _BR, _CR, _NB_HYPHEN = (W + n for n in ("t", "tab", "br", "cr", "noBreakHyphen"))
+_GRID_BEFORE, _GRID_SPAN, _V_MERGE, _VAL = (W + n for n in ("gridBefore", "gridSpan", "vMerge", "val"))
+
+
+def _walk(body: Any, b: DocBuilder, num: Numbering, cancelled: Callable[[], bool] | None) -> None:
+    for i, el in enumerate(body.iterchildren()):
         if i % 200 == 0 and cancelled is not None and cancelled():
             raise Cancelled()
         tag = el.tag
-        if tag == W + "p":
+        if tag == _P:
             b.paragraph(_numbered_text(el, num))
-        elif tag == W + "tbl":
+        elif tag == _TBL:
             _add_table(b, el, num)
-        elif tag == W + "sdt":
-            content = el.find(W + "sdtContent")
+        elif tag == _SDT:
+            content = child(el, _SDT_CONTENT)
             if content is not None:
                 _walk(content, b, num, cancelled)
 
 
-def _para_text(p: object) -> str:
+def _para_text(p: Any) -> str:
     out: list[str] = []
-    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):  # type: ignore[attr-defined]
+    for node in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
         tag = node.tag
-        if tag == W + "t":
+        if tag == _T:
             out.append(node.text or "")
-        elif tag == W + "tab":
+        elif tag == _TAB:
             out.append(" ")
-        elif tag == W + "noBreakHyphen":
+        elif tag == _NB_HYPHEN:
             out.append("-")
         else:
             out.append("\n")
     return "".join(out).strip()
 
 
-def _numbered_text(p: object, num: Numbering) -> str:
+def _numbered_text(p: Any, num: Numbering) -> str:
     """Paragraph text with the label of Word's automatic numbering in front ("一、总体情况")."""
     text = _para_text(p)
     label = num.label(p) if num.nums else ""  # an empty numbered paragraph still counts
@@ -145,43 +152,46 @@ def _numbered_text(p: object, num: Numbering) -> str:
     return label + text
 
 
-def _cell_text(tc: object, num: Numbering) -> str:
-    return "\n".join(_numbered_text(p, num) for p in tc.iter(W + "p"))  # type: ignore[attr-defined]
+def _cell_text(tc: Any, num: Numbering) -> str:
+    return "\n".join([_numbered_text(p, num) for p in tc.iter(_P)])
 
 
-def _int_attr(el: object | None, default: int) -> int:
+def _int_attr(el: Any, default: int) -> int:
     if el is None:
         return default
     try:
-        return int(el.get(W + "val", default))  # type: ignore[attr-defined]
+        return int(el.get(_VAL, default))
     except (TypeError, ValueError):
         return default
 
 
-def _add_table(b: DocBuilder, tbl: object, num: Numbering) -> None:
+def _add_table(b: DocBuilder, tbl: Any, num: Numbering) -> None:
     """Rows of w:tc with gridSpan (columns) and vMerge (restart/continue) → a Grid."""
     cells: list[RawCell] = []
     open_merge: dict[int, RawCell] = {}  # column → the cell a vMerge continues
     n_cols = 0
-    rows = tbl.findall(W + "tr")  # type: ignore[attr-defined]
+    rows = [el for el in tbl if el.tag == _TR]
     for r, tr in enumerate(rows):
         col = 0
-        tr_pr = tr.find(W + "trPr")
-        if tr_pr is not None:
-            col += max(0, _int_attr(tr_pr.find(W + "gridBefore"), 0))
-        tcs = [el for el in tr if el.tag in (W + "tc", W + "sdt")]
         flat: list[Any] = []
-        for el in tcs:
-            if el.tag == W + "sdt":
-                content = el.find(W + "sdtContent")
-                flat.extend(content.findall(W + "tc") if content is not None else [])
-            else:
+        for el in tr:
+            tag = el.tag
+            if tag == _TC:
                 flat.append(el)
+            elif tag == _SDT:
+                content = child(el, _SDT_CONTENT)
+                if content is not None:
+                    flat.extend(tc for tc in content if tc.tag == _TC)
+        tr_pr = child(tr, _TR_PR)
+        if tr_pr is not None:
+            col += max(0, _int_attr(child(tr_pr, _GRID_BEFORE), 0))
         for tc in flat:
-            pr = tc.find(W + "tcPr")
-            span = max(1, min(_int_attr(pr.find(W + "gridSpan") if pr is not None else None, 1), 1000))
-            vm = pr.find(W + "vMerge") if pr is not None else None
-            if vm is not None and vm.get(W + "val", "continue") != "restart" and col in open_merge:
+            pr = child(tc, _TC_PR)
+            span, vm = 1, None
+            if pr is not None:
+                span = max(1, min(_int_attr(child(pr, _GRID_SPAN), 1), 1000))
+                vm = child(pr, _V_MERGE)
+            if vm is not None and vm.get(_VAL, "continue") != "restart" and col in open_merge:
                 above = open_merge[col]
                 above.rowspan = r - above.row + 1
                 extra = _cell_text(tc, num).strip()
@@ -190,8 +200,9 @@ def _add_table(b: DocBuilder, tbl: object, num: Numbering) -> None:
             else:
                 cell = RawCell(_cell_text(tc, num), r, col, 1, span)
                 cells.append(cell)
-                for k in [k for k in open_merge if col <= k < col + span]:
-                    del open_merge[k]
+                if open_merge:
+                    for k in [k for k in open_merge if col <= k < col + span]:
+                        del open_merge[k]
                 if vm is not None:
                     open_merge[col] = cell
             col += span
@@ -199,7 +210,7 @@ def _add_table(b: DocBuilder, tbl: object, num: Numbering) -> None:
                 break
         n_cols = max(n_cols, col)
         if n_cols > MAX_GRID_COLUMNS or n_cols * len(rows) > MAX_GRID_CELLS:
-            text = " ".join(_cell_text(tc, num) for tc in tbl.iter(W + "tc"))  # type: ignore[attr-defined]
+            text = " ".join(_cell_text(tc, num) for tc in tbl.iter(_TC))
             b.table_too_large(len(rows), n_cols, text)
             return
     if not cells:

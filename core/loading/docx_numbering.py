@@ -9,14 +9,19 @@ shallower level advances.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from core.lazy_re import lazy_compile
 from core.loading.limits import MAX_LABEL_CHARS, MAX_NUMBERING_START
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PPR, _NUMPR, _NUMID, _ILVL, _PSTYLE, _VAL = (W + n for n in ("pPr", "numPr", "numId", "ilvl", "pStyle", "val"))
+_ENCODING_DECL = lazy_compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
 
 
 @dataclass
@@ -57,23 +62,29 @@ class Numbering:
 
     def label(self, p: object) -> str:
         """The label Word shows before paragraph ``p`` (advancing the counters), or ''."""
-        ppr = p.find(W + "pPr")  # type: ignore[attr-defined]
+        ppr = child(p, _PPR)
         num_id, ilvl = None, 0
         if ppr is not None:
-            npr = ppr.find(W + "numPr")
+            npr = style = None
+            for el in ppr:  # one pass: numPr and pStyle
+                tag = el.tag
+                if tag == _NUMPR:
+                    npr = npr if npr is not None else el
+                elif tag == _PSTYLE:
+                    style = style if style is not None else el
             if npr is not None:
-                nid = npr.find(W + "numId")
-                lvl = npr.find(W + "ilvl")
-                num_id = nid.get(W + "val") if nid is not None else None
-                ilvl = _int(lvl.get(W + "val") if lvl is not None else None, 0)
-            if num_id is None:
+                nid = child(npr, _NUMID)
+                lvl = child(npr, _ILVL)
+                num_id = nid.get(_VAL) if nid is not None else None
+                ilvl = _int(lvl.get(_VAL) if lvl is not None else None, 0)
+            if num_id is None and style is not None:
                 if self.styles_source is not None:
                     raw, parse = self.styles_source
                     self.styles_source = None
-                    _read_styles(self, raw, parse)
-                style = ppr.find(W + "pStyle")
-                if style is not None and style.get(W + "val") in self.style_num:
-                    num_id, ilvl = self.style_num[style.get(W + "val")]
+                    self.style_num = style_numbering(raw, parse)
+                sid = style.get(_VAL)
+                if sid in self.style_num:
+                    num_id, ilvl = self.style_num[sid]
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         abstract = self.nums[num_id]
@@ -189,49 +200,117 @@ def _int(v: str | None, default: int) -> int:
         return default
 
 
+def child(el: object, tag: str) -> Any:
+    """``el.find(tag)`` for a plain ``{ns}name`` tag: the first such child, or None (a loop over
+    the children costs a tenth of lxml's ``find``, which goes through ElementPath)."""
+    for ch in el:  # type: ignore[attr-defined]
+        if ch.tag == tag:
+            return ch
+    return None
+
+
+# Parsed numbering and style definitions by the part's bytes: documents made from one template
+# share them (styles.xml of Word's and python-docx's templates is 30–350 KB, 1–6 ms to parse).
+# The cached dictionaries are shared between documents and only read.
+_CACHE: dict[tuple[str, bytes], Any] = {}
+_CACHE_ENTRIES = 6
+_CACHE_PART_MAX = 1 << 20
+
+
+def _cached(kind: str, raw: bytes, make: Callable[[], Any]) -> Any:
+    key = (kind, raw)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = make()
+        if len(raw) <= _CACHE_PART_MAX:
+            while len(_CACHE) >= _CACHE_ENTRIES:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = hit
+    return hit
+
+
 def read_numbering(numbering_xml: bytes | None, styles_xml: bytes | None, parse: object) -> Numbering:
     """Numbering definitions from the package parts (missing or broken parts → no numbering)."""
     num = Numbering()
     if numbering_xml:
-        try:
-            root = parse(numbering_xml)  # type: ignore[operator]
-        except Exception:
-            root = None
-        if root is not None:
-            for an in root.iter(W + "abstractNum"):
-                levels: dict[int, _Level] = {}
-                for lvl in an.findall(W + "lvl"):
-                    ilvl = _int(lvl.get(W + "ilvl"), 0)
-                    fmt = lvl.find(W + "numFmt")
-                    text = lvl.find(W + "lvlText")
-                    start = lvl.find(W + "start")
-                    levels[ilvl] = _Level(
-                        fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                        text.get(W + "val", "") if text is not None else "",
-                        _int(start.get(W + "val") if start is not None else None, 1),
-                    )
-                num.levels[an.get(W + "abstractNumId", "")] = levels
-            for n in root.iter(W + "num"):
-                ref = n.find(W + "abstractNumId")
-                if ref is None:
-                    continue
-                nid = n.get(W + "numId", "")
-                num.nums[nid] = ref.get(W + "val", "")
-                for ov in n.findall(W + "lvlOverride"):
-                    so = ov.find(W + "startOverride")
-                    if so is not None:
-                        num.starts[(nid, _int(ov.get(W + "ilvl"), 0))] = _int(so.get(W + "val"), 1)
+        num.levels, num.nums, num.starts = _cached(
+            "numbering", numbering_xml, lambda: _read_definitions(numbering_xml, parse)
+        )
     if styles_xml and num.nums:
         num.styles_source = (styles_xml, parse)
     return num
 
 
-def _read_styles(num: Numbering, styles_xml: bytes, parse: object) -> None:
+def _read_definitions(
+    numbering_xml: bytes, parse: object
+) -> tuple[dict[str, dict[int, _Level]], dict[str, str], dict[tuple[str, int], int]]:
+    """numbering.xml: levels by abstract numbering, abstract numbering by numId, start overrides."""
+    levels_of: dict[str, dict[int, _Level]] = {}
+    nums: dict[str, str] = {}
+    starts: dict[tuple[str, int], int] = {}
+    try:
+        root = parse(numbering_xml)  # type: ignore[operator]
+    except Exception:
+        root = None
+    if root is not None:
+        for an in root.iter(W + "abstractNum"):
+            levels: dict[int, _Level] = {}
+            for lvl in an.findall(W + "lvl"):
+                ilvl = _int(lvl.get(W + "ilvl"), 0)
+                fmt = lvl.find(W + "numFmt")
+                text = lvl.find(W + "lvlText")
+                start = lvl.find(W + "start")
+                levels[ilvl] = _Level(
+                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(W + "val", "") if text is not None else "",
+                    _int(start.get(W + "val") if start is not None else None, 1),
+                )
+            levels_of[an.get(W + "abstractNumId", "")] = levels
+        for n in root.iter(W + "num"):
+            ref = n.find(W + "abstractNumId")
+            if ref is None:
+                continue
+            nid = n.get(W + "numId", "")
+            nums[nid] = ref.get(W + "val", "")
+            for ov in n.findall(W + "lvlOverride"):
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    starts[(nid, _int(ov.get(W + "ilvl"), 0))] = _int(so.get(W + "val"), 1)
+    return levels_of, nums, starts
+
+
+def style_numbering(styles_xml: bytes, parse: object) -> dict[str, tuple[str, int]]:
+    """Styles that number their paragraphs: styleId → (numId, ilvl) (shared; do not change it)."""
+    if not _may_number(styles_xml):
+        return {}
+    return _cached("styles", styles_xml, lambda: _read_styles(styles_xml, parse))
+
+
+def _may_number(raw: bytes) -> bool:
+    """False when the part cannot hold a ``numPr`` element: an ASCII-compatible encoding (UTF-8,
+    as Word writes it) and no "numPr" in its bytes — then there is nothing to parse."""
+    head = raw[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<") or b"\x00" in head:
+        return True  # UTF-16 or stranger: parse it
+    decl = b""
+    if head.startswith(b"<?xml"):
+        end = head.find(b"?>")
+        if end < 0:
+            return True  # a declaration longer than anyone writes: let the parser read it
+        decl = head[: end + 2]
+    m = _ENCODING_DECL.search(decl)
+    if m and m.group(1).lower().replace(b"-", b"").replace(b"_", b"") not in (b"utf8", b"ascii", b"usascii"):
+        return True
+    return b"numPr" in raw
+
+
+def _read_styles(styles_xml: bytes, parse: object) -> dict[str, tuple[str, int]]:
     """Styles that number their paragraphs (directly or through ``basedOn``)."""
+    style_num: dict[str, tuple[str, int]] = {}
     try:
         sroot = parse(styles_xml)  # type: ignore[operator]
     except Exception:
-        return
+        return style_num
     own: dict[str, tuple[str, int]] = {}
     based: dict[str, str] = {}
     for st in sroot.iter(W + "style"):
@@ -254,4 +333,5 @@ def _read_styles(num: Numbering, styles_xml: bytes, parse: object) -> None:
             cur = based.get(cur, "")
         found = own.get(cur) if cur else None
         if found and found[0]:
-            num.style_num[sid] = found
+            style_num[sid] = found
+    return style_num

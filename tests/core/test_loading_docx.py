@@ -139,3 +139,12 @@ def test_numbering_through_a_heading_style(tmp_path: Path) -> None:
     d.save(str(tmp_path / "styled.docx"))
     doc = load_file(str(tmp_path / "styled.docx"))
     assert doc.text.splitlines() == ["一、总体情况", "本年度工作。", "二、主动公开政府信息情况"]
+
+
+def test_numbering_counts_afresh_in_each_document(tmp_path: Path) -> None:
+    # numbering and style definitions are shared between documents with the same parts; the
+    # counters are not: the second load of the same file numbers from 一 again
+    path = str(_numbered_docx(tmp_path / "numbered.docx"))
+    first, second = load_file(path).text, load_file(path).text
+    assert second == first
+    assert second.splitlines()[0] == "一、总体情况" and second.splitlines()[-1] == "十二、填充"
