@@ -223,11 +223,24 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
         if groups or model.groups:
             if groups and not model.groups:  # duplicates appeared: show the 重复 column
                 self.report_list.view.horizontalHeader().setSectionHidden(COL_DUPLICATE, False)
+                self._fit_duplicate_column()
             model.set_groups(groups)
         for e in changed:
             model.entry_changed(e)
         if self.current is not None and self.current in changed:
             self._push_findings()
+
+    def _fit_duplicate_column(self) -> None:
+        """The 重复 column joins the list: the agency column gives it room, so that the list does not
+        scroll sideways (on a narrow list the column's text is elided; its tooltip names the group)."""
+        view = self.report_list.view
+        h = view.horizontalHeader()
+        shown = [c for c in range(h.count()) if not h.isSectionHidden(c) and c not in (COL_AGENCY, COL_DUPLICATE)]
+        room = view.viewport().width() - sum(h.sectionSize(c) for c in shown)
+        text = QCoreApplication.translate("ReportListModel", "✓ 代表（共 %1 份）").replace("%1", "99")
+        duplicate = max(48, min(view.fontMetrics().horizontalAdvance(text) + 16, room * 2 // 5))
+        h.resizeSection(COL_AGENCY, max(72, room - duplicate))
+        h.resizeSection(COL_DUPLICATE, duplicate)
 
     def show_entry(self, entry: ReportEntry | None) -> None:
         """Show a report in every panel (the report list's current row changed).

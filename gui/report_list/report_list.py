@@ -18,7 +18,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.batch import BatchEntry
 from core.batch.model import REASON_DUPLICATE
@@ -266,6 +276,14 @@ def is_duplicate_copy(e: ReportEntry) -> bool:
     return e.duplicate_key is not None and e.not_counted_reason == REASON_DUPLICATE
 
 
+class _ElideEnd(QStyledItemDelegate):
+    """Status and 重复 texts keep their start (错误 4… / ✓ 代表… / 重复…) when the list is narrow."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
 class ReportFilterModel(QSortFilterProxyModel):
     """Filters on any column's text; sorts on the UserRole key."""
 
@@ -320,6 +338,9 @@ class ReportListWidget(QWidget):
         self.view.setWordWrap(False)
         # names of one city's agencies share their start: keep the end (…教育局 / …审计局) in view
         self.view.setTextElideMode(Qt.ElideMiddle)
+        self._elide_end = _ElideEnd(self.view)
+        for col in (COL_STATUS, COL_DUPLICATE):
+            self.view.setItemDelegateForColumn(col, self._elide_end)
         self.view.setAlternatingRowColors(True)
         h = self.view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)

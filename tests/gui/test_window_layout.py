@@ -206,3 +206,34 @@ def test_f8_on_a_150_percent_laptop_keeps_table_headers_and_labels_in_view(qtbot
             assert height > 0 and view._frozen_top.isVisible() and rect.top() >= height - 1
         seen += 1
     assert seen >= 2 and scrolled >= 1
+
+
+def test_the_duplicate_column_joins_a_narrow_list_without_sideways_scrolling(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """1366×768: the report list is ~280 pixels; when duplicates appear, the 重复 column takes part of
+    the agency column's width instead of pushing the list into a horizontal scroll bar."""
+    from core.review.state import ReviewedReport
+    from gui.report_list.report_list import COL_AGENCY, COL_DUPLICATE, COL_STATUS
+    from tests.gui.synthetic import synthetic_report
+
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    window._default_pane_sizes()
+    view = window.report_list.view
+    qtbot.waitUntil(lambda: window.h_splitter.sizes()[0] < 320)
+    window.add_reviewed([ReviewedReport(synthetic_report("另一局.txt", agency="另一局", year=2023))])
+    assert view.horizontalHeader().isSectionHidden(COL_DUPLICATE)
+    copies = [synthetic_report(f"副本{i}.txt", agency="重复示例局", year=2023) for i in range(3)]
+    window.add_reviewed([ReviewedReport(r) for r in copies])
+    h = view.horizontalHeader()
+    assert not h.isSectionHidden(COL_DUPLICATE)
+    shown = [c for c in range(h.count()) if not h.isSectionHidden(c)]
+    assert sum(h.sectionSize(c) for c in shown) <= view.viewport().width()
+    assert h.sectionSize(COL_DUPLICATE) >= 48 and h.sectionSize(COL_AGENCY) >= 72
+    # an elided 重复 or status text keeps its start (“✓ 代表…”, “重复，…”, “错误 4…”)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    for col in (COL_DUPLICATE, COL_STATUS):
+        option = QStyleOptionViewItem()
+        view.itemDelegateForColumn(col).initStyleOption(option, view.model().index(0, col))
+        assert option.textElideMode == Qt.TextElideMode.ElideRight
