@@ -237,3 +237,28 @@ def test_the_duplicate_column_joins_a_narrow_list_without_sideways_scrolling(qtb
         option = QStyleOptionViewItem()
         view.itemDelegateForColumn(col).initStyleOption(option, view.model().index(0, col))
         assert option.textElideMode == Qt.TextElideMode.ElideRight
+
+
+@pytest.mark.parametrize("width", [911, 1366])
+def test_switching_to_a_report_without_sections_keeps_the_panes(qtbot, window, width: int) -> None:  # type: ignore[no-untyped-def]
+    """A report whose parts were not recognised (a long notice instead of the section list) or a
+    PDF (its page under the text) leaves the panes where they are: the tables keep their width."""
+    from core.review.state import ReviewedReport
+    from tests.gui.synthetic import synthetic_report
+
+    window.resize(width, 700)
+    qtbot.waitUntil(lambda: window.width() == width)
+    window._default_pane_sizes()
+    plain = synthetic_report("有部分.txt", agency="示例局", year=2023)
+    bare = synthetic_report("无部分.txt", agency="某某市某某区某某街道办事处某某服务中心", year=2023)
+    bare.sections = []
+    first, second = window.add_reviewed([ReviewedReport(plain), ReviewedReport(bare)])
+    window.report_list.select_entry(first)
+    qtbot.waitUntil(lambda: window.current is first)
+    before = window.h_splitter.sizes()
+    tables = window.stat_tables.width()
+    window.report_list.select_entry(second)
+    qtbot.waitUntil(lambda: window.current is second)
+    assert "未识别出报告的各部分" in window.source_view.info.text()
+    qtbot.wait(50)  # posted layout requests run (a widening would happen here)
+    assert window.h_splitter.sizes() == before and window.stat_tables.width() == tables
