@@ -56,3 +56,18 @@ def test_clean_files_report_no_damage(tmp_path: Path) -> None:
                       ("big5hkscs", "青禾縣政府資訊公開工作年度報告")):  # fmt: skip
         d = decode_report((text + "，一、總體情況。").encode(enc) * 20)
         assert d.replaced == 0 and d.text.startswith(text)
+
+
+@pytest.mark.parametrize("encoding", ["big5hkscs", "gb18030"])
+def test_a_page_mostly_scripts_and_styles_is_read_in_its_encoding(encoding: str) -> None:
+    # a saved web page: 30 KB of inline CSS/JS (ASCII) around a few lines of report text; an
+    # unrestricted chardet 7 called such Big5/GBK pages ISO-8859-2 (Big5 then read as GB18030)
+    text = (
+        "青松縣統計局二〇二三年政府資訊公開工作年度報告。本機關堅持以公開為常態、不公開為例外，"
+        "全年主動公開政府資訊一百二十條，受理政府資訊公開申請十二件，均在法定期限內答覆。"
+    )
+    css = "".join(f".m{k} a:hover {{ color: #{k:06x}; margin: {k % 7}px; }}\n" for k in range(400))
+    js = "".join(f"function f{k}(a) {{ return a > {k} ? '<p>' : '</p>'; }}\n" for k in range(400))
+    page = f"<html><head><style>{css}</style><script>{js}</script></head><body><p>{text}</p><p>{text}</p></body></html>"
+    decoded = decode_report(page.encode(encoding))
+    assert decoded.text == page and decoded.replaced == 0
