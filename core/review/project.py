@@ -240,7 +240,7 @@ class Project:
     def add_report(self, reviewed: ReviewedReport) -> ReviewedReport:
         return self.add_reports([reviewed])[0]
 
-    def add_reports(self, reviewed: list[ReviewedReport]) -> list[ReviewedReport]:
+    def add_reports(self, reviewed: list[ReviewedReport], synced: bool = True) -> list[ReviewedReport]:
         """Add parsed reports (with any state they carry) in one transaction.
 
         The objects keep their identity (undo stacks and views keyed by them stay valid): a
@@ -248,13 +248,21 @@ class Project:
         of a closed project moves here (of a still open one: copied).
         A report whose source is already in the project is not added twice: the project's
         object is returned.
+
+        ``synced=False``: committed without waiting for the disk and without a checkpoint
+        (``store.begin_unsynced``): kept if the program is killed, and durable across a power cut
+        from the next synced commit on — every edit's is, so no edit of these reports can be
+        durable while they are not. The window saves the reports of a batch being loaded so.
         """
         self.check_writable()
         conn = self._require_conn()
         out: list[ReviewedReport | tuple[ReviewedReport, int, str]] = []
         seen: dict[str, ReviewedReport | tuple[ReviewedReport, int, str]] = {}
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            if synced:
+                conn.execute("BEGIN IMMEDIATE")
+            else:
+                store.begin_unsynced(conn)
             pos = conn.execute("SELECT COALESCE(MAX(position), -1) FROM reports").fetchone()[0]
             for rr in reviewed:
                 k = files.key(rr.path)
@@ -286,10 +294,19 @@ class Project:
                 self._log(conn, stored, "add", {"sha256": sha, "corrections": len(rr.state.corrections)})
                 seen[k] = (rr, rid, stored)
                 out.append(seen[k])
-            store.commit(conn)
+            if synced:
+                store.commit(conn)
+            else:
+                conn.execute("COMMIT")
         except (OSError, sqlite3.Error) as exc:
             store.rollback(conn)
             raise self._write_error(exc) from exc
+        finally:
+            if not synced:
+                try:
+                    store.end_unsynced(conn)
+                except sqlite3.Error:
+                    pass  # the connection is unusable: the next write says so
         adopted: dict[int, ReviewedReport] = {}
         result: list[ReviewedReport] = []
         for item in out:
@@ -304,6 +321,26 @@ class Project:
         for rr in reviewed:
             rr.report.snapshot = None  # stored (or already there): its memory is freed
         return result
+
+    def flush(self) -> None:
+        """Make every commit durable across a power cut and copy it into the project file (a
+        checkpoint), after ``add_reports(..., synced=False)``. Uses a connection of its own, so any
+        thread may call it while the session's connection is in use; never raises (a checkpoint
+        that cannot finish now is completed by the next commit or on close)."""
+        if self._closed or self._read_only:
+            return
+        try:
+            conn = sqlite3.connect(self._path, isolation_level=None)
+        except sqlite3.Error:
+            return
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA synchronous = FULL")
+            store.checkpoint(conn)
+        except sqlite3.Error:
+            pass
+        finally:
+            conn.close()
 
     def _append(self, pr: ReviewedReport) -> None:
         self._reports.append(pr)

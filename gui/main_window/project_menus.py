@@ -124,13 +124,15 @@ def attach_to_window(window: Any) -> ProjectMenus:
         if menu.isEmpty():
             menu.addAction(QCoreApplication.translate("ProjectSession", "（无）")).setEnabled(False)
 
-    def adopt_loaded() -> None:
+    def adopt_loaded(synced: bool = False) -> None:
         """Save the window's reports that are in no project yet into the open one.
 
-        Called a moment after reports arrive (``adopt_soon``), when a batch ends, and before a
-        report is shown for editing (``adopt_now``), so that every report is in the project before
-        any edit of it is made: the edit is then saved as it is made. The worker that parsed a report
-        already packed it (``Report.snapshot``): this costs the GUI thread the database rows only.
+        Called a moment after reports arrive (``adopt_soon``) and before a report is shown for
+        editing (``adopt_now``), so that every report is in the project before any edit of it is
+        made (the edit is then saved as it is made, and its synced commit makes the report's rows
+        durable too). These saves do not wait for the disk; when a batch ends everything is synced
+        and copied into the project file in the background (``Project.flush``). The worker that
+        parsed a report already packed it (``Report.snapshot``): the GUI thread writes rows only.
         """
         adopt_timer.stop()
         project = session.project
@@ -144,7 +146,11 @@ def attach_to_window(window: Any) -> ProjectMenus:
                 rr.report.snapshot = None  # nowhere to store it: not kept in memory (a new project packs again)
             return
         if loose:
-            session.add_reports(loose)
+            session.add_reports(loose, synced=False)
+        if synced:
+            from gui.workers import Op
+
+            Op(window, lambda _ctx: project.flush(), label="flush").run()
 
     adopt_timer = QTimer(window)
     adopt_timer.setSingleShot(True)
@@ -200,7 +206,7 @@ def attach_to_window(window: Any) -> ProjectMenus:
 
     session.project_opened.connect(remember)
     session.read_only_changed.connect(remember)
-    window.batch_finished.connect(adopt_loaded)
+    window.batch_finished.connect(lambda: adopt_loaded(synced=True))
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(session.close)  # release the lock

@@ -275,12 +275,15 @@ class ProjectSession(QObject):
         if was_read_only:
             self.read_only_changed.emit(False)
 
-    def add_reports(self, reviewed: Sequence[ReviewedReport]) -> list[ReviewedReport]:
-        """Add reports to the open project and return the project's objects (use them)."""
+    def add_reports(self, reviewed: Sequence[ReviewedReport], synced: bool = True) -> list[ReviewedReport]:
+        """Add reports to the open project and return the project's objects (use them).
+
+        ``synced=False``: without waiting for the disk (``core.review.project.Project.add_reports``).
+        """
         if self._project is None:
             return list(reviewed)
         try:
-            return list(self._project.add_reports(list(reviewed)))
+            return list(self._project.add_reports(list(reviewed), synced=synced))
         except ProjectError as exc:
             self.error_raised.emit(exc.message)
             return []

@@ -127,3 +127,44 @@ def _every_acknowledged_edit_is_there(
             assert rr.metadata_value("agency") in (f"局{n}", f"局{n + 12}")
     logged = [e for e in project.log() if e.kind != "add"]
     assert len(logged) in ((len(acked),) if exact else (len(acked), len(acked) + 1))
+
+
+ADDER = r"""
+import os, shutil, signal, sys
+from core.review.project import Project
+from core.review.state import ReviewedReport, ValueEdit
+from tests.core.project_support import fake_parse
+
+project = Project.open(sys.argv[1], parse=fake_parse)
+reports = [ReviewedReport(fake_parse(p)) for p in sys.argv[2:]]
+project.add_reports(reports[:2], synced=False)  # as the window saves a batch while it loads
+reports[1].apply(ValueEdit("apply.new.total", 99))  # an edit: synced, and the rows before it with it
+project.add_reports(reports[2:], synced=False)
+shutil.copyfile(sys.argv[1], sys.argv[1] + ".before")  # the project file alone, as people copy it
+project.flush()
+shutil.copyfile(sys.argv[1], sys.argv[1] + ".after")
+print("added", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_reports_saved_without_waiting_for_the_disk_survive_kill_9(tmp_path: Path):
+    path = tmp_path / ("batch" + PROJECT_SUFFIX)
+    files = [write_source(tmp_path / f"b{i}.txt", {"apply.new.total": i}) for i in range(4)]
+    Project.create(path).close()
+    script = tmp_path / "adder.py"
+    script.write_text(ADDER, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(script), str(path), *map(str, files)], capture_output=True, text=True,
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
+    )  # fmt: skip
+    assert out.stdout.strip() == "added" and out.returncode == -signal.SIGKILL
+    with Project.open(path, parse=fake_parse) as project:  # the killed process's lock is stale: taken over
+        assert sorted(r.path for r in project.reviewed_reports()) == sorted(str(f) for f in files)
+        assert project.report(str(files[1])).value("apply.new.total") == 99
+    for suffix, n in ((".before", 2), (".after", 4)):  # the edit's commit synced the first two; flush the rest
+        copy = tmp_path / ("copy" + suffix + PROJECT_SUFFIX)
+        shutil.copyfile(str(path) + suffix, copy)
+        with Project.open(copy, read_only=True, parse=fake_parse) as alone:
+            assert len(alone.reviewed_reports()) == n
