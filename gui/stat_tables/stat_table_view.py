@@ -305,6 +305,8 @@ class StatTableView(QTableView):
         """Tall enough for the row's longest wrapped label (merged labels are left out)."""
         model = self.stat_model()
         metrics = self.fontMetrics()
+        # what Qt's item painting leaves for the text: the grid line and a margin on each side
+        margin = 1 + 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
         height = 0
         for col in range(model.columnCount()):
             c = model.grid.anchor(row, col)
@@ -312,7 +314,7 @@ class StatTableView(QTableView):
                 continue
             # The delegate keeps a few pixels of margin on each side; measuring with wrapping
             # uses the same fallback (CJK) font the cell is painted with.
-            width = sum(self.columnWidth(k) for k in range(col, col + c.colspan)) - 14
+            width = sum(self.columnWidth(k) for k in range(col, col + c.colspan)) - margin
             rect = metrics.boundingRect(QRect(0, 0, max(width, 10), 10_000), _WRAP, c.text)
             height = max(height, rect.height())
         return max(24, height + 8)

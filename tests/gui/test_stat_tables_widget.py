@@ -492,3 +492,40 @@ def test_column_widths_share_the_width_between_labels_and_values(available: int)
         assert sum(widths) > available and sum(labels) <= max(available * 0.45, 90) + 15
     if available == 637:
         assert sum(labels) < 296  # narrower than at full width (44 + 82 + 170)
+
+
+@pytest.mark.parametrize("width", [1150, 640, 450])
+def test_row_labels_are_never_clipped_and_rows_are_not_taller_than_needed(tables, qtbot, width: int) -> None:
+    """Each row is as tall as its longest label wrapped in the rectangle Qt paints the text in:
+    no label is cut off, and a label that fits on one line leaves a one-line row."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    w, _rv, _stack = tables
+    w.tabs.setCurrentIndex(1)
+    view = w.views["apply"]
+    model = view.stat_model()
+    w.resize(width, 700)
+    _settle(qtbot, view)
+    needed_by_row: dict[int, int] = {}
+    for c in model.grid.cells:
+        if c.kind == "value" or c.rowspan > 1 or not c.text:
+            continue
+        index = model.index(c.row, c.col)
+        option = QStyleOptionViewItem()
+        view.itemDelegate().initStyleOption(option, index)
+        option.rect = QRect(0, 0, sum(view.columnWidth(k) for k in range(c.col, c.col + c.colspan)) - 1, 100)
+        text_rect = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        # Qt's item painting (QCommonStyle) insets the text by PM_FocusFrameHMargin + 1 on each side
+        inset = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+        assert isinstance(font, QFont)
+        wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+        box = QRect(0, 0, text_rect.width() - 2 * inset, 10_000)
+        needed = QFontMetrics(font).boundingRect(box, wrap, c.text).height()
+        assert needed <= view.rowHeight(c.row), (c.text, needed, view.rowHeight(c.row))
+        needed_by_row[c.row] = max(needed, needed_by_row.get(c.row, 0))
+    # and no row keeps an empty line: at most the padding above the tallest label
+    for row, needed in needed_by_row.items():
+        assert view.rowHeight(row) <= max(24, needed + 8), (row, needed, view.rowHeight(row))
