@@ -25,33 +25,40 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def check_zip(path: str) -> None:
-    """Reject archives that are not Word documents, are truncated, or would inflate absurdly.
+def open_zip(path: str) -> zipfile.ZipFile:
+    """The archive, open, once it is known to be a Word document that is not truncated and would
+    not inflate absurdly.
 
     Raises:
         LoadError: with a Chinese message naming the file.
     """
     name = Path(path).name
+    zf = None
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-            total = sum(i.file_size for i in infos)
-            packed = sum(i.compress_size for i in infos)
+        zf = zipfile.ZipFile(path)
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        if zf is not None:
+            zf.close()
         raise LoadError(
             f"无法打开 Word 文件“{name}”：文件已损坏或不完整（可能下载未完成），请重新获取原文件。",
             code="docx.corrupt",
             details=str(exc),
         ) from exc
     if "word/document.xml" not in names:
+        zf.close()
         raise LoadError(f"文件“{name}”不是有效的 Word（.docx）文档：缺少正文部分。", code="docx.corrupt")
     if total > MAX_UNCOMPRESSED or (total > 20 * 1024 * 1024 and total > MAX_RATIO * max(packed, 1)):
+        zf.close()
         raise LoadError(
             f"Word 文件“{name}”解压后达 {total / 1024 / 1024:.0f} MB，远超正常报告的大小"
             "（可能是恶意构造的压缩包），已拒绝读取。",
             code="docx.too_large",
         )
+    return zf
 
 
 def load_docx(path: str, cancelled: Callable[[], bool] | None = None) -> SourceDocument:
@@ -60,12 +67,12 @@ def load_docx(path: str, cancelled: Callable[[], bool] | None = None) -> SourceD
     Raises:
         LoadError: corrupt, truncated, or oversized file.
     """
-    check_zip(path)
+    archive = open_zip(path)
     from lxml import etree
 
     name = Path(path).name
     try:
-        with zipfile.ZipFile(path) as zf:
+        with archive as zf:
             info = zf.getinfo("word/document.xml")
             if info.file_size > MAX_DOCX_BODY_XML:
                 raise LimitExceeded(
@@ -189,8 +196,14 @@ def _add_table(b: DocBuilder, tbl: Any, num: Numbering) -> None:
             pr = child(tc, _TC_PR)
             span, vm = 1, None
             if pr is not None:
-                span = max(1, min(_int_attr(child(pr, _GRID_SPAN), 1), 1000))
-                vm = child(pr, _V_MERGE)
+                grid_span = None
+                for el in pr:  # one pass: the first gridSpan and vMerge
+                    tag = el.tag
+                    if tag == _GRID_SPAN:
+                        grid_span = grid_span if grid_span is not None else el
+                    elif tag == _V_MERGE:
+                        vm = vm if vm is not None else el
+                span = max(1, min(_int_attr(grid_span, 1), 1000))
             if vm is not None and vm.get(_VAL, "continue") != "restart" and col in open_merge:
                 above = open_merge[col]
                 above.rowspan = r - above.row + 1
