@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from core.model import Grid, Span
 
-HEADER_MAX_WIDTH = 130  # logical pixels of the row-label header beside the grid
+HEADER_MAX_WIDTH = 130  # logical pixels of the row-label header beside the grid …
+HEADER_MAX_SHARE = 0.4  # … and at most this share of a narrow grid's width
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,10 @@ class SourceTableView(QTableWidget):
             self.scrollToTop()
             self.horizontalScrollBar().setValue(0)
         return hit
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.verticalHeader().setMaximumWidth(min(HEADER_MAX_WIDTH, int(event.size().width() * HEADER_MAX_SHARE)))
+        super().resizeEvent(event)
 
     def _set_headers(self, cells: list[SourceCell], n_rows: int, n_cols: int) -> None:
         rows, cols = header_labels(cells)

@@ -123,3 +123,24 @@ def test_source_table_headers_name_each_rows_label_and_columns_header() -> None:
     assert rows == [[], [], ["三、本年度办理结果", "（一）予以公开"], ["三、本年度办理结果", "（二）部分公开"]]
     assert cols == [[], [], ["申请人情况", "自然人"], ["申请人情况", "总计"]]
     assert header_labels([SourceCell(0, 0, "说明", -1, -1)]) == ([], [])
+
+
+def test_source_table_row_header_leaves_a_narrow_grid_room_for_the_values(qtbot) -> None:
+    """In the centre column of a 150 % laptop screen the grid is ~190 pixels wide: the row labels'
+    header takes at most 40 % of it, and 130 pixels on a wide grid."""
+    from core.model import Span
+    from gui.source_view.source_table import SourceCell, SourceTableView
+
+    label = "一、本年新收政府信息公开申请数量"
+    cells = [SourceCell(0, 0, label, 0, len(label)), SourceCell(0, 1, "359", 20, 23)]
+    view = SourceTableView()
+    qtbot.addWidget(view)
+    view.resize(190, 120)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.show_cells(cells, Span(20, 21)) is cells[1]
+    assert view.verticalHeaderItem(0).text() == label
+    qtbot.waitUntil(lambda: 0 < view.verticalHeader().width() <= 190 * 0.4)
+    view.resize(600, 120)
+    qtbot.waitUntil(lambda: view.verticalHeader().width() > 190 * 0.4)
+    assert view.verticalHeader().width() <= 130
