@@ -677,6 +677,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
             .replace("%2", str(c.with_errors))
             .replace("%3", str(c.reviewed))
         )
+        if c.duplicates:
+            # copies of a report counted once: the reviewer sees why the summary holds fewer reports
+            text += self.tr("，%1 份为重复（不计入汇总）").replace("%1", str(c.duplicates))
         if c.unreadable:
             text += self.tr("，%1 份无法读取").replace("%1", str(c.unreadable))
         self.count_label.setText(text)

@@ -124,6 +124,7 @@ EN = {
     "（无）": "(none)",
     "共 %1 份报告，%2 份有错误，%3 份已审核": "Reports: %1 · with errors: %2 · reviewed: %3",
     "，%1 份无法读取": " · unreadable: %1",
+    "，%1 份为重复（不计入汇总）": " · duplicates not counted in the summary: %1",
     "无法读取": "Unreadable",
     "未计入汇总：%1": "Not counted in the summary: %1",
     "有尚未导出或保存的修改。确定要退出吗？": "There are corrections not yet exported or saved. Quit anyway?",

@@ -884,7 +884,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window/menus.py" line="72"/>
-        <location filename="../../gui/main_window/window.py" line="764"/>
+        <location filename="../../gui/main_window/window.py" line="784"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -930,8 +930,8 @@
     </message>
     <message>
         <location filename="../../gui/main_window/menus.py" line="106"/>
-        <location filename="../../gui/main_window/window.py" line="607"/>
-        <location filename="../../gui/main_window/window.py" line="611"/>
+        <location filename="../../gui/main_window/window.py" line="624"/>
+        <location filename="../../gui/main_window/window.py" line="628"/>
         <source>标记为已审核</source>
         <translation>Mark as Reviewed</translation>
     </message>
@@ -1033,7 +1033,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window/menus.py" line="202"/>
-        <location filename="../../gui/main_window/window.py" line="598"/>
+        <location filename="../../gui/main_window/window.py" line="615"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1068,72 +1068,72 @@
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="131"/>
+        <location filename="../../gui/main_window/load_export.py" line="133"/>
         <source>已打开 %1 份</source>
         <translation>Open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="137"/>
+        <location filename="../../gui/main_window/load_export.py" line="139"/>
         <source>已打开 %1 份报告</source>
         <translation>Reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="143"/>
+        <location filename="../../gui/main_window/load_export.py" line="145"/>
         <source>已取消读取；已打开 %1 份报告</source>
         <translation>Loading cancelled; reports open: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="156"/>
+        <location filename="../../gui/main_window/load_export.py" line="158"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="165"/>
+        <location filename="../../gui/main_window/load_export.py" line="167"/>
         <source>部分文件无法读取</source>
         <translation>Some files could not be read</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="166"/>
+        <location filename="../../gui/main_window/load_export.py" line="168"/>
         <source>以下 %1 个文件无法读取，其余文件已打开：</source>
         <translation>These %1 files could not be read; the others are open:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="183"/>
+        <location filename="../../gui/main_window/load_export.py" line="185"/>
         <source>%1%2年度报告审核.xlsx</source>
         <translation>%1%2-review.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="320"/>
+        <location filename="../../gui/main_window/window.py" line="335"/>
         <source>没有未解决的问题。</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="350"/>
-        <location filename="../../gui/main_window/window.py" line="372"/>
-        <location filename="../../gui/main_window/window.py" line="444"/>
-        <location filename="../../gui/main_window/window.py" line="496"/>
+        <location filename="../../gui/main_window/window.py" line="365"/>
+        <location filename="../../gui/main_window/window.py" line="387"/>
+        <location filename="../../gui/main_window/window.py" line="459"/>
+        <location filename="../../gui/main_window/window.py" line="513"/>
         <source>项目以只读方式打开，不能修改；可用“项目另存为”得到可编辑的副本。</source>
         <translation>The project is open read-only; use &quot;Save Project As&quot; for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="184"/>
+        <location filename="../../gui/main_window/load_export.py" line="186"/>
         <source>导出当前报告</source>
         <translation>Export Current Report</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="227"/>
         <location filename="../../gui/main_window/load_export.py" line="229"/>
+        <location filename="../../gui/main_window/load_export.py" line="231"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/load_export.py" line="236"/>
+        <location filename="../../gui/main_window/load_export.py" line="238"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/export_dialog.py" line="124"/>
-        <location filename="../../gui/main_window/load_export.py" line="263"/>
+        <location filename="../../gui/main_window/load_export.py" line="265"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1160,77 +1160,77 @@ Reads, checks and summarises government information disclosure annual reports.</
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="375"/>
+        <location filename="../../gui/main_window/window.py" line="390"/>
         <source>采用建议：%1</source>
         <translation>Suggestion applied: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="385"/>
+        <location filename="../../gui/main_window/window.py" line="400"/>
         <source>建议的数值与当前数值相同。</source>
         <translation>The suggested values are already the current ones.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="387"/>
+        <location filename="../../gui/main_window/window.py" line="402"/>
         <source>采用建议（%1 个单元格）</source>
         <translation>Apply suggestion (%1 cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="415"/>
+        <location filename="../../gui/main_window/window.py" line="430"/>
         <source>确认 %1 个同类问题与原文一致</source>
         <translation>Confirm %1 findings of one kind as printed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="434"/>
+        <location filename="../../gui/main_window/window.py" line="449"/>
         <source>本报告已没有未解决的问题，可按 Ctrl+Shift+R 标记为已审核；F8 转到下一份报告。</source>
         <translation>No open findings left in this report: Ctrl+Shift+R marks it as reviewed; F8 goes on to the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="460"/>
+        <location filename="../../gui/main_window/window.py" line="477"/>
         <source>已将 %1 份报告标记为已审核</source>
         <translation>Marked %1 reports as reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="489"/>
+        <location filename="../../gui/main_window/window.py" line="506"/>
         <source>已关闭 %1 份报告</source>
         <translation>Closed %1 reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="508"/>
+        <location filename="../../gui/main_window/window.py" line="525"/>
         <source>只读：此项目正在别处打开，这里只能查看，不能修改。要修改，请用“文件 › 项目另存为…”得到可编辑的副本。</source>
         <translation>Read-only: this project is open elsewhere; here you can look but not change. To make changes, use File › Save Project As… for an editable copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="534"/>
+        <location filename="../../gui/main_window/window.py" line="551"/>
         <source>未标记为已审核：本报告还有未解决的错误。</source>
         <translation>Not marked as reviewed: this report still has open errors.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="593"/>
+        <location filename="../../gui/main_window/window.py" line="610"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="594"/>
+        <location filename="../../gui/main_window/window.py" line="611"/>
         <source>当前打开了 %1 份报告。新项目要包含它们及其修改吗？</source>
         <translation>%1 reports are open. Should the new project include them and their corrections?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="595"/>
+        <location filename="../../gui/main_window/window.py" line="612"/>
         <source>选“空白项目”时，当前的报告和修改仍保留在原来的项目或工作区中。</source>
         <translation>With “Empty Project” the open reports and corrections stay in their current project or workspace.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="596"/>
+        <location filename="../../gui/main_window/window.py" line="613"/>
         <source>包含当前报告</source>
         <translation>Include Open Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="597"/>
+        <location filename="../../gui/main_window/window.py" line="614"/>
         <source>空白项目</source>
         <translation>Empty Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="613"/>
+        <location filename="../../gui/main_window/window.py" line="630"/>
         <source>本报告还有 %1 个未解决的错误。
 
 仍要标记为已审核吗？标记后状态栏仍将其计为“有错误”，直到错误被更正或确认与原文一致。</source>
@@ -1239,17 +1239,22 @@ Reads, checks and summarises government information disclosure annual reports.</
 Mark it as reviewed anyway? The status bar keeps counting it as having errors until they are corrected or confirmed as printed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="658"/>
+        <location filename="../../gui/main_window/window.py" line="675"/>
         <source>共 %1 份报告，%2 份有错误，%3 份已审核</source>
         <translation>Reports: %1 · with errors: %2 · reviewed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="664"/>
+        <location filename="../../gui/main_window/window.py" line="682"/>
+        <source>，%1 份为重复（不计入汇总）</source>
+        <translation> · duplicates not counted in the summary: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window/window.py" line="684"/>
         <source>，%1 份无法读取</source>
         <translation> · unreadable: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="765"/>
+        <location filename="../../gui/main_window/window.py" line="785"/>
         <source>有尚未导出或保存的修改。确定要退出吗？</source>
         <translation>There are corrections not yet exported or saved. Quit anyway?</translation>
     </message>
@@ -1446,98 +1451,98 @@ Choose No to start an empty workspace; last time&apos;s work stays in the data f
         <translation>No review project is open, so there is nothing to save as.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_session.py" line="361"/>
+        <location filename="../../gui/main_window/project_session.py" line="364"/>
         <source>审核项目“%1”正由用户“%2”（计算机 %3）自 %4 起打开，为避免修改互相覆盖，只能以只读方式查看。</source>
         <translation>The review project “%1” has been open by user “%2” (computer %3) since %4; to keep changes from overwriting each other it can only be viewed read-only.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="44"/>
+        <location filename="../../gui/main_window/project_menus.py" line="51"/>
         <source>审核项目 (*%1)</source>
         <translation>Review projects (*%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="52"/>
+        <location filename="../../gui/main_window/project_menus.py" line="59"/>
         <source>未命名项目（自动保存）</source>
         <translation>Untitled project (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="77"/>
+        <location filename="../../gui/main_window/project_menus.py" line="84"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="88"/>
+        <location filename="../../gui/main_window/project_menus.py" line="95"/>
         <source>已新建项目，修改会随时自动保存。</source>
         <translation>Project created; corrections are saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="93"/>
+        <location filename="../../gui/main_window/project_menus.py" line="100"/>
         <source>打开项目</source>
         <translation>Open Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="104"/>
+        <location filename="../../gui/main_window/project_menus.py" line="111"/>
         <source>当前没有打开的项目。</source>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="106"/>
+        <location filename="../../gui/main_window/project_menus.py" line="113"/>
         <source>项目另存为</source>
         <translation>Save Project As</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="118"/>
+        <location filename="../../gui/main_window/project_menus.py" line="125"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="134"/>
+        <location filename="../../gui/main_window/project_menus.py" line="166"/>
         <source>新建项目…</source>
         <translation>New Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="135"/>
+        <location filename="../../gui/main_window/project_menus.py" line="167"/>
         <source>打开项目…</source>
         <translation>Open Project…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="136"/>
+        <location filename="../../gui/main_window/project_menus.py" line="168"/>
         <source>项目另存为…</source>
         <translation>Save Project As…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="143"/>
+        <location filename="../../gui/main_window/project_menus.py" line="175"/>
         <source>把当前打开的报告和修改保存到一个新的审核项目文件，之后每次修改都会立即保存</source>
         <translation>Save the open reports and corrections to a new review project file; later corrections are saved at once</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="151"/>
+        <location filename="../../gui/main_window/project_menus.py" line="183"/>
         <source>最近的项目</source>
         <translation>Recent Projects</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="156"/>
-        <location filename="../../gui/main_window/project_menus.py" line="209"/>
+        <location filename="../../gui/main_window/project_menus.py" line="188"/>
+        <location filename="../../gui/main_window/project_menus.py" line="246"/>
         <source>审核项目</source>
         <translation>Review Project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="201"/>
+        <location filename="../../gui/main_window/project_menus.py" line="238"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="204"/>
+        <location filename="../../gui/main_window/project_menus.py" line="241"/>
         <source>%1：原文数值 %2 → %3，更正值 %4</source>
         <translation>%1: printed value %2 → %3, corrected value %4</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="219"/>
+        <location filename="../../gui/main_window/project_menus.py" line="256"/>
         <source>读取项目文件夹以外的文件</source>
         <translation>Read files outside the project folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/project_menus.py" line="222"/>
+        <location filename="../../gui/main_window/project_menus.py" line="259"/>
         <source>审核项目“%1”中有 %2 份报告的源文件位于项目文件夹之外：
 
 %3
@@ -1555,119 +1560,120 @@ Allow this only if you trust where the project came from. Read these files?
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="29"/>
+        <location filename="../../gui/report_list/report_list.py" line="39"/>
         <source>2021版</source>
         <translation>2021</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="30"/>
+        <location filename="../../gui/report_list/report_list.py" line="40"/>
         <source>2019版</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="31"/>
+        <location filename="../../gui/report_list/report_list.py" line="41"/>
         <source>旧版</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="32"/>
+        <location filename="../../gui/report_list/report_list.py" line="42"/>
         <source>未识别</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="35"/>
+        <location filename="../../gui/report_list/report_list.py" line="45"/>
         <source>无法读取</source>
         <translation>Unreadable</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="36"/>
-        <location filename="../../gui/report_list/report_list.py" line="214"/>
+        <location filename="../../gui/report_list/report_list.py" line="46"/>
+        <location filename="../../gui/report_list/report_list.py" line="248"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="37"/>
+        <location filename="../../gui/report_list/report_list.py" line="47"/>
         <source>有错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="38"/>
+        <location filename="../../gui/report_list/report_list.py" line="48"/>
         <source>有警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="39"/>
+        <location filename="../../gui/report_list/report_list.py" line="49"/>
         <source>无问题</source>
         <translation>Clean</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="43"/>
+        <location filename="../../gui/report_list/report_list.py" line="53"/>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="44"/>
+        <location filename="../../gui/report_list/report_list.py" line="54"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="45"/>
+        <location filename="../../gui/report_list/report_list.py" line="55"/>
         <source>模板</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="46"/>
+        <location filename="../../gui/report_list/report_list.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="47"/>
+        <location filename="../../gui/report_list/report_list.py" line="57"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="48"/>
+        <location filename="../../gui/report_list/report_list.py" line="58"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="158"/>
+        <location filename="../../gui/report_list/report_list.py" line="207"/>
         <source>%1 个错误，%2 个警告，%3 个已确认</source>
         <translation>Errors: %1, warnings: %2, confirmed: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="164"/>
+        <location filename="../../gui/report_list/report_list.py" line="213"/>
         <source>未计入汇总：%1</source>
         <translation>Not counted in the summary: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="174"/>
+        <location filename="../../gui/report_list/report_list.py" line="223"/>
         <source>同一机关同一年度的 %1 份报告（✓ 计入汇总）：</source>
         <translation>%1 reports of the same agency and year (✓ counted in the summary):</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="200"/>
+        <location filename="../../gui/report_list/report_list.py" line="234"/>
         <source>重复，不计入（共 %1 份）</source>
         <translation>Duplicate, not counted (%1 in all)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="203"/>
+        <location filename="../../gui/main_window/window.py" line="240"/>
+        <location filename="../../gui/report_list/report_list.py" line="237"/>
         <source>✓ 代表（共 %1 份）</source>
         <translation>✓ Counted (%1 in all)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window/window.py" line="718"/>
-        <location filename="../../gui/report_list/report_list.py" line="216"/>
+        <location filename="../../gui/main_window/window.py" line="738"/>
+        <location filename="../../gui/report_list/report_list.py" line="250"/>
         <source>错误 %1</source>
         <translation>Errors: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="218"/>
+        <location filename="../../gui/report_list/report_list.py" line="252"/>
         <source>警告 %1</source>
         <translation>Warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="221"/>
+        <location filename="../../gui/report_list/report_list.py" line="255"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -1675,37 +1681,37 @@ Allow this only if you trust where the project came from. Read these files?
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="264"/>
+        <location filename="../../gui/report_list/report_list.py" line="322"/>
         <source>筛选：机关、年度、状态、文件名（Ctrl+F）</source>
         <translation>Filter: agency, year, status, file name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="348"/>
+        <location filename="../../gui/report_list/report_list.py" line="409"/>
         <source>关闭所选报告（%1 份）</source>
         <translation>Close Selected Reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="354"/>
+        <location filename="../../gui/report_list/report_list.py" line="415"/>
         <source>计入汇总（代替同一机关同一年度的另一份）</source>
         <translation>Count in Summary (instead of the other one of this agency and year)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="360"/>
+        <location filename="../../gui/report_list/report_list.py" line="421"/>
         <source>选中全部重复（%1 份）</source>
         <translation>Select All Duplicates (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="363"/>
+        <location filename="../../gui/report_list/report_list.py" line="424"/>
         <source>标记所选为已审核（%1 份）</source>
         <translation>Mark Selected as Reviewed (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="367"/>
+        <location filename="../../gui/report_list/report_list.py" line="428"/>
         <source>复制文件路径</source>
         <translation>Copy File Paths</translation>
     </message>
     <message>
-        <location filename="../../gui/report_list/report_list.py" line="371"/>
+        <location filename="../../gui/report_list/report_list.py" line="432"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
@@ -1903,32 +1909,32 @@ If these values really belong to another row, choose the correct row below:</tra
         <translation>No parts recognised; put the cursor on a heading line to set them by hand.</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="280"/>
+        <location filename="../../gui/source_view/source_view.py" line="282"/>
         <source>原文中没有“%1”</source>
         <translation>“%1” is not in the source text</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="343"/>
+        <location filename="../../gui/source_view/source_view.py" line="345"/>
         <source>%1 格式，%2 个部分</source>
         <translation>%1 file, %2 parts</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="370"/>
+        <location filename="../../gui/source_view/source_view.py" line="372"/>
         <source>（开头位置已手工调整）</source>
         <translation>(start moved by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="415"/>
+        <location filename="../../gui/source_view/source_view.py" line="417"/>
         <source>设为“%1”的开头</source>
         <translation>Make this the start of &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="513"/>
+        <location filename="../../gui/source_view/source_view.py" line="515"/>
         <source>设为部分开头</source>
         <translation>Set part start</translation>
     </message>
     <message>
-        <location filename="../../gui/source_view/source_view.py" line="518"/>
+        <location filename="../../gui/source_view/source_view.py" line="520"/>
         <source>设定部分开头：请先切换到规范化文本</source>
         <translation>To set a part start, switch to the normalised text first</translation>
     </message>
@@ -1964,62 +1970,62 @@ If these values really belong to another row, choose the correct row below:</tra
 <context>
     <name>StatTableView</name>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="371"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="376"/>
         <source>请先选中要粘贴到的左上角单元格</source>
         <translation>First select the top-left cell to paste into</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="402"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="407"/>
         <source>粘贴 %1 个单元格</source>
         <translation>Paste into cells (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="405"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="410"/>
         <source>已粘贴 %1 个单元格</source>
         <translation>Cells pasted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="407"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="412"/>
         <source>%1 个不是数字，已跳过</source>
         <translation>skipped (not a number): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="409"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="414"/>
         <source>%1 个超出表格，已跳过</source>
         <translation>skipped (outside the table): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="410"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="415"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="431"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="436"/>
         <source>已将 %1 个单元格恢复为原文数值</source>
         <translation>Cells reverted to printed values: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="431"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="436"/>
         <source>所选单元格没有人工修改</source>
         <translation>The selected cells have no corrections</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="445"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="450"/>
         <source>恢复为原文数值</source>
         <translation>Revert to Printed Value</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="447"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="452"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="448"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="453"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/stat_tables/stat_table_view.py" line="452"/>
+        <location filename="../../gui/stat_tables/stat_table_view.py" line="457"/>
         <source>更正行标签…</source>
         <translation>Correct Row Label…</translation>
     </message>

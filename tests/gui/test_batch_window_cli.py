@@ -56,4 +56,8 @@ def test_window_and_cli_read_one_batch_alike(qtbot, window, tmp_path: Path) -> N
     # status bar counts = the command line's counts
     n_ok = sum(1 for o in cli if o["ok"])
     n_err = sum(1 for o in cli if o["ok"] and o["batch"]["errors"])
-    assert window.count_label.text() == f"共 {n_ok} 份报告，{n_err} 份有错误，0 份已审核，{len(cli) - n_ok} 份无法读取"
+    n_dup = sum(1 for o in cli if o["ok"] and o["batch"]["duplicate_of"])
+    assert n_dup == 1
+    assert window.count_label.text() == (
+        f"共 {n_ok} 份报告，{n_err} 份有错误，0 份已审核，{n_dup} 份为重复（不计入汇总），{len(cli) - n_ok} 份无法读取"
+    )
