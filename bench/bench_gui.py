@@ -100,9 +100,9 @@ def _pss_kb(pid: int | str) -> int:
     return 0
 
 
-def _family() -> list[int]:
-    """This process and its descendants (the parser worker processes)."""
-    me = os.getpid()
+def _family(root: int | None = None) -> list[int]:
+    """This process (or ``root``) and its descendants (the parser worker processes)."""
+    me = os.getpid() if root is None else root
     parent: dict[int, int] = {}
     for d in os.listdir("/proc"):
         if d.isdigit():

@@ -119,6 +119,8 @@ class _Run:
         """The whole batch, each report slimmed to what the workbook and the directory read
         (``slim_entry``) as soon as its own findings are known: memory stays a fraction of the
         reports' (3000 realistic reports: see bench/bench_export.py --cli)."""
+        from core.batch.slim import slim_entry
+
         batch = Batch(directory=directory, count_incomplete=count_incomplete)
         chunk: list[tuple[ReviewedReport | Failure, str | None]] = []
         for x in self.items(paths):
@@ -135,22 +137,6 @@ class _Run:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
-
-
-def slim_entry(entry: BatchEntry) -> None:
-    """Drop what only reading and editing a report need, once the batch has its own findings:
-    the source text, its offsets, the grids and pages, the validator. Kept: values (as printed and
-    corrected), metadata, sections, the parser's findings, prose figures, kind, template and the
-    content hash — everything the workbook, the cross-year rules and duplicates read. Only for a
-    batch that is not edited afterwards (``export``, ``directory``)."""
-    from core.model import SourceDocument
-
-    entry.validator = None
-    rr = entry.reviewed
-    if rr is None:
-        return
-    doc = rr.report.document
-    rr.report.document = SourceDocument(path=doc.path, form=doc.form, original="", text="", encoding=doc.encoding)
 
 
 def _directory(args: argparse.Namespace) -> Directory | None:

@@ -209,13 +209,17 @@ class ReviewedReport:
             return self.report.template
         return getattr(self.report.metadata, key).value
 
+    def _printed(self) -> dict[str, Value]:
+        """The values as the parser read them (a slim report rebuilds them: core.batch.slim)."""
+        return self.report.values
+
     def parsed_values(self) -> dict[str, Value]:
         """Values as parsed, with row remaps applied (a remap is structure, not a number)."""
         remaps = self.state.row_remaps
         if not remaps:
-            return self.report.values
+            return self._printed()
         out: dict[str, Value] = {}
-        for fid, v in self.report.values.items():
+        for fid, v in self._printed().items():
             out[_remap(fid, remaps)] = replace(v, field=_remap(fid, remaps))
         return out
 

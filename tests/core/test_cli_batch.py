@@ -153,7 +153,7 @@ def test_export_from_slimmed_reports_writes_the_same_workbook(tmp_path: Path) ->
     import openpyxl
 
     from core.batch.pipeline import load_batch
-    from core.cli import slim_entry
+    from core.batch.slim import slim_entry
     from core.export import ExportOptions, export_batch
 
     paths = mixed_batch(tmp_path / "in")

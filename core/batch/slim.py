@@ -1,0 +1,126 @@
+"""Reports of a batch that is read once and never edited (the command line's ``export`` and
+``directory``): each kept as only what the batch, its cross-year rules and the workbook read.
+
+A parsed report is ~80 KB in memory, most of it its ~200 ``Value`` objects with their spans, pages
+and boxes (and the effective-values copy of them). A slim report keeps its values as three packed
+columns — the field IDs (one tuple shared by every report with the same fields), the numbers, the
+raw tokens (one string object per distinct token) and the origins — and rebuilds ``Value`` objects
+(field, value, raw, origin; no source position) when they are read; the last few reports' values
+are kept built, so that one pass over a report (summing, the key figures, the 数据 rows) builds them
+once. Also kept: metadata (values, not positions), the parser's findings, prose figures (as
+values), kind, templates, content hash, the review state. Dropped: source text, offsets, grids,
+pages, sections, extra rows, the validator — so a slim report cannot be shown or re-validated.
+3000 realistic reports: ~10 KB each instead of ~95 KB (bench/bench_export.py --cli).
+
+Public API:
+    slim_entry(entry): replace an entry's report by its slim form once its own findings are known
+    SlimReviewedReport(reviewed): the slim form of a reviewed report
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from core.batch.model import BatchEntry
+from core.model import Located, Metadata, SourceDocument, Value
+from core.review.state import Edit, ReviewedReport
+
+__all__ = ["SlimReviewedReport", "slim_entry"]
+
+_BUILT = 8  # slim reports whose values stay built (one pass over a report reads them several times)
+_recent: OrderedDict[SlimReviewedReport, dict[str, Value]] = OrderedDict()
+_shared: dict[Any, Any] = {}  # field-ID tuples, origin tuples, raw tokens, template maps: one object each
+
+
+def _share(x: Any) -> Any:
+    """One object for equal field-ID tuples, origin tuples and tokens across the batch's reports."""
+    return _shared.setdefault(x, x)
+
+
+class SlimReviewedReport(ReviewedReport):
+    """A reviewed report reduced to what a read-only batch and its workbook read (see the module)."""
+
+    def __init__(self, reviewed: ReviewedReport) -> None:
+        r = reviewed.report
+        values = r.values
+        self._fields: tuple[str, ...] = _share(tuple(values))
+        self._numbers: tuple[Any, ...] = tuple(v.value for v in values.values())
+        self._raws: tuple[str, ...] = tuple(_share(v.raw) for v in values.values())
+        self._origins: tuple[str, ...] = _share(tuple(v.origin for v in values.values()))
+        doc = r.document
+        slim = replace(
+            r,
+            document=SourceDocument(path=doc.path, form=doc.form, original="", text="", encoding=doc.encoding),
+            table_templates=_shared_map(r.table_templates),
+            metadata=_bare_metadata(r.metadata),
+            sections=[],
+            values={},  # packed above: read through parsed_values() / values()
+            extra_rows=[],
+            prose_figures=[_bare(v) for v in r.prose_figures],
+        )
+        super().__init__(slim, reviewed.state)
+        self.listeners = reviewed.listeners
+        self.link = reviewed.link
+
+    def _printed(self) -> dict[str, Value]:
+        return {
+            fid: Value(fid, x, raw, origin)  # type: ignore[arg-type]
+            for fid, x, raw, origin in zip(self._fields, self._numbers, self._raws, self._origins, strict=True)
+        }
+
+    def values(self) -> dict[str, Value]:
+        got = _recent.get(self)
+        if got is not None:
+            _recent.move_to_end(self)
+            return got
+        if self.state.corrections or self.state.row_remaps:
+            self._values = None
+            got = super().values()
+            self._values = None  # not kept with the report: in the few most recent only
+        else:
+            got = self._printed()
+        _recent[self] = got
+        while len(_recent) > _BUILT:
+            _recent.popitem(last=False)
+        return got
+
+    def apply(self, edit: Edit) -> Any:
+        _recent.pop(self, None)
+        return super().apply(edit)
+
+
+def _bare(v: Value) -> Value:
+    return Value(v.field, v.value, _share(v.raw), v.origin)
+
+
+def _bare_metadata(m: Metadata) -> Metadata:
+    def bare(x: Located) -> Located:
+        return Located(x.value, None, x.source)
+
+    return Metadata(
+        agency=bare(m.agency),
+        year=bare(m.year),
+        published=bare(m.published),
+        index_no=bare(m.index_no),
+        publisher=bare(m.publisher),
+        title=bare(m.title),
+    )
+
+
+def _shared_map(d: dict[str, str]) -> dict[str, str]:
+    key = tuple(d.items())
+    got = _shared.get(key)
+    if got is None:
+        got = _shared[key] = dict(d)
+    return got
+
+
+def slim_entry(entry: BatchEntry) -> None:
+    """Replace the entry's report by its slim form, once the batch has its own findings (and drop
+    the validator). Only for a batch that is not edited or shown afterwards."""
+    entry.validator = None
+    rr = entry.reviewed
+    if rr is not None and not isinstance(rr, SlimReviewedReport):
+        entry.reviewed = SlimReviewedReport(rr)
