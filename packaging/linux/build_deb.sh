@@ -26,6 +26,11 @@ rm -rf "$PKG"
 mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" \
   "$PKG/usr/share/icons/hicolor/256x256/apps" "$PKG/usr/share/metainfo" "$PKG/usr/share/mime/packages"
 cp -a dist/ogi-review "$PKG/opt/ogi-review"
+# Our modules and most libraries are compiled into the program's archive (ogi-review.spec); a few
+# packages are shipped as .py files (cv2). The install folder is read-only, so compile those here:
+# otherwise every start compiles them again (checked by packaging/linux/check_bytecode.py).
+"$VENV/bin/python" -m compileall -q -j 0 --invalidation-mode checked-hash -x '/resources/' \
+  -s "$PKG" -p / "$PKG/opt/ogi-review/_internal" >/dev/null
 cat > "$PKG/usr/bin/ogi-review" <<'SH'
 #!/bin/sh
 # Launcher: the frozen app lives in /opt/ogi-review.

@@ -36,3 +36,21 @@ def test_spec_archives_bytecode_compiled_at_build_time():
     assert ast.unparse(pyz.args[0]) == "a.pure"
     exes = _calls(tree, "EXE")
     assert len(exes) == 2 and all(ast.unparse(e.args[0]) == "pyz" for e in exes)
+
+
+def test_linux_build_does_not_import_qt_before_every_command():
+    """PyInstaller's PySide6 run-time hook imports QtCore at each start, headless commands included."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    filters = [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.If)
+        and "linux" in ast.unparse(n.test)
+        and any(
+            isinstance(s, ast.Assign) and ast.unparse(s.targets[0]) == "a.scripts" and "pyi_rth_pyside6" in ast.unparse(s)
+            for s in n.body
+        )
+    ]
+    assert filters
+    first_exe = min(c.lineno for c in _calls(tree, "EXE"))
+    assert filters[0].lineno < first_exe  # filtered before the executables take a.scripts
