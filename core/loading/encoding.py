@@ -106,8 +106,11 @@ def decode_report(data: bytes) -> Decoded:
     # Only among the encodings a report can be in: asked to choose among all, chardet 7 calls a
     # GBK or Big5 web page whose inline scripts and styles outweigh its text "ISO-8859-2"
     # (a Big5 page then fell through to GB18030 and read as nonsense). bench/README.md.
-    guess = chardet.detect(data[:200_000], include_encodings=_DETECT_AMONG, no_match_encoding="gb18030") or {}
-    name = (guess.get("encoding") or "").lower()
+    try:
+        guess = chardet.detect(data[:200_000], include_encodings=_DETECT_AMONG, no_match_encoding="gb18030")
+        name = (guess.get("encoding") or "").lower()
+    except (RuntimeError, ValueError, LookupError):
+        name = ""  # the detector failed on these bytes: the fallbacks below, as for no guess
     candidates = [_SUPERSETS.get(name, name)] if name else []
     if any(x in name for x in ("big5", "950")):
         candidates += ["big5hkscs", "cp950"]
