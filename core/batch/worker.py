@@ -305,6 +305,22 @@ class WorkerPool:
             else:
                 w.stop()
 
+    def recycle(self) -> int:
+        """Replace the idle workers by fresh ones (between batches; not during ``parse_many``).
+
+        A worker that has parsed PDFs and Word files keeps their libraries and the heap they grew:
+        90-110 MB resident against 40 MB for a fresh one, for as long as the window stays open. A
+        fresh worker is started at once (at low priority), so the next file opened is not kept
+        waiting for a process to start. Returns how many were replaced.
+        """
+        with self._lock:
+            old = [w for w in self._workers if w.job is None]
+            fresh = {id(w): self._spawn() for w in old}
+            self._workers = [fresh.get(id(w), w) for w in self._workers]
+        for w in old:
+            w.stop()
+        return len(old)
+
     def __enter__(self) -> WorkerPool:
         return self
 
@@ -473,6 +489,14 @@ def shared_pool() -> WorkerPool | None:
             workers = max(1, min(2, (os.cpu_count() or 1) - 1))
             _POOL = WorkerPool(workers, _LIMITS, nice=True, parse=parse_file_for_window)
         return _POOL
+
+
+def recycle_shared() -> None:
+    """Fresh workers for the window's pool after a batch (``WorkerPool.recycle``); no-op without one."""
+    with _lock:
+        pool = _POOL
+    if pool is not None:
+        pool.recycle()
 
 
 def shutdown() -> None:

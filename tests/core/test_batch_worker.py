@@ -139,3 +139,13 @@ def test_memory_trim_returns_free_heap_on_glibc() -> None:
     from core.batch.memory import trim
 
     assert trim() is (platform.system() == "Linux" and platform.libc_ver()[0] == "glibc")
+
+
+def test_recycled_workers_are_fresh_processes_that_parse_on(tmp_path) -> None:
+    paths = [str(write_report(tmp_path, f"r{i}.txt", f"回收{i}局", 2023)) for i in range(3)]
+    with parse_worker.WorkerPool(1) as pool:
+        assert all(isinstance(r, Report) for _p, r in pool.parse_many(paths[:2]))
+        old = pool._workers[0].proc
+        assert pool.recycle() == 1
+        assert not old.is_alive() and pool._workers[0].proc is not old and pool._workers[0].proc.is_alive()
+        assert [p for p, r in pool.parse_many(paths) if isinstance(r, Report)] == paths

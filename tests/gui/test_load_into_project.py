@@ -79,3 +79,19 @@ def test_a_compacted_report_highlights_its_values_in_the_original_text(qtbot, tm
             sv.highlight_span(v.span)
             shown.append(sv.highlighted_text())
         assert shown[0] == shown[1] and shown[0]
+
+
+def test_a_batch_ends_with_fresh_worker_processes(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from core.batch import worker
+    from gui.main_window import batch_ops
+
+    monkeypatch.setattr(batch_ops, "RECYCLE_AFTER", 3)
+    files = [str(write_report(tmp_path, f"w{i}.txt", f"回收{i}局", 2023)) for i in range(3)]
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths(files[:2])  # fewer than RECYCLE_AFTER: the worker stays
+    pool = worker.shared_pool()
+    first = [w.proc for w in pool._workers]
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths(files)
+    assert len(window.entries()) == 3
+    assert [w.proc for w in pool._workers] != first and not any(p.is_alive() for p in first)
