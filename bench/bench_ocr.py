@@ -59,6 +59,7 @@ def main() -> None:
         f"{'RSS MB':>10}{'VM MB':>10}"
     )
     peak = (0.0, 0.0)
+    misread: list[tuple[int, int, str, object, object, float | None, bool]] = []
     with tempfile.TemporaryDirectory(prefix="ogi-bench-ocr-") as tmp:
         for dpi in args.dpi:
             for k in range(args.reports):
@@ -81,7 +82,11 @@ def main() -> None:
                 del pages
                 with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
                     got, cpu, wall, rss, vm = pool.submit(_parse, str(path)).result()
-                right = sum(1 for f, v in out.expected.items() if got.get(f) == v)
+                right = sum(1 for f, v in out.expected.items() if got.get(f, (None,))[0] == v)
+                for f, v in sorted(out.expected.items()):
+                    if got.get(f, (None,))[0] != v:
+                        value, conf, flagged = got.get(f, (None, None, False))
+                        misread.append((dpi, k + 1, f, v, value, conf, flagged))
                 print(
                     f"{dpi:>4}{k + 1:>8}{n:>7}{f'{right}/{len(out.expected)}':>15}{cpu / n:>12.2f}{wall / n:>13.2f}"
                     f"{rss:>10.0f}{vm:>10.0f}"
@@ -89,18 +94,35 @@ def main() -> None:
                 peak = (max(peak[0], rss), max(peak[1], vm))
     print(f"parsing process: peak resident memory {peak[0]:.0f} MB, peak address space {peak[1]:.0f} MB")
     print("(the worker limit, 1536 MB by default, is on the address space)")
+    silent = [m for m in misread if not m[6]]
+    print(f"values not right: {len(misread)}, of them not flagged by an OCR finding: {len(silent)}")
+    for dpi, k, f, want, value, conf, flagged in misread:
+        sure = "unreadable/missing" if value is None else (f"confidence {conf:.0%}" if conf is not None else "")
+        print(f"  {dpi} dpi report {k}: {f} printed {want}, read {value} ({sure}; {'flagged' if flagged else 'NOT FLAGGED'})")
 
 
-def _parse(path: str) -> tuple[dict[str, object], float, float, float, float]:
-    """In a fresh process, as a parse worker: the engine loaded, then one scan parsed (timed)."""
+def _parse(path: str) -> tuple[dict[str, tuple[object, float | None, bool]], float, float, float, float]:
+    """In a fresh process, as a parse worker: the engine loaded, then one scan parsed (timed).
+
+    Returns per field (value, OCR confidence, flagged by an OCR finding), CPU s, wall s, peak MB.
+    """
     from core.loading.ocr_engine import engine
     from core.parsing import parse_report
+    from core.review.state import ReviewedReport
+    from core.validation import validate
 
     engine()
     c0, w0 = time.process_time(), time.perf_counter()
     r = parse_report(path)
     cpu, wall = time.process_time() - c0, time.perf_counter() - w0
-    return {f: v.value for f, v in r.values.items()}, cpu, wall, *_peak_mb()
+    peak = _peak_mb()
+    flagged = {f for fd in validate(ReviewedReport(r)) if fd.rule.startswith("ocr.") for f in fd.fields}
+    cells = {(t, c.row, c.col): c.confidence for t, g in enumerate(r.document.grids) for c in g.cells}
+    got = {
+        f: (v.value, cells.get((v.table, v.row, v.col)) if v.table is not None else None, f in flagged)
+        for f, v in r.values.items()
+    }
+    return got, cpu, wall, *peak
 
 
 if __name__ == "__main__":

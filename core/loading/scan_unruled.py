@@ -10,10 +10,13 @@ makes of a ruled table, so the grid, its page boxes and every OCR doubt work the
   or a line as wide as prose ends the run.
 * **Columns.** Every number of the block, and every narrow header piece, is an interval on the x
   axis; overlapping intervals are one column (numbers left-, right- or centre-aligned in a column
-  overlap). What lies left of the first column is the row label.
+  overlap). What lies left of the first column is the row label. A table whose rows of numbers
+  begin with a number (表四: 行政复议 结果维持 is its first column) has no label column: every
+  column is a value column, its first one read and checked like the others.
 * **Rows.** A line with a number or a header piece right of the label is a row; a line with label
   text only belongs to the row next to it when it touches it (the second line of a wrapped label),
-  else it is a row of its own. Header lines that continue the one above (every piece under a piece
+  else it is a row of its own (a label line is a row with unread numbers when ink no recognised
+  box covers lies right of it). Header lines that continue the one above (every piece under a piece
   of it: "结果维" over "持") are one row. Row edges lie halfway between rows.
 * **Cells.** Every row × column is a cell box. Numeric cells are filled like ruled ones
   (``scan_tables.fill_cells``): a box running into the next cell or an empty cell with ink is read
@@ -43,6 +46,7 @@ from core.loading.scan_tables import (
 )
 
 _NUMERIC_RE = re.compile(r"^(?:[+-]?\d[\d,，]*(?:\.\d+)?%?|/|／|-|—|——|－|无)$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _MAX_GAP_LINES = 4  # single-piece lines allowed between two table lines of one table
 Box = tuple[float, float, float, float]
 
@@ -187,12 +191,36 @@ def _breaks(line: _Line, block: list[_Line], page_width: float) -> bool:
     return not line.tabbed and line.x1 - line.x0 > 0.6 * page_width
 
 
-def _columns(block: list[_Line]) -> list[tuple[float, float]]:
-    """The value columns (x intervals, pixels) from the numbers and narrow header pieces."""
+def _labelled(block: list[_Line]) -> bool:
+    """Whether the table has a row-label column: some line with numbers begins with Chinese text.
+
+    表四 has none: its first column is a value column (行政复议 结果维持), and its one row of numbers
+    begins with a number.
+    """
+    rows = [ln for ln in block if _numbers_in(ln)]
+    return any(_CJK_RE.search(_text(ln.pieces[0])) for ln in rows)
+
+
+def _number_row(line: _Line) -> bool:
+    """A line of three or more pieces, no Chinese, at least two numbers: a row of values without a label
+    (a misread digit, "O", among them)."""
+    texts = [_text(p) for p in line.pieces]
+    return len(texts) >= 3 and not any(_CJK_RE.search(t) for t in texts) and sum(map(numeric, texts)) >= 2
+
+
+def _text(piece: list[OcrBox]) -> str:
+    return "".join(b.text for b in piece)
+
+
+def _columns(block: list[_Line], labelled: bool = True) -> list[tuple[float, float]]:
+    """The value columns (x intervals, pixels) from the numbers and narrow header pieces.
+
+    A line's first piece is its row label, unless the table has no label column (``labelled``).
+    """
     nums: list[tuple[float, float]] = []
     heads: list[tuple[float, float]] = []
     for ln in block:
-        for p in ln.pieces[1:]:
+        for p in ln.pieces[0 if not labelled else 1 :]:
             span = (min(b.box[0] for b in p), max(b.box[2] for b in p))
             (nums if numeric("".join(b.text for b in p)) else heads).append(span)
     if not nums:
@@ -202,7 +230,7 @@ def _columns(block: list[_Line]) -> list[tuple[float, float]]:
     width = statistics.median(b - a for a, b in cols) if cols else size
     gap = statistics.median(b[0] - a[1] for a, b in itertools.pairwise(cols)) if len(cols) > 1 else 4 * size
     for a, b in heads:
-        if a < cols[0][0] - gap:
+        if labelled and a < cols[0][0] - gap:
             continue  # left of the first column: a label, not a column header
         if b - a <= max(3 * width, 3 * size) and not any(
             a < c1 + 0.2 * size and b > c0 - 0.2 * size for c0, c1 in cols
@@ -225,12 +253,13 @@ def _rows(block: list[_Line], label_right: float, right_edge: float, ink: Any) -
     """The block's lines grouped into table rows (see the module docstring)."""
     anchors: list[_Row] = []
     loose: list[_Line] = []
+    unread = _unread_ink(block, ink)
     for ln in block:
         right = [p for p in ln.pieces if min(b.box[0] for b in p) >= label_right]
         if right:
             is_num = any(numeric("".join(b.text for b in p)) for p in right)
             anchors.append(_Row([ln], is_num))
-        elif has_ink(ink[int(ln.top) : int(ln.bottom) + 1, int(label_right) : int(right_edge)]):
+        elif has_ink(unread[int(ln.top) : int(ln.bottom) + 1, int(label_right) : int(right_edge)]):
             anchors.append(_Row([ln], True))  # a label with marks OCR did not read: its numbers are read below
         else:
             loose.append(ln)
@@ -256,6 +285,22 @@ def _rows(block: list[_Line], label_right: float, right_edge: float, ink: Any) -
     return rows
 
 
+def _unread_ink(block: list[_Line], ink: Any) -> Any:
+    """The ink of the block's rows that no recognised box covers (the boxes blanked, with a small margin).
+
+    A wrapped label's lines overlap the row of numbers beside them (OCR boxes of adjacent lines
+    overlap by a few pixels): those numbers, already read, are not marks OCR missed on the label's line.
+    """
+    top = max(0, int(min(ln.top for ln in block)) - 2)
+    bottom = int(max(ln.bottom for ln in block)) + 3
+    free = ink.copy()
+    region = free[top:bottom]
+    for ln in block:
+        for b in ln.boxes:
+            region[max(0, int(b.box[1]) - 2 - top) : int(b.box[3]) + 3 - top, max(0, int(b.box[0]) - 2) : int(b.box[2]) + 3] = 0
+    return free
+
+
 def _continues(row: _Row, line: _Line, label_right: float) -> bool:
     """Every piece of ``line`` right of the label lies under a piece of the row's last line, close below."""
     above = row.lines[-1]
@@ -267,16 +312,24 @@ def _continues(row: _Row, line: _Line, label_right: float) -> bool:
 
 
 def _table(block: list[_Line], gray: Any, ink: Any, reread: Reader | None, numbers: Reader | None) -> ScanTable | None:
-    cols = _columns(block)
+    labelled = _labelled(block)
+    if not labelled and not any(_number_row(ln) for ln in block):
+        return None  # no label column and no row of numbers (表四's): not a statistics table
+    cols = _columns(block, labelled)
     if not cols:
         return None
     size = statistics.median(ln.size for ln in block)
     pad = 0.4 * size
-    label_right = cols[0][0] - pad
     left = min(ln.x0 for ln in block) - pad
-    if label_right - left < size:  # no label column: not a statistics table
-        return None
-    edges = [left, label_right]
+    if labelled:
+        label_right = cols[0][0] - pad
+        if label_right - left < size:  # numbers under the labels: not a statistics table
+            return None
+        edges = [left, label_right]
+    else:
+        label_right = left = min(left, cols[0][0] - pad)
+        edges = [left]
+    first = 1 if labelled else 0  # the first value column
     edges += [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)]
     right = max(cols[-1][1], max(ln.x1 for ln in block)) + pad
     edges.append(right)
@@ -310,22 +363,23 @@ def _table(block: list[_Line], gray: Any, ink: Any, reread: Reader | None, numbe
                     label.append(b)
             else:
                 values.append(b)
-        cells[0].boxes = label
-        if label:
-            cells[0].text = join_boxes(label)
-            cells[0].score = min(b.score for b in label)
+        if labelled:
+            cells[0].boxes = label
+            if label:
+                cells[0].text = join_boxes(label)
+                cells[0].score = min(b.score for b in label)
         if r < first_numeric:  # a header row: each piece in the column of its centre, as printed
             for b in values:
                 cx = (b.box[0] + b.box[2]) / 2
-                cell = next((c for c in cells[1:] if c.box[0] <= cx < c.box[2]), cells[-1])
+                cell = next((c for c in cells[first:] if c.box[0] <= cx < c.box[2]), cells[-1])
                 cell.boxes.append(b)
-            for c in cells[1:]:
+            for c in cells[first:]:
                 if c.boxes:
                     c.text, c.score = join_boxes(c.boxes), min(b.score for b in c.boxes)
             continue
-        fill_cells(cells[1:], values, set(), gray, ink, reread)
+        fill_cells(cells[first:], values, set(), gray, ink, reread)
         if numbers is not None:
-            reread_numbers(cells[1:], gray, ink, numbers)
+            reread_numbers(cells[first:], gray, ink, numbers)
     table_box = (edges[0], ys[0], edges[-1], ys[-1])
     return ScanTable(table_box, [c for row_cells in grid for c in row_cells])
 

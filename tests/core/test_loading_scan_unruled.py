@@ -100,6 +100,66 @@ def test_a_number_ocr_missed_is_read_again_from_its_cell() -> None:
     assert next(c.score for c in table.cells if c.text == "7") == pytest.approx(0.55)
 
 
+def test_a_wrapped_label_overlapping_its_numbers_is_one_row() -> None:
+    """OCR boxes of a three-line label overlap the line of numbers beside its middle line: one row."""
+    import cv2
+
+    img = page()
+    for x in (700, 1000):  # the numbers' ink, as printed beside the label's middle line
+        cv2.putText(img, "12", (x + 2, 348), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 20, 3)
+    boxes = [
+        box("信息内容", 100, 200),
+        box("自然人", 700, 200),
+        box("总计", 1000, 200),
+        box("规章", 100, 250),
+        box("3", 700, 250),
+        box("3", 1000, 250),
+        box("1.申请人无正当理由逾期不补正、", 100, 300, chars=14),
+        box("行政机关不再处理其政府", 100, 322, chars=11),
+        box("12", 700, 322),
+        box("12", 1000, 322),
+        box("申请", 100, 346),
+    ]
+    [table], rest = find_unruled_tables(img, boxes)
+    assert rest == []
+    assert _rows(table) == [
+        ["信息内容", "自然人", "总计"],
+        ["规章", "3", "3"],
+        ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府申请", "12", "12"],
+    ]
+
+
+def test_a_table_without_label_column_reads_its_first_column_as_values() -> None:
+    """表四's layout: headers over a single row of numbers; its first value, misread as a letter, is read
+    again as a number like any other cell."""
+    boxes = [
+        box("行政复议", 100, 200),
+        box("行政诉讼", 600, 200),
+        box("结果维持", 100, 260),
+        box("结果纠正", 250, 260),
+        box("总计", 400, 260),
+        box("结果维持", 600, 260),
+        box("总计", 750, 260),
+        box("O", 120, 320, score=0.41),
+        box("1", 270, 320),
+        box("1", 420, 320),
+        box("2", 620, 320),
+        box("2", 770, 320),
+    ]
+    asked: list[int] = []
+
+    def numbers(crops: list) -> list[tuple[str, float]]:
+        asked.append(len(crops))
+        return [("0", 0.93)] * len(crops)
+
+    [table], _ = find_unruled_tables(page(), boxes, numbers=numbers)
+    rows = _rows(table)
+    assert rows[-1] == ["0", "1", "1", "2", "2"]  # five value columns, no label column
+    assert rows[-2] == ["结果维持", "结果纠正", "总计", "结果维持", "总计"]
+    assert asked == [1]  # only the misread cell
+    assert next(c.score for c in table.cells if c.text == "0") == pytest.approx(0.93)
+
+
 def test_prose_with_figures_is_no_table() -> None:
     boxes = [
         box("本年度共收到政府信息公开申请", 100, 200, chars=14),
