@@ -189,8 +189,20 @@ def reread_numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) 
     for c, (text, score) in zip(odd, numbers([_text_crop(gray, ink, c.box) for c in odd]), strict=True):
         if text and _NUMBER_RE.match(text):
             c.text, c.score = text, score
+        elif _NUMBER_RE.match(_bare(text)):  # "0." or ",12": a number with a speck beside it, flagged as unsure
+            c.text, c.score = _bare(text), min(score, STRAY_MARK)
+        elif _NUMBER_RE.match(_bare(c.text)):
+            c.text, c.score = _bare(c.text), min(c.score or 0.0, STRAY_MARK)
         elif _garbage(c):
             c.text, c.score = UNREADABLE, 0.0  # neither a number nor a sure reading: left out, flagged
+
+
+STRAY_MARK = 0.5  # the confidence of a number read with a stray mark beside it: below any "sure" threshold
+
+
+def _bare(text: str) -> str:
+    """The text without dots, commas and middle dots at its ends (specks read as punctuation)."""
+    return text.strip(".,，。·、'`").strip()
 
 
 def _garbage(c: ScanCell) -> bool:

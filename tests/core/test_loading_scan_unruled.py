@@ -160,6 +160,25 @@ def test_a_table_without_label_column_reads_its_first_column_as_values() -> None
     assert next(c.score for c in table.cells if c.text == "0") == pytest.approx(0.93)
 
 
+@pytest.mark.parametrize("digits", [("0.", 0.95), ("", 0.0)])
+def test_a_number_with_a_speck_beside_it_is_taken_as_unsure(digits: tuple[str, float]) -> None:
+    """"0." (a speck read as a dot): the number is kept, with a confidence that flags it for comparison."""
+    from core.loading.scan_tables import STRAY_MARK
+    from core.validation.ocr import LOW_CONFIDENCE
+
+    boxes = [
+        box("信息内容", 100, 200),
+        box("本年制发件数", 500, 200),
+        box("本年废止件数", 800, 200),
+        box("规章", 100, 250),
+        box("0.", 500, 250, score=0.89),
+        box("7", 800, 250),
+    ]
+    [table], _ = find_unruled_tables(page(), boxes, numbers=lambda crops: [digits] * len(crops))
+    assert _rows(table)[-1] == ["规章", "0", "7"]
+    assert next(c.score for c in table.cells if c.text == "0") == STRAY_MARK < LOW_CONFIDENCE
+
+
 def test_prose_with_figures_is_no_table() -> None:
     boxes = [
         box("本年度共收到政府信息公开申请", 100, 200, chars=14),
