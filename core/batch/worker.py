@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -184,6 +185,7 @@ def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseF
             os.nice(5)  # the window is scheduled first
         except OSError:
             pass
+    lean_process()
     if memory:
         try:
             import resource
@@ -222,6 +224,25 @@ def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseF
             return
         del result
         trim()  # what the parse freed goes back to the system while the worker waits for the next file
+
+
+def lean_process() -> None:
+    """One native thread per library and at most two malloc arenas in this (worker) process.
+
+    A worker parses one file at a time on one thread. Idle native thread pools (OpenBLAS starts one
+    per core when numpy loads) and glibc's per-thread malloc arenas (64 MB of address space each)
+    only reserve address space, which the memory limit (``RLIMIT_AS``) counts: on a 300 dpi scan
+    they took ~470 MB of the 1.5 GB (bench/bench_ocr.py). Call before numpy or the OCR engine load.
+    """
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX (glibc); absent elsewhere (musl)
+        except (OSError, AttributeError):
+            pass
 
 
 def _report_pages(conn: Connection) -> None:

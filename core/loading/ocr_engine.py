@@ -117,7 +117,7 @@ def _build() -> Any:
 
 def recognise(image: Any) -> list[OcrBox]:
     """Text boxes of one page image (``numpy`` uint8, greyscale or BGR), in no particular order."""
-    result = engine()(image)
+    result = _run(engine(), image)
     boxes = getattr(result, "boxes", None)
     if boxes is None or len(boxes) == 0:
         return []
@@ -136,7 +136,7 @@ def read_crops(crops: list[Any]) -> list[tuple[str, float]]:
     import cv2
 
     eng = engine()
-    out = eng.recognize_txt([cv2.cvtColor(c, cv2.COLOR_GRAY2BGR) if c.ndim == 2 else c for c in crops])
+    out = _run(eng.recognize_txt, [cv2.cvtColor(c, cv2.COLOR_GRAY2BGR) if c.ndim == 2 else c for c in crops])
     return [(str(t), float(sc)) for t, sc in zip(out.txts, out.scores, strict=False)]
 
 
@@ -162,20 +162,40 @@ def read_numbers(crops: list[Any]) -> list[tuple[str, float]]:
     allowed = [0] + [i for i, ch in enumerate(chars) if ch in NUMBER_CHARS]
     images = [cv2.cvtColor(c, cv2.COLOR_GRAY2BGR) if c.ndim == 2 else c for c in crops]
     _c, h, w = rec.rec_image_shape[:3]
-    ratio = max(w / h, *(im.shape[1] / max(im.shape[0], 1) for im in images))
-    batch = np.concatenate([rec.resize_norm_img(im, ratio)[np.newaxis, :] for im in images]).astype(np.float32)
-    preds = rec.session(batch)
-    sub = preds[:, :, allowed]
-    idx = sub.argmax(axis=2)
-    prob = sub.max(axis=2)
-    out = []
-    for k in range(len(images)):
-        text, probs, last = [], [], 0
-        for t in range(idx.shape[1]):
-            j = int(idx[k, t])
-            if j != 0 and j != last:
-                text.append(chars[allowed[j]])
-                probs.append(float(prob[k, t]))
-            last = j
-        out.append(("".join(text), min(probs) if probs else 0.0))
+    ratios = [im.shape[1] / max(im.shape[0], 1) for im in images]
+    out: list[tuple[str, float]] = [("", 0.0)] * len(images)
+    # batches of similar width (the model's output over its ~6,600 characters grows with batch × width)
+    order = sorted(range(len(images)), key=lambda k: ratios[k])
+    for start in range(0, len(order), _REC_BATCH):
+        chunk = order[start : start + _REC_BATCH]
+        ratio = max(w / h, *(ratios[k] for k in chunk))
+        batch = np.concatenate([rec.resize_norm_img(images[k], ratio)[np.newaxis, :] for k in chunk])
+        sub = _run(rec.session, batch.astype(np.float32))[:, :, allowed]
+        idx = sub.argmax(axis=2)
+        prob = sub.max(axis=2)
+        for row, k in enumerate(chunk):
+            text, probs, last = [], [], 0
+            for t in range(idx.shape[1]):
+                j = int(idx[row, t])
+                if j != 0 and j != last:
+                    text.append(chars[allowed[j]])
+                    probs.append(float(prob[row, t]))
+                last = j
+            out[k] = ("".join(text), min(probs) if probs else 0.0)
     return out
+
+
+def _run(fn: Any, *args: Any) -> Any:
+    """Call the engine: an allocation failure inside ONNX Runtime (``std::bad_alloc`` under the worker's
+    memory limit) is a MemoryError, which the worker reports as the memory limit; any other engine
+    failure is a LoadError, not a traceback."""
+    try:
+        return fn(*args)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        if "bad_alloc" in str(exc) or "Failed to allocate" in str(exc):
+            raise MemoryError(str(exc)[-200:]) from exc
+        raise LoadError(
+            "文字识别（OCR）引擎处理页面图像时出错，无法读取此扫描件。", code="ocr.failed", details=repr(exc)[-2000:]
+        ) from exc

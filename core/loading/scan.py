@@ -26,7 +26,7 @@ from core.errors import Cancelled, LoadError
 from core.loading.builder import DocBuilder
 from core.loading.ocr_engine import OcrBox, read_crops, read_numbers, recognise
 from core.loading.pdf_tables import TablePart, join_parts
-from core.loading.scan_tables import ScanTable, find_tables, group_lines
+from core.loading.scan_tables import ScanTable, binarise, find_tables, group_lines, second_read
 from core.loading.scan_unruled import find_unruled_tables
 from core.model import OcrSpan, PageBox, SourceDocument, Span
 
@@ -46,7 +46,9 @@ class ScanLine:
     text: str
     score: float
     box: tuple[float, float, float, float]
-    pieces: list[tuple[int, int, float, Box]] = field(default_factory=list)  # per OCR box: start, end in text, score, box
+    pieces: list[tuple[int, int, float, Box]] = field(
+        default_factory=list
+    )  # per OCR box: start, end in text, score, box
 
 
 @dataclass
@@ -108,24 +110,39 @@ def image_pages(path: str) -> Iterator[tuple[int, float, float, Any]]:
         data = np.fromfile(path, dtype=np.uint8)  # cv2.imread cannot open non-ASCII paths on Windows
     except OSError as exc:
         raise LoadError(f"无法读取图片文件“{name}”：{exc.strerror or exc}。", code="file.unreadable") from exc
-    frames: list[Any] = []
-    if Path(path).suffix.lower() in (".tif", ".tiff"):
-        ok, imgs = cv2.imdecodemulti(data, cv2.IMREAD_GRAYSCALE)
-        if ok:
-            frames = list(imgs)
-    if not frames:
-        img = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
-        if img is not None:
-            frames = [img]
-    if not frames:
+    frames = _tiff_frames(data) if Path(path).suffix.lower() in (".tif", ".tiff") else iter(())
+    first = next(frames, None)
+    if first is None:
+        first = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
+        frames = iter(())
+    if first is None:
         raise LoadError(
             f"无法打开图片文件“{name}”：文件已损坏，或不是可识别的图片格式（可读取 PNG、JPEG、TIFF）。",
             code="image.corrupt",
         )
-    for i, img in enumerate(frames):
+    for i, img in enumerate(itertools.chain([first], frames)):
         h, w = img.shape[:2]
         pw, ph = image_page_size(w, h)
         yield i + 1, pw, ph, img
+
+
+def _tiff_frames(data: Any) -> Iterator[Any]:
+    """A TIFF's frames decoded one at a time (a 30-page scan never holds more than one page image)."""
+    import cv2
+
+    k = 0
+    while True:
+        try:
+            ok, imgs = cv2.imdecodemulti(data, cv2.IMREAD_GRAYSCALE, range=(k, k + 1))
+        except (TypeError, cv2.error):  # an OpenCV without page ranges: every frame at once
+            if k == 0:
+                ok, imgs = cv2.imdecodemulti(data, cv2.IMREAD_GRAYSCALE)
+                yield from (imgs if ok else [])
+            return
+        if not ok or not imgs:
+            return
+        yield imgs[0]
+        k += 1
 
 
 def image_page_size(width_px: int, height_px: int) -> tuple[float, float]:
@@ -154,6 +171,7 @@ def read_page(number: int, width: float, height: float, img: Any) -> ScanPage:
         interp = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
         img = cv2.resize(img, None, fx=factor, fy=factor, interpolation=interp)
     px_per_pt = img.shape[0] / height
+    raw = img
     img = cv2.medianBlur(img, 3)  # speckle: detection misses digits in salt-and-pepper noise
     if _blank(img):
         return page
@@ -170,6 +188,11 @@ def read_page(number: int, width: float, height: float, img: Any) -> ScanPage:
     tables, rest = find_tables(upright, boxes, read_crops, read_numbers)
     unruled, rest = find_unruled_tables(upright, rest, read_crops, read_numbers)
     tables = sorted(tables + unruled, key=lambda t: t.box[1])
+    if tables:  # each number read again from the page as scanned: a despeckled misreading is flagged
+        raw_upright = _rotate(cv2.rotate(raw, cv2.ROTATE_180) if page.flipped else raw, angle)
+        second_read([c for t in tables for c in t.cells], raw_upright, binarise(upright), read_numbers)
+        del raw_upright
+    del raw
     ih, iw = upright.shape[:2]
 
     def to_pt(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

@@ -178,11 +178,13 @@ _CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def reread_numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:
-    """Read again, as digits only, the cells whose text is a few Latin characters but no number."""
+    """Read again, as digits only, the cells whose text is a few Latin characters but no number, or one
+    character read without much confidence ("日" for a speckled "0")."""
     odd = [
         c
         for c in cells
-        if not c.smudged and (c.text == UNREADABLE or (c.text and len(c.text) <= 6 and _odd(c.text)) or _garbage(c))
+        if not c.smudged
+        and (c.text == UNREADABLE or (c.text and len(c.text) <= 6 and _odd(c.text)) or _garbage(c) or _one_unsure(c))
     ]
     if not odd:
         return
@@ -190,14 +192,72 @@ def reread_numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) 
         if text and _NUMBER_RE.match(text):
             c.text, c.score = text, score
         elif _NUMBER_RE.match(_bare(text)):  # "0." or ",12": a number with a speck beside it, flagged as unsure
-            c.text, c.score = _bare(text), min(score, STRAY_MARK)
+            c.text, c.score = _bare(text), min(score, DOUBT)
         elif _NUMBER_RE.match(_bare(c.text)):
-            c.text, c.score = _bare(c.text), min(c.score or 0.0, STRAY_MARK)
+            c.text, c.score = _bare(c.text), min(c.score or 0.0, DOUBT)
         elif _garbage(c):
             c.text, c.score = UNREADABLE, 0.0  # neither a number nor a sure reading: left out, flagged
 
 
-STRAY_MARK = 0.5  # the confidence of a number read with a stray mark beside it: below any "sure" threshold
+# The confidence given to a number we have a specific reason to doubt (a speck read beside it, a
+# second reading that disagrees): below any threshold of "sure", so the review compares it with the scan.
+DOUBT = 0.5
+
+
+def second_read(cells: list[ScanCell], raw: Any, ink: Any, numbers: Reader) -> int:
+    """Read every number again, digits only, from the page as scanned (before the despeckling filter);
+    a number read as another number the second time gets the confidence ``DOUBT`` (a second reading
+    with no number, as speckle can give, says nothing).
+
+    The median filter that lets detection find digits through speckle can join a speck to a stroke
+    ("0" with a speck inside reads "6" with 99 % confidence); the unfiltered crop keeps the speck
+    apart. A disagreement says only that one of the readings is wrong: the first is kept, flagged.
+
+    Returns:
+        How many cells were flagged.
+    """
+    todo = [
+        c
+        for c in cells
+        if not c.smudged and c.score is not None and _DIGIT_RE.search(c.text) and _NUMBER_RE.match(c.text)
+    ]
+    if not todo:
+        return 0
+    flagged = 0
+    for c, (text, _score) in zip(todo, numbers([_strokes_crop(raw, ink, c.box) for c in todo]), strict=True):
+        again = _bare(text)
+        if _DIGIT_RE.search(again) and _NUMBER_RE.match(again) and again.replace(",", "") != c.text.replace(",", ""):
+            c.score = min(c.score or 0.0, DOUBT)  # another number: one of the two readings is wrong
+            flagged += 1
+    return flagged
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _strokes_crop(page: Any, ink: Any, box: tuple[float, float, float, float]) -> Any:
+    """The part of ``page`` holding the cell's strokes (blobs of 15 pixels or more: no speck), with a small
+    margin: a number's own width, so a batch of them costs what their digits cost."""
+    import cv2
+    import numpy as np
+
+    x0, t0, x1, b1 = (int(v) for v in box)
+    pad = 4
+    inner = ink[t0 + pad : b1 - pad, x0 + pad : x1 - pad]
+    if not inner.size:
+        return page[t0:b1, x0:x1]
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(inner, connectivity=8)
+    keep = [k for k in range(1, n) if stats[k][4] >= 15]
+    if not keep:
+        return _text_crop(page, ink, box)
+    xa = min(int(stats[k][0]) for k in keep)
+    ya = min(int(stats[k][1]) for k in keep)
+    xb = max(int(stats[k][0] + stats[k][2]) for k in keep)
+    yb = max(int(stats[k][1] + stats[k][3]) for k in keep)
+    m = 4
+    xa, ya = max(0, xa - m), max(0, ya - m)
+    xb, yb = min(inner.shape[1], xb + m), min(inner.shape[0], yb + m)
+    return np.ascontiguousarray(page[t0 + pad + ya : t0 + pad + yb, x0 + pad + xa : x0 + pad + xb])
 
 
 def _bare(text: str) -> str:
@@ -208,6 +268,14 @@ def _bare(text: str) -> str:
 def _garbage(c: ScanCell) -> bool:
     """One or two characters read with little confidence ("口" for a faint 0): not a label."""
     return bool(c.text) and len(c.text) <= 2 and c.score is not None and c.score < 0.5
+
+
+def _one_unsure(c: ScanCell) -> bool:
+    """A single character, not a digit, read with less confidence than a clear print gets."""
+    return len(c.text) == 1 and not c.text.isdigit() and c.score is not None and c.score < _SURE_CHAR
+
+
+_SURE_CHAR = 0.8  # a clearly printed character reads at 0.95–1.0; a digit blurred into a character lower
 
 
 def _odd(text: str) -> bool:

@@ -297,7 +297,9 @@ def _unread_ink(block: list[_Line], ink: Any) -> Any:
     region = free[top:bottom]
     for ln in block:
         for b in ln.boxes:
-            region[max(0, int(b.box[1]) - 2 - top) : int(b.box[3]) + 3 - top, max(0, int(b.box[0]) - 2) : int(b.box[2]) + 3] = 0
+            region[
+                max(0, int(b.box[1]) - 2 - top) : int(b.box[3]) + 3 - top, max(0, int(b.box[0]) - 2) : int(b.box[2]) + 3
+            ] = 0
     return free
 
 

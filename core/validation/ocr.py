@@ -30,7 +30,7 @@ from core.messages import compose
 from core.model import Finding, GridCell, SourceDocument, Value
 from core.review.state import ReviewedReport
 
-LOW_CONFIDENCE = 0.80  # below this a value is flagged for comparison with the scan
+LOW_CONFIDENCE = 0.85  # below this a value is flagged for comparison with the scan (bench/bench_ocr.py: misreadings seen up to 0.83)
 
 
 def is_ocr(reviewed: ReviewedReport) -> bool:

@@ -162,8 +162,8 @@ def test_a_table_without_label_column_reads_its_first_column_as_values() -> None
 
 @pytest.mark.parametrize("digits", [("0.", 0.95), ("", 0.0)])
 def test_a_number_with_a_speck_beside_it_is_taken_as_unsure(digits: tuple[str, float]) -> None:
-    """"0." (a speck read as a dot): the number is kept, with a confidence that flags it for comparison."""
-    from core.loading.scan_tables import STRAY_MARK
+    """ "0." (a speck read as a dot): the number is kept, with a confidence that flags it for comparison."""
+    from core.loading.scan_tables import DOUBT
     from core.validation.ocr import LOW_CONFIDENCE
 
     boxes = [
@@ -176,7 +176,7 @@ def test_a_number_with_a_speck_beside_it_is_taken_as_unsure(digits: tuple[str, f
     ]
     [table], _ = find_unruled_tables(page(), boxes, numbers=lambda crops: [digits] * len(crops))
     assert _rows(table)[-1] == ["规章", "0", "7"]
-    assert next(c.score for c in table.cells if c.text == "0") == STRAY_MARK < LOW_CONFIDENCE
+    assert next(c.score for c in table.cells if c.text == "0") == DOUBT < LOW_CONFIDENCE
 
 
 def test_prose_with_figures_is_no_table() -> None:
