@@ -174,7 +174,7 @@ def fill_cells(
 
 
 _NUMBER_RE = lazy_compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|/|-|—|——|无)$")
-_CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
+CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def reread_numbers(cells: list[ScanCell], gray: Any, ink: Any, numbers: Reader) -> None:
@@ -232,7 +232,7 @@ def second_read(cells: list[ScanCell], raw: Any, ink: Any, numbers: Reader) -> i
     return flagged
 
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = lazy_compile(r"\d")
 
 
 def _strokes_crop(page: Any, ink: Any, box: tuple[float, float, float, float]) -> Any:
@@ -279,7 +279,7 @@ _SURE_CHAR = 0.8  # a clearly printed character reads at 0.95–1.0; a digit blu
 
 
 def _odd(text: str) -> bool:
-    return not _CJK_RE.search(text) and not _NUMBER_RE.match(text)
+    return not CJK_RE.search(text) and not _NUMBER_RE.match(text)
 
 
 def _smudged(gray: Any, box: tuple[float, float, float, float]) -> bool:

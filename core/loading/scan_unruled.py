@@ -34,6 +34,7 @@ from typing import Any
 
 from core.loading.ocr_engine import OcrBox
 from core.loading.scan_tables import (
+    CJK_RE,
     Reader,
     ScanCell,
     ScanTable,
@@ -46,7 +47,6 @@ from core.loading.scan_tables import (
 )
 
 _NUMERIC_RE = re.compile(r"^(?:[+-]?\d[\d,，]*(?:\.\d+)?%?|/|／|-|—|——|－|无)$")
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _MAX_GAP_LINES = 4  # single-piece lines allowed between two table lines of one table
 Box = tuple[float, float, float, float]
 
@@ -198,14 +198,14 @@ def _labelled(block: list[_Line]) -> bool:
     begins with a number.
     """
     rows = [ln for ln in block if _numbers_in(ln)]
-    return any(_CJK_RE.search(_text(ln.pieces[0])) for ln in rows)
+    return any(CJK_RE.search(_text(ln.pieces[0])) for ln in rows)
 
 
 def _number_row(line: _Line) -> bool:
     """A line of three or more pieces, no Chinese, at least two numbers: a row of values without a label
     (a misread digit, "O", among them)."""
     texts = [_text(p) for p in line.pieces]
-    return len(texts) >= 3 and not any(_CJK_RE.search(t) for t in texts) and sum(map(numeric, texts)) >= 2
+    return len(texts) >= 3 and not any(CJK_RE.search(t) for t in texts) and sum(map(numeric, texts)) >= 2
 
 
 def _text(piece: list[OcrBox]) -> str:
