@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from core.batch import Batch
-from core.batch.memory import compact, trim
+from core.batch.memory import compact, park, trim
 from core.batch.model import prepare
 from core.batch.pipeline import load_items
 from core.batch.worker import recycle_shared
@@ -33,7 +33,8 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
     findings and duplicates, which read the other open reports) and lists them.
 
     Each report is compacted for being kept open (``core.batch.memory.compact``: the worker already
-    made its offsets runs; here its repeated strings are shared with the reports already open).
+    made its offsets runs; here its repeated strings are shared with the reports already open), and
+    once validated its grids are parked (``core.batch.memory.park``: compressed until next read).
 
     A batch of more than a few files ends by replacing the worker processes by fresh ones
     (``core.batch.worker.recycle_shared``): a worker that parsed PDFs and Word files stays 50-60 MB
@@ -58,7 +59,9 @@ def load_op(parent: QObject | None, paths: Sequence[str]) -> Op:
                 parsed += 1
             if isinstance(item, ReviewedReport):
                 compact(item.report)  # its repeated strings shared with the reports already open
-                ctx.emit(prepare(item))
+                entry = prepare(item)
+                park(item.report.document)  # validated: its grids wait compressed until it is shown
+                ctx.emit(entry)
             else:
                 ctx.emit(item)
             gc.freeze()  # O(1): moves the tracked objects to the permanent generation

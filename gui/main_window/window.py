@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.batch import Batch, BatchEntry, Failure
+from core.batch.memory import park
 from core.errors import ReportError
 from core.model import Finding, Value
 from core.review.state import (
@@ -247,7 +248,9 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
 
         A failure entry (a file that could not be read) clears the panels and says why.
         """
-        self.current = entry
+        previous, self.current = self.current, entry
+        if previous is not None and previous is not entry and previous.reviewed is not None:
+            park(previous.reviewed.report.document)  # out of view: its grids compressed again (memory)
         rr = entry.reviewed if entry is not None else None
         if rr is not None and rr.link is None and self.project_menus is not None:
             self.project_menus.adopt_now()  # into the open project before any edit: each edit is saved as made

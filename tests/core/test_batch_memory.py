@@ -67,3 +67,43 @@ def test_reports_share_the_strings_they_repeat(tmp_path: Path) -> None:
     labels_a = {c.text: c.text for g in a.document.grids for c in g.cells if c.text}
     common = [c.text for g in b.document.grids for c in g.cells if c.text in labels_a and len(c.text) > 1]
     assert common and all(labels_a[t] is t for t in common)
+
+
+def test_parked_grids_read_as_the_grids_they_keep(tmp_path: Path) -> None:
+    import copy
+    import threading
+
+    from core.batch.memory import ParkedGrids, park
+
+    report = compact(parse_report(str(make_pdf(tmp_path / "p.pdf", 2))))
+    doc = report.document
+    grids = list(doc.grids)
+    assert grids
+    packed = ser.pack_report(report)
+    park(doc)
+    parked = doc.grids
+    assert isinstance(parked, ParkedGrids) and parked.is_parked()
+    assert len(parked) == len(grids) and bool(parked) and parked.is_parked()  # counted without unpacking
+    assert parked == grids and not parked.is_parked()  # unpacked on first read, into the same list
+    assert [g.cells for g in parked] == [g.cells for g in grids]
+    for read in (list, copy.deepcopy, lambda g: pickle.loads(pickle.dumps(g)), lambda g: g[-1:]):
+        park(doc)
+        assert list(read(doc.grids)) == grids
+    park(doc)
+    assert ser.pack_report(report) == packed  # a project saves a parked report alike
+    park(doc)
+    seen: list[int] = []
+
+    def reader() -> None:
+        seen.append(sum(len(g.cells) for g in doc.grids))
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == [sum(len(g.cells) for g in grids)] * 8  # no reader saw a half-unpacked list
+    empty = compact(parse_report(str(make_md(tmp_path / "m.md", 1))))
+    empty.document.grids = []
+    park(empty.document)
+    assert empty.document.grids == []

@@ -95,3 +95,26 @@ def test_a_batch_ends_with_fresh_worker_processes(qtbot, window, tmp_path: Path,
         window.open_paths(files)
     assert len(window.entries()) == 3
     assert [w.proc for w in pool._workers] != first and not any(p.is_alive() for p in first)
+
+
+def test_reports_out_of_view_keep_their_grids_parked(qtbot, window, tmp_path: Path) -> None:
+    from core.batch.memory import ParkedGrids
+    from tests.core.loader_fixtures import make_html
+
+    files = [str(make_html(tmp_path / f"g{i}.html", i)) for i in range(3)]
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths(files)
+    first, second, third = window.entries()
+
+    def parked(e) -> bool:  # type: ignore[no-untyped-def]
+        grids = e.reviewed.report.document.grids
+        return isinstance(grids, ParkedGrids) and grids.is_parked()
+
+    assert window.current is first and parked(third)  # loaded, not looked at
+    window.report_list.select_entry(second)
+    v = next(v for v in second.reviewed.report.values.values() if v.table is not None and v.span is not None)
+    window.show_field_source(v.field)  # the source pane shows the value's table, read from its grid
+    assert window.source_view.table_view.isVisible() and not parked(second)
+    assert parked(first)  # no longer shown: compressed again
+    window.report_list.select_entry(third)
+    assert parked(second)
