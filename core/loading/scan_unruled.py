@@ -223,6 +223,8 @@ def _columns(block: list[_Line], labelled: bool = True) -> list[tuple[float, flo
         for p in ln.pieces[0 if not labelled else 1 :]:
             span = (min(b.box[0] for b in p), max(b.box[2] for b in p))
             (nums if numeric("".join(b.text for b in p)) else heads).append(span)
+    # every word that is no number, one by one (a label's words lie left of every column: never in a gap)
+    words = [(b.box[0], b.box[2]) for ln in block for p in ln.pieces for b in p if not numeric(_text(p))]
     if not nums:
         return []
     size = statistics.median(ln.size for ln in block)
@@ -236,6 +238,30 @@ def _columns(block: list[_Line], labelled: bool = True) -> list[tuple[float, flo
             a < c1 + 0.2 * size and b > c0 - 0.2 * size for c0, c1 in cols
         ):
             cols = _merge([*cols, (a, b)], 0.2 * size)  # a column whose numbers OCR did not find
+    return _fill_gaps(cols, words, width, size)
+
+
+def _fill_gaps(
+    cols: list[tuple[float, float]], words: list[tuple[float, float]], width: float, size: float
+) -> list[tuple[float, float]]:
+    """A column missing where two columns lie twice as far apart as the others: its header word there.
+
+    Header words close together form one piece ("科研机构" and "组织" of the next column's
+    two-line header), which overlaps a column and so adds none; one word alone in the gap does.
+    """
+    if len(cols) < 3:
+        return cols
+    pitch = statistics.median(b[0] - a[0] for a, b in itertools.pairwise(cols))
+    for left, right in list(itertools.pairwise(cols)):
+        if right[0] - left[0] < 1.6 * pitch:
+            continue
+        inside = [
+            (a, b)
+            for a, b in words
+            if a > left[1] + 0.2 * size and b < right[0] - 0.2 * size and b - a <= max(3 * width, 3 * size)
+        ]
+        if inside:
+            cols = _merge([*cols, *inside], 0.2 * size)
     return cols
 
 

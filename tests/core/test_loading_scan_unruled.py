@@ -179,6 +179,36 @@ def test_a_number_with_a_speck_beside_it_is_taken_as_unsure(digits: tuple[str, f
     assert next(c.score for c in table.cells if c.text == "0") == DOUBT < LOW_CONFIDENCE
 
 
+def test_a_column_whose_numbers_ocr_missed_is_kept_from_its_header_word() -> None:
+    """The 科研机构 column: no number of it detected, and its header word so close to the next column's
+    second header line ("组织") that they form one piece; the wide gap between the columns around it
+    and the word alone in it keep the column, so the numbers beside it stay in their own columns."""
+    boxes = [
+        box("信息内容", 100, 200),
+        box("商业企业", 500, 200),
+        box("科研机构", 630, 200),
+        box("组织", 760, 200),  # 30 px after 科研机构: one piece with it
+        box("其他", 890, 200),
+        box("总计", 1020, 200),
+        box("本年新收", 100, 260),
+        box("51", 500, 260),
+        box("83", 760, 260),
+        box("92", 890, 260),
+        box("226", 1020, 260),
+        box("上年结转", 100, 320),
+        box("4", 500, 320),
+        box("2", 760, 320),
+        box("0", 890, 320),
+        box("6", 1020, 320),
+    ]
+    [table], _ = find_unruled_tables(page(), boxes)
+    assert _rows(table) == [
+        ["信息内容", "商业企业", "科研机构", "组织", "其他", "总计"],
+        ["本年新收", "51", "", "83", "92", "226"],
+        ["上年结转", "4", "", "2", "0", "6"],
+    ]
+
+
 def test_prose_with_figures_is_no_table() -> None:
     boxes = [
         box("本年度共收到政府信息公开申请", 100, 200, chars=14),
