@@ -55,6 +55,19 @@ class OffsetRuns:
             prev = v
         self._n, self._starts, self._values = n, starts, values
 
+    @classmethod
+    def from_runs(cls, runs: Any) -> OffsetRuns:
+        """The inverse of ``runs()``. Raises ValueError (or TypeError) on anything but
+        [int, positive int] pairs."""
+        self = cls()
+        for first, length in runs:
+            if type(first) is not int or type(length) is not int or length < 1:
+                raise ValueError(f"bad offset run {[first, length]!r}")
+            self._starts.append(self._n)
+            self._values.append(first)
+            self._n += length
+        return self
+
     def __len__(self) -> int:
         return self._n
 

@@ -57,9 +57,13 @@ def compact(report: Report) -> Report:
       process, with strings of its own);
     - equal ranges and boxes (a value and the table cell it was read from) one object.
     Values and text are unchanged. Returns ``report``.
+
+    A report compacted once (by the worker that parsed it: its offsets are runs already, and
+    pickling kept its shared ranges shared) only has its strings shared again here.
     """
     doc = report.document
-    if not isinstance(doc.offsets, OffsetRuns):
+    once = isinstance(doc.offsets, OffsetRuns)
+    if not once:
         doc.offsets = OffsetRuns(doc.offsets)
     report.values = {_share(k): v for k, v in report.values.items()}
     # a value read from a table cell has the cell's range and box: one object for both
@@ -68,17 +72,19 @@ def compact(report: Report) -> Report:
     for g in doc.grids:
         for c in g.cells:
             c.text = _share(c.text)
-            if c.span is not None:
-                c.span = spans.setdefault(c.span, c.span)
-            if c.bbox is not None:
-                c.bbox = boxes.setdefault(c.bbox, c.bbox)
+            if not once:
+                if c.span is not None:
+                    c.span = spans.setdefault(c.span, c.span)
+                if c.bbox is not None:
+                    c.bbox = boxes.setdefault(c.bbox, c.bbox)
     for v in (*report.values.values(), *report.prose_figures):
         v.field = _share(v.field)
         v.raw = _share(v.raw)
-        if v.span is not None:
-            v.span = spans.setdefault(v.span, v.span)
-        if v.bbox is not None:
-            v.bbox = boxes.setdefault(v.bbox, v.bbox)
+        if not once:
+            if v.span is not None:
+                v.span = spans.setdefault(v.span, v.span)
+            if v.bbox is not None:
+                v.bbox = boxes.setdefault(v.bbox, v.bbox)
     for f in report.findings:
         f.rule = _share(f.rule)
     report.table_templates = {_share(k): _share(t) for k, t in report.table_templates.items()}

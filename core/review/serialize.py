@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import zlib
-from array import array
 from collections.abc import Sequence
 from dataclasses import asdict, fields, is_dataclass
 from typing import Any
@@ -86,21 +85,6 @@ def _offsets_runs(offsets: Sequence[int]) -> list[list[int]]:
     starts = np.concatenate(([0], np.flatnonzero(np.diff(a) != 1) + 1))
     lengths = np.diff(np.concatenate((starts, [n])))
     return np.stack((a[starts], lengths), axis=1).tolist()
-
-
-def _offsets_unruns(runs: list[list[int]]) -> array:
-    """The inverse of ``_offsets_runs``, as ``array('i')`` like the loaders produce."""
-    out = array("i")
-    if not runs:
-        return out
-    import numpy as np
-
-    r = np.asarray(runs, dtype=np.int64).reshape(-1, 2)
-    starts = np.concatenate(([0], np.cumsum(r[:-1, 1])))
-    total = int(r[:, 1].sum())
-    flat = np.repeat(r[:, 0] - starts, r[:, 1]) + np.arange(total, dtype=np.int64)
-    out.frombytes(flat.astype(np.dtype("i")).tobytes())
-    return out
 
 
 def value_to_json(v: Value) -> list[Any]:
@@ -274,7 +258,7 @@ def report_from_json(d: dict[str, Any]) -> Report:
         form=dd["form"],
         original=dd.get("original", ""),
         text=dd.get("text", ""),
-        offsets=_offsets_unruns(dd.get("offsets", [])),
+        offsets=OffsetRuns.from_runs(dd.get("offsets", [])),  # as runs: what an open report keeps
         grids=[_grid_from_json(g) for g in dd.get("grids", [])],
         boilerplate=list(dd.get("boilerplate", [])),
         pages=[PageBox(p["number"], p["width"], p["height"], _unspan(p.get("span"))) for p in dd.get("pages", [])],

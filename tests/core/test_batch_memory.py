@@ -30,9 +30,13 @@ def test_offset_runs_read_like_the_array_they_replace() -> None:
         assert len(runs) == len(offsets) and list(runs) == list(offsets) and runs == offsets
         assert all(runs[i] == offsets[i] for i in range(-len(offsets), len(offsets)))
         assert pickle.loads(pickle.dumps(runs)) == runs
+        assert OffsetRuns.from_runs(runs.runs()) == offsets  # a project snapshot's runs, read back
         with pytest.raises(IndexError):
             runs[len(offsets)]
     assert OffsetRuns(range(100_000)).runs() == [[0, 100_000]]
+    for bad in ([[0, 0]], [[0, -3]], [["0", 2]], [[0, 1.5]], [[1, 2, 3]]):
+        with pytest.raises((ValueError, TypeError)):
+            OffsetRuns.from_runs(bad)
 
 
 @pytest.mark.parametrize("make", [make_html, make_md, make_pdf], ids=["html", "md", "pdf"])
