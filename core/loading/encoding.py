@@ -94,11 +94,11 @@ def decode_report(data: bytes) -> Decoded:
             pass
     try:
         return _check(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
     if b"\x00" in data[:4096]:
         raise DecodeFailed("NUL bytes: binary data")
-    lenient = _lenient(data, "utf-8")
+    lenient = None if _far_from_utf8(data, first_bad) else _lenient(data, "utf-8")
     if lenient is not None:
         return lenient
     import chardet
@@ -162,6 +162,22 @@ def _resync(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("ogi_resync", _resync)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _far_from_utf8(data: bytes, first_bad: int) -> bool:
+    """True when ``_lenient(data, "utf-8")`` is sure to say no, told from 8 KB after the first bad
+    byte instead of decoding the whole file (a GBK page): at least ``bad`` damaged sequences (one
+    fewer than the sample shows: the last may be a character the sample cuts), at most
+    ``good`` well-formed non-ASCII characters (each is two or more bytes ≥ 0x80)."""
+    sample = data[first_bad : first_bad + 8192].decode("utf-8", errors="replace")
+    bad = sample.count("\ufffd") - data.count(b"\xef\xbf\xbd") - 1
+    if bad < 2:
+        return False
+    good = len(data.translate(None, _ASCII_BYTES)) // 2
+    return good < _GOOD_PER_BAD * bad
 
 
 def _lenient(data: bytes, enc: str, *, cjk_check: bool = True) -> Decoded | None:
