@@ -33,7 +33,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from core.batch import Batch, BatchEntry, Directory, DirectoryError, Failure
 from core.batch.pipeline import Loaded, load_items, open_pool
@@ -53,6 +53,9 @@ from core.console import printable, utf8_streams
 from core.errors import os_advice, os_reason
 from core.lazy_re import lazy_compile
 from core.review.state import ReviewedReport
+
+if TYPE_CHECKING:
+    from core.batch.slim import Slimmer
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
 
@@ -116,23 +119,28 @@ class _Run:
         return load_items(paths, self.pool, progress=self.progress)
 
     def batch(self, paths: list[str], directory: Directory | None, count_incomplete: bool) -> Batch:
-        """The whole batch, each report slimmed to what the workbook and the directory read
-        (``slim_entry``) as soon as its own findings are known: memory stays a fraction of the
-        reports' (3000 realistic reports: see bench/bench_export.py --cli)."""
-        from core.batch.slim import slim_entry
+        """The whole batch, each report slimmed to what the workbook and the directory read as soon
+        as its own findings are known, and the batch's findings shared (core.batch.slim): memory
+        stays a fraction of the reports' (3000 realistic reports: bench/bench_export.py --cli)."""
+        from core.batch.slim import Slimmer
 
+        slim = Slimmer()
         batch = Batch(directory=directory, count_incomplete=count_incomplete)
         chunk: list[tuple[ReviewedReport | Failure, str | None]] = []
         for x in self.items(paths):
             chunk.append((x.item, x.project))
             if len(chunk) == _SLIM_CHUNK:
-                for e in batch.extend_pairs(chunk):
-                    slim_entry(e)
+                self._add(batch, chunk, slim)
                 chunk = []
-        for e in batch.extend_pairs(chunk):
-            slim_entry(e)
+        self._add(batch, chunk, slim)
         self.clear()
         return batch
+
+    @staticmethod
+    def _add(batch: Batch, chunk: list[tuple[ReviewedReport | Failure, str | None]], slim: Slimmer) -> None:
+        for e in batch.extend_pairs(chunk):
+            slim.entry(e)
+        slim.findings(batch.entries)  # the new entries' and the cross-year findings they changed
 
     def close(self) -> None:
         if self.pool is not None:

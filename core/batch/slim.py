@@ -12,53 +12,111 @@ values), kind, templates, content hash, the review state. Dropped: source text, 
 pages, sections, extra rows, the validator — so a slim report cannot be shown or re-validated.
 3000 realistic reports: ~10 KB each instead of ~95 KB (bench/bench_export.py --cli).
 
+The batch's own and cross-year findings are kept as one shared object per distinct finding
+(``slim_findings``): copies of a file compared with the same reports of the year before have the
+same findings, and a batch with many versions of each agency's reports has tens of findings per
+report. Kept of a finding: what the workbook, the status and the ordering read (rule, severity,
+message, fields, suggestion, its key); the numbers behind the message are dropped.
+
 Public API:
-    slim_entry(entry): replace an entry's report by its slim form once its own findings are known
-    SlimReviewedReport(reviewed): the slim form of a reviewed report
+    Slimmer(): the shared objects of one batch's slim reports and findings
+        .entry(entry): replace an entry's report by its slim form once its own findings are known
+        .findings(entries): the entries' batch findings as shared slim findings (after each addition)
+    slim_entry(entry): ``Slimmer.entry`` with objects shared process-wide (one-off uses)
+    SlimReviewedReport(reviewed, slimmer=None): the slim form of a reviewed report
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from core.batch.model import BatchEntry
-from core.model import Located, Metadata, SourceDocument, Value
+from core.model import Finding, Located, Metadata, SourceDocument, Value
 from core.review.state import Edit, ReviewedReport
 
-__all__ = ["SlimReviewedReport", "slim_entry"]
+__all__ = ["SlimReviewedReport", "Slimmer", "slim_entry"]
 
 _BUILT = 8  # slim reports whose values stay built (one pass over a report reads them several times)
 _recent: OrderedDict[SlimReviewedReport, dict[str, Value]] = OrderedDict()
-_shared: dict[Any, Any] = {}  # field-ID tuples, origin tuples, raw tokens, template maps: one object each
 
 
-def _share(x: Any) -> Any:
-    """One object for equal field-ID tuples, origin tuples and tokens across the batch's reports."""
-    return _shared.setdefault(x, x)
+class Slimmer:
+    """The shared objects of one read-only batch: field-ID and origin tuples, raw tokens and
+    template maps (one object each), one slim finding per distinct finding."""
+
+    def __init__(self) -> None:
+        self._shared: dict[Any, Any] = {}
+        self._findings: dict[tuple[Any, ...], Finding] = {}
+        self._slimmed: dict[int, list[Finding]] = {}  # id(entry) → its findings list when last slimmed
+
+    def share(self, x: Any) -> Any:
+        """One object for equal field-ID tuples, origin tuples and tokens."""
+        return self._shared.setdefault(x, x)
+
+    def map(self, d: dict[str, str]) -> dict[str, str]:
+        """One dictionary for equal small maps (the templates of the three tables)."""
+        key = ("map", *d.items())
+        got: dict[str, str] | None = self._shared.get(key)
+        if got is None:
+            got = self._shared[key] = dict(d)
+        return got
+
+    def entry(self, entry: BatchEntry) -> None:
+        """Replace the entry's report by its slim form, once the batch has its own findings (and drop
+        the validator). Only for a batch that is not edited or shown afterwards."""
+        entry.validator = None
+        rr = entry.reviewed
+        if rr is not None and not isinstance(rr, SlimReviewedReport):
+            entry.reviewed = SlimReviewedReport(rr, self)
+
+    def findings(self, entries: Iterable[BatchEntry]) -> None:
+        """The entries' own and cross-year findings as shared slim findings; an entry whose findings
+        were not recomputed since the last call is skipped (cheap to call after every addition)."""
+        for e in entries:
+            if self._slimmed.get(id(e)) is e.findings:
+                continue
+            e.own = [self._finding(f) for f in e.own]
+            e.cross = [self._finding(f) for f in e.cross]
+            e.findings = [self._finding(f) for f in e.findings]
+            self._slimmed[id(e)] = e.findings
+
+    def _finding(self, f: Finding) -> Finding:
+        try:
+            key = (f.rule, f.severity, f.message, tuple(f.fields), f.params.get("key"), tuple(f.suggestion.items()))
+            got = self._findings.get(key)
+        except TypeError:  # an unhashable suggestion: kept as it is
+            return f
+        if got is None:
+            params = {"key": f.params["key"]} if "key" in f.params else {}
+            got = Finding(f.rule, f.severity, f.message, list(f.fields), None, params, dict(f.suggestion))
+            self._findings[key] = got
+        return got
 
 
 class SlimReviewedReport(ReviewedReport):
     """A reviewed report reduced to what a read-only batch and its workbook read (see the module)."""
 
-    def __init__(self, reviewed: ReviewedReport) -> None:
+    def __init__(self, reviewed: ReviewedReport, slimmer: Slimmer | None = None) -> None:
+        share = (slimmer or _ONE).share
         r = reviewed.report
         values = r.values
-        self._fields: tuple[str, ...] = _share(tuple(values))
+        self._fields: tuple[str, ...] = share(tuple(values))
         self._numbers: tuple[Any, ...] = tuple(v.value for v in values.values())
-        self._raws: tuple[str, ...] = tuple(_share(v.raw) for v in values.values())
-        self._origins: tuple[str, ...] = _share(tuple(v.origin for v in values.values()))
+        self._raws: tuple[str, ...] = tuple(share(v.raw) for v in values.values())
+        self._origins: tuple[str, ...] = share(tuple(v.origin for v in values.values()))
         doc = r.document
         slim = replace(
             r,
             document=SourceDocument(path=doc.path, form=doc.form, original="", text="", encoding=doc.encoding),
-            table_templates=_shared_map(r.table_templates),
+            table_templates=(slimmer or _ONE).map(r.table_templates),
             metadata=_bare_metadata(r.metadata),
             sections=[],
             values={},  # packed above: read through parsed_values() / values()
             extra_rows=[],
-            prose_figures=[_bare(v) for v in r.prose_figures],
+            prose_figures=[_bare(v, share) for v in r.prose_figures],
         )
         super().__init__(slim, reviewed.state)
         self.listeners = reviewed.listeners
@@ -91,8 +149,8 @@ class SlimReviewedReport(ReviewedReport):
         return super().apply(edit)
 
 
-def _bare(v: Value) -> Value:
-    return Value(v.field, v.value, _share(v.raw), v.origin)
+def _bare(v: Value, share: Any) -> Value:
+    return Value(v.field, v.value, share(v.raw), v.origin)
 
 
 def _bare_metadata(m: Metadata) -> Metadata:
@@ -109,18 +167,9 @@ def _bare_metadata(m: Metadata) -> Metadata:
     )
 
 
-def _shared_map(d: dict[str, str]) -> dict[str, str]:
-    key = tuple(d.items())
-    got = _shared.get(key)
-    if got is None:
-        got = _shared[key] = dict(d)
-    return got
-
-
 def slim_entry(entry: BatchEntry) -> None:
-    """Replace the entry's report by its slim form, once the batch has its own findings (and drop
-    the validator). Only for a batch that is not edited or shown afterwards."""
-    entry.validator = None
-    rr = entry.reviewed
-    if rr is not None and not isinstance(rr, SlimReviewedReport):
-        entry.reviewed = SlimReviewedReport(rr)
+    """``Slimmer.entry`` with objects shared process-wide (one-off uses)."""
+    _ONE.entry(entry)
+
+
+_ONE = Slimmer()

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from core.batch import Batch
-from core.batch.slim import SlimReviewedReport, slim_entry
+from core.batch.slim import Slimmer, SlimReviewedReport, slim_entry
 from core.export import ExportOptions, export_batch
 from core.model import Value
 from core.review.state import MetadataEdit, ReviewedEdit, RowRemapEdit, ValueEdit
@@ -65,10 +65,16 @@ def test_slim_reports_read_back_the_same_values_and_findings() -> None:
 
 
 def test_workbook_of_slim_reports_is_the_workbook_of_full_ones(tmp_path: Path) -> None:
+    """Slim reports and shared slim findings, added a few at a time as the command line does."""
     full = Batch(_reports())
-    slim = Batch(_reports())
-    for e in slim.entries:
-        slim_entry(e)
+    slim = Batch()
+    slimmer = Slimmer()
+    items = _reports()
+    for i in range(0, len(items), 5):
+        for e in slim.extend(items[i : i + 5]):
+            slimmer.entry(e)
+        slimmer.findings(slim.entries)
+    assert [f.key for e in slim.entries for f in e.findings] == [f.key for e in full.entries for f in e.findings]
     for e in (*full.entries[:2], *slim.entries[:2]):  # a confirmed finding is left out of 问题清单 alike
         if e.findings:
             from core.review.state import ConfirmEdit
@@ -98,3 +104,18 @@ def test_an_edit_of_a_slim_report_is_read_at_once() -> None:
     rr.apply(ValueEdit("apply.granted.natural", 12345))
     assert rr.value("apply.granted.natural") == 12345
     assert rr.values()["apply.granted.natural"].origin == "edited"
+
+
+def test_equal_findings_are_one_object_and_keep_their_key() -> None:
+    """Copies of a report compared with the same report of the year before: one object per finding."""
+    items = [make_reviewed(agency="示例市甲局", year=2021, seed=1)]  # 2021, then three copies of a 2022 report
+    items += [make_reviewed(agency="示例市甲局", year=2022, seed=2) for _ in range(3)]
+    batch = Batch(items)
+    assert all(e.cross for e in batch.entries[1:])
+    keys = [[f.key for f in e.findings] for e in batch.entries]
+    slimmer = Slimmer()
+    slimmer.findings(batch.entries)
+    assert [[f.key for f in e.findings] for e in batch.entries] == keys
+    a, b = batch.entries[1], batch.entries[3]
+    assert all(x is y for x, y in zip(a.cross, b.cross, strict=True))
+    assert all(f.params == {} or set(f.params) == {"key"} for f in a.findings)
