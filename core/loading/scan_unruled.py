@@ -35,6 +35,7 @@ from typing import Any
 from core.loading.ocr_engine import OcrBox
 from core.loading.scan_tables import (
     CJK_RE,
+    UNREADABLE,
     Reader,
     ScanCell,
     ScanTable,
@@ -408,6 +409,9 @@ def _table(block: list[_Line], gray: Any, ink: Any, reread: Reader | None, numbe
         fill_cells(cells[first:], values, set(), gray, ink, reread)
         if numbers is not None:
             reread_numbers(cells[first:], gray, ink, numbers)
+        for c in cells[first:]:
+            if c.text and c.text != UNREADABLE and not numeric(c.text) and not CJK_RE.search(c.text):
+                c.text, c.score = UNREADABLE, 0.0  # "II" for 11 in a row of numbers: left out, flagged
     table_box = (edges[0], ys[0], edges[-1], ys[-1])
     return ScanTable(table_box, [c for row_cells in grid for c in row_cells])
 

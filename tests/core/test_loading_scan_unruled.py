@@ -209,6 +209,27 @@ def test_a_column_whose_numbers_ocr_missed_is_kept_from_its_header_word() -> Non
     ]
 
 
+def test_letters_in_a_row_of_numbers_that_read_as_no_number_are_left_out() -> None:
+    """ "II" (a 11 read as letters) that a digits-only reading cannot make a number of: unreadable, flagged,
+    so the rest of its row is still read."""
+    from core.loading.scan_tables import UNREADABLE
+
+    boxes = [
+        box("信息内容", 100, 200),
+        box("自然人", 500, 200),
+        box("总计", 800, 200),
+        box("予以公开", 100, 250),
+        box("2", 500, 250),
+        box("II", 800, 250, score=0.93),
+        box("部分公开", 100, 300),
+        box("0", 500, 300),
+        box("0", 800, 300),
+    ]
+    [table], _ = find_unruled_tables(page(), boxes, numbers=lambda crops: [("", 0.0)] * len(crops))
+    assert _rows(table)[1:] == [["予以公开", "2", UNREADABLE], ["部分公开", "0", "0"]]
+    assert next(c.score for c in table.cells if c.text == UNREADABLE) == 0.0
+
+
 def test_prose_with_figures_is_no_table() -> None:
     boxes = [
         box("本年度共收到政府信息公开申请", 100, 200, chars=14),
