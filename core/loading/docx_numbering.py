@@ -9,6 +9,7 @@ shallower level advances.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -217,15 +218,19 @@ _CACHE_ENTRIES = 6
 _CACHE_PART_MAX = 1 << 20
 
 
+_CACHE_LOCK = threading.Lock()  # the window reads files on a thread pool
+
+
 def _cached(kind: str, raw: bytes, make: Callable[[], Any]) -> Any:
     key = (kind, raw)
     hit = _CACHE.get(key)
     if hit is None:
         hit = make()
         if len(raw) <= _CACHE_PART_MAX:
-            while len(_CACHE) >= _CACHE_ENTRIES:
-                _CACHE.pop(next(iter(_CACHE)))
-            _CACHE[key] = hit
+            with _CACHE_LOCK:
+                while len(_CACHE) >= _CACHE_ENTRIES:
+                    _CACHE.pop(next(iter(_CACHE)))
+                _CACHE[key] = hit
     return hit
 
 
