@@ -141,11 +141,11 @@ def parse_file_for_window(path: str, memory: int | None = None) -> tuple[str, An
 
     kind, payload = parse_file(path, memory)
     if kind == "ok":
+        compact(payload)  # first: its offsets as runs are what the snapshot stores
         try:
             payload.snapshot = pack_report(payload)
         except (ValueError, TypeError, RecursionError, MemoryError):  # the project packs it again and says why
             payload.snapshot = None
-        compact(payload)
     return kind, payload
 
 
