@@ -44,8 +44,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 60.0  # seconds per file
 DEFAULT_MEMORY = 1536 * 1024 * 1024  # bytes of address space per worker (1.5 GB)
-# Files submitted ahead of the one being yielded (per worker): keeps workers busy, bounds memory.
-AHEAD = 4
+# Files submitted ahead of the one being yielded, per worker: keeps every worker busy while one
+# reads a slow file (a PDF or a scan among quick text files: with 4 in all, the second of two workers
+# sat idle most of a mixed batch), and bounds the results held for output in input order.
+AHEAD = 8
 _POLL = 0.1  # seconds between cancel checks
 STARTUP_GRACE = 60.0  # seconds a fresh worker may take to start before its first file's clock runs
 
@@ -371,7 +373,7 @@ class WorkerPool:
         todo = deque(range(len(paths)))
         done: dict[int, Report | ReportError] = {}
         nxt = 0
-        window = max(AHEAD, 2 * len(workers))
+        window = AHEAD * len(workers)
         try:
             while nxt < len(paths):
                 for w in workers:
