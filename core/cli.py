@@ -49,9 +49,8 @@ from core.cli_output import (
     report_json,
 )
 from core.cli_output import failure_json as _failure_json
-from core.console import printable, utf8_streams
+from core.console import has_surrogates, printable, utf8_streams
 from core.errors import os_advice, os_reason
-from core.lazy_re import lazy_compile
 from core.review.state import ReviewedReport
 
 if TYPE_CHECKING:
@@ -70,13 +69,10 @@ def _internal_message(path: str, exc: Exception) -> str:
     return f"处理文件“{name}”时发生内部错误（{type(exc).__name__}: {exc}）"[:300] + "，请把该文件发给维护人员。"
 
 
-_SURROGATE = lazy_compile("[\ud800-\udfff]")
-
-
 def _dumps(obj: Any) -> str:
     """One JSON line; a file name that is not valid UTF-8 (bytes kept as surrogates) is shown readably."""
     text = json.dumps(obj, ensure_ascii=False, allow_nan=False)
-    if _SURROGATE.search(text):
+    if has_surrogates(text):
         text = json.dumps(_readable_obj(obj), ensure_ascii=False, allow_nan=False)
     return text
 

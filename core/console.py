@@ -29,6 +29,11 @@ def _readable_part(part: str) -> str:
         return _ESCAPED.sub("\ufffd", part)
 
 
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (a byte a file name could not decode): not encodable as UTF-8."""
+    return _SURROGATE.search(text) is not None
+
+
 def printable(text: str) -> str:
     """``readable(text)`` with any other lone surrogate as U+FFFD: safe to encode as UTF-8."""
     return _SURROGATE.sub("\ufffd", readable(text))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from core.errors import ReportError, os_reason
+from core.review import files
 
 
 class AgencyEntry(Protocol):
@@ -278,7 +279,7 @@ def write_starting_directory(batch: AgencyBatch, path: str | os.PathLike[str]) -
         w.writerow(COLUMNS)
         for a in agencies:
             w.writerow(_row(a))
-        _atomic_write(p, buf.getvalue().encode("utf-8-sig"))
+        files.write_atomically(p, buf.getvalue().encode("utf-8-sig"))
     else:
         import openpyxl
         from openpyxl.styles import Font
@@ -297,38 +298,12 @@ def write_starting_directory(batch: AgencyBatch, path: str | os.PathLike[str]) -
         ws.freeze_panes = "A2"
         buf2 = io.BytesIO()
         wb.save(buf2)
-        _atomic_write(p, buf2.getvalue())
+        files.write_atomically(p, buf2.getvalue())
     return len(agencies)
 
 
 def _row(a: DirectoryAgency) -> list[str]:
     return [a.name, "；".join(a.aliases), a.region, a.level, a.parent]
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    import tempfile  # here, not at module level: the commands that write no directory never load it (start-up)
-
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    m = os.umask(0)
-    os.umask(m)
-    return m
 
 
 def agencies_in(names: Iterable[str]) -> list[DirectoryAgency]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from core.console import readable
 from core.errors import Cancelled, ExportError, os_advice, os_reason
+from core.review import files
 
 # A spreadsheet (or a CSV saved from it) treats text starting with these as a formula or command.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -215,7 +216,7 @@ def atomic_save(
             raise ExportError(
                 f"写入“{p.name}”失败：{os_reason(exc)}。{os_advice(exc)}", code="export.write", details=repr(exc)
             ) from exc
-        _give_default_mode(tmp)
+        files.give_default_mode(tmp)
         if cancelled is not None and cancelled():
             raise Cancelled()
         try:
@@ -252,16 +253,3 @@ def remove_stale_temporaries(folder: str | os.PathLike[str], max_age: float = ST
         except OSError:
             continue
     return removed
-
-
-def _give_default_mode(path: Path) -> None:
-    """mkstemp makes 0600 files: give the workbook the mode a normal save would (colleagues on a
-    shared folder must be able to open it)."""
-    if os.name != "posix":
-        return
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(path, 0o666 & ~umask)
-    except OSError:
-        pass

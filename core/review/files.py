@@ -1,10 +1,9 @@
-"""File helpers of review projects: hashes, stored paths, temp files beside a target, durable renames."""
+"""File helpers: hashes, stored paths, temp files beside a target, atomic writes and durable renames."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -47,6 +46,8 @@ def inside(path: str, folder: str) -> bool:
 
 
 def temp_beside(path: str) -> str:
+    import tempfile  # here: the commands that write nothing never load it (start-up, tests/core/test_startup.py)
+
     folder = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix="." + Path(path).name + ".", suffix=".tmp", dir=folder)
     os.close(fd)
@@ -83,3 +84,40 @@ def fsync_dir(path: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def give_default_mode(path: str | os.PathLike[str]) -> None:
+    """mkstemp makes 0600 files: give a written file the mode a normal save would (colleagues on a
+    shared folder must be able to open it). POSIX only; a failure leaves the mode as it is."""
+    if os.name != "posix":
+        return
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(path, 0o666 & ~umask)
+    except OSError:
+        pass
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never a part:
+    a temporary file beside it, synced, given the default mode, renamed over it, the rename synced.
+    The temporary file is removed on any failure; OSError propagates."""
+    import tempfile
+
+    target = os.fspath(path)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=Path(target).suffix, dir=os.path.dirname(target) or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        give_default_mode(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    fsync_dir(target)

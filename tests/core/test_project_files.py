@@ -186,3 +186,22 @@ def test_damaged_contents_inside_a_sound_database(project_file):
     conn.commit()
     conn.close()
     assert _expect_refused(project_file, "损坏").code == "project.corrupt"
+
+
+def test_write_atomically_replaces_whole_files_with_the_default_mode(tmp_path):
+    from core.review.files import write_atomically
+
+    target = tmp_path / "机关名录.csv"
+    target.write_bytes(b"old")
+    write_atomically(target, "名称\n甲局\n".encode())
+    assert target.read_text(encoding="utf-8") == "名称\n甲局\n"
+    if os.name == "posix":
+        umask = os.umask(0)
+        os.umask(umask)
+        assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    # a failed rename (the target is a folder) leaves the folder as it was: no temporary file behind
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with pytest.raises(OSError):
+        write_atomically(folder, b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.csv", "机关名录.csv"]
