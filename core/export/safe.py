@@ -104,21 +104,20 @@ def comment_text(text: Any) -> str:
 def sheet_name(name: str, used: set[str], fallback: str = "报告") -> str:
     """A valid, unique sheet name: no ``[]:*?/\\``, no leading/trailing apostrophe, ≤ 31 characters.
 
-    ``used`` holds the names taken so far (compared case-insensitively, as Excel does); the
-    chosen name is added to it.
+    ``used`` holds the names taken so far in lower case (Excel compares them case-insensitively);
+    the chosen name is added to it.
     """
     base = _SHEET_BAD.sub("_", clean_text(name)).strip().strip("'").strip() or fallback
     if base.lower() == "history":  # reserved by Excel
         base = fallback
     base = base[:MAX_SHEET_NAME].rstrip().rstrip("'").rstrip() or fallback  # cut: never end on "'"
-    taken = {u.lower() for u in used}
     candidate = base
     n = 2
-    while candidate.lower() in taken:
+    while candidate.lower() in used:
         suffix = f"({n})"
         candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
         n += 1
-    used.add(candidate)
+    used.add(candidate.lower())
     return candidate
 
 

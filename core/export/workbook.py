@@ -416,9 +416,20 @@ class _Writer:
 
     def sheet(self, name: str, reserved: bool = False) -> Any:
         """A new streamed sheet; ``reserved``: ``name`` was already made unique by ``reserve``."""
+        from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
         title = name if reserved else sheet_name(name, self.used)
         self.sheets.append(title)
-        return self.wb.create_sheet(title)
+        # openpyxl checks a new sheet's title against the list of every sheet's, built anew for each
+        # sheet (quadratic: 1000 per-report sheets cost seconds); ours are unique already (self.used)
+        wb: Any = self.wb  # openpyxl's private sheet list (no public way to skip the check)
+        sheets, wb._sheets = wb._sheets, []
+        try:
+            ws = WriteOnlyWorksheet(parent=wb, title=title)
+        finally:
+            wb._sheets = sheets
+        wb._add_sheet(ws)
+        return ws
 
     def splice(self, ws: Any, rows: SheetXml) -> None:
         """Put ``rows`` (a sheet's rows as XML) into the saved file in place of ``ws``'s rows."""
