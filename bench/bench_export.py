@@ -46,6 +46,14 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+def _is_worker(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return b"spawn_main" in fh.read()
+    except OSError:
+        return False
+
+
 def cli(argv: list[str]) -> None:
     """The whole command on realistic files, its worker processes counted."""
     import argparse
@@ -91,7 +99,7 @@ def cli(argv: list[str]) -> None:
                 peak["all"] = max(peak["all"], total)
                 peak["command"] = max(peak["command"], own)
                 peak["workers"] = max(peak["workers"], total - own)
-                if len(kb) > 1:
+                if any(_is_worker(p) for p in kb if p != proc.pid):  # not multiprocessing's resource tracker
                     peak["read_command"] = max(peak["read_command"], own)
                 elif peak["workers"]:
                     peak["write"] = max(peak["write"], own)
@@ -111,7 +119,8 @@ def cli(argv: list[str]) -> None:
             f"export --jobs {args.jobs} of {len(paths)} files{' (per-report sheets)' if args.per_report_sheets else ''}: "
             f"{dt:.1f} s, {cpu:.1f} s CPU (command and workers); peak RSS {peak['all'] / 1024:.0f} MB together "
             f"(target ≤ 300), command alone {peak['command'] / 1024:.0f} MB (reading {peak['read_command'] / 1024:.0f}, "
-            f"writing the workbook {peak['write'] / 1024:.0f}), workers {peak['workers'] / 1024:.0f} MB; "
+            f"writing the workbook {peak['write'] / 1024:.0f}), workers and resource tracker "
+            f"{peak['workers'] / 1024:.0f} MB; "
             f"file {size:.1f} MiB; load average before {load[0]:.2f} {load[1]:.2f}, after {os.getloadavg()[0]:.2f}"
         )
 
