@@ -2,9 +2,10 @@
 ``directory``): each kept as only what the batch, its cross-year rules and the workbook read.
 
 A parsed report is ~80 KB in memory, most of it its ~200 ``Value`` objects with their spans, pages
-and boxes (and the effective-values copy of them). A slim report keeps its values as three packed
-columns — the field IDs (one tuple shared by every report with the same fields), the numbers, the
-raw tokens (one string object per distinct token) and the origins — and rebuilds ``Value`` objects
+and boxes (and the effective-values copy of them). A slim report keeps its values as packed
+columns — the field IDs (one tuple shared by every report with the same fields), the numbers (an
+array of integers when they are all whole), the raw tokens that are not just the number as
+printed, and the origins (shared tuple) — and rebuilds ``Value`` objects
 (field, value, raw, origin; no source position) when they are read; the last few reports' values
 are kept built, so that one pass over a report (summing, the key figures, the 数据 rows) builds them
 once. Also kept: metadata (values, not positions), the parser's findings, prose figures (as
@@ -28,13 +29,14 @@ Public API:
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from core.batch.model import BatchEntry
-from core.model import Finding, Located, Metadata, SourceDocument, Value
+from core.model import Finding, Located, Metadata, Origin, SourceDocument, Value
 from core.review.state import Edit, ReviewedReport
 
 __all__ = ["SlimReviewedReport", "Slimmer", "slim_entry"]
@@ -104,9 +106,13 @@ class SlimReviewedReport(ReviewedReport):
         r = reviewed.report
         values = r.values
         self._fields: tuple[str, ...] = share(tuple(values))
-        self._numbers: tuple[Any, ...] = tuple(v.value for v in values.values())
-        self._raws: tuple[str, ...] = tuple(share(v.raw) for v in values.values())
-        self._origins: tuple[str, ...] = share(tuple(v.origin for v in values.values()))
+        numbers = [v.value for v in values.values()]
+        self._numbers: Sequence[Any] = _packed(numbers)
+        # the raw token of a value printed as its number ("45") is not kept: str(value) gives it back
+        self._raws: dict[int, str] = {
+            i: share(v.raw) for i, (x, v) in enumerate(zip(numbers, values.values(), strict=True)) if v.raw != str(x)
+        }
+        self._origins: tuple[Origin, ...] = share(tuple(v.origin for v in values.values()))
         doc = r.document
         slim = replace(
             r,
@@ -123,10 +129,12 @@ class SlimReviewedReport(ReviewedReport):
         self.link = reviewed.link
 
     def _printed(self) -> dict[str, Value]:
-        return {
-            fid: Value(fid, x, raw, origin)  # type: ignore[arg-type]
-            for fid, x, raw, origin in zip(self._fields, self._numbers, self._raws, self._origins, strict=True)
-        }
+        raws = self._raws
+        out: dict[str, Value] = {}
+        for i, (fid, x, origin) in enumerate(zip(self._fields, self._numbers, self._origins, strict=True)):
+            raw = raws.get(i)
+            out[fid] = Value(fid, x, str(x) if raw is None else raw, origin)
+        return out
 
     def values(self) -> dict[str, Value]:
         got = _recent.get(self)
@@ -147,6 +155,16 @@ class SlimReviewedReport(ReviewedReport):
     def apply(self, edit: Edit) -> Any:
         _recent.pop(self, None)
         return super().apply(edit)
+
+
+def _packed(numbers: list[Any]) -> Sequence[Any]:
+    """Whole numbers as one array of 8-byte integers (no int object each), else a tuple."""
+    if all(type(x) is int for x in numbers):
+        try:
+            return array("q", numbers)
+        except OverflowError:
+            pass
+    return tuple(numbers)
 
 
 def _bare(v: Value, share: Any) -> Value:

@@ -21,6 +21,8 @@ def _reports() -> list:
                            seed=i, path=f"r{i}.txt")
         rr.report.values["apply.granted.natural"] = Value("apply.granted.natural", 3, raw="3", origin="inferred")
         rr.report.values["apply.new.natural"] = Value("apply.new.natural", None, raw="??", origin="table")
+        rr.report.values["apply.partial.natural"] = Value("apply.partial.natural", 0, raw="", origin="table")
+        rr.report.values["apply.partial.commercial"] = Value("apply.partial.commercial", 0, raw="0", origin="table")
         if i % 3 == 0:
             rr.apply(ValueEdit("apply.granted.total", 99, note="改"))
         if i % 4 == 1:
