@@ -73,22 +73,24 @@ def compact(report: Report) -> Report:
         for c in g.cells:
             c.text = _share(c.text)
             if not once:
-                if c.span is not None:
-                    c.span = spans.setdefault(c.span, c.span)
-                if c.bbox is not None:
-                    c.bbox = boxes.setdefault(c.bbox, c.bbox)
+                _share_place(c, spans, boxes)
     for v in (*report.values.values(), *report.prose_figures):
         v.field = _share(v.field)
         v.raw = _share(v.raw)
         if not once:
-            if v.span is not None:
-                v.span = spans.setdefault(v.span, v.span)
-            if v.bbox is not None:
-                v.bbox = boxes.setdefault(v.bbox, v.bbox)
+            _share_place(v, spans, boxes)
     for f in report.findings:
         f.rule = _share(f.rule)
     report.table_templates = {_share(k): _share(t) for k, t in report.table_templates.items()}
     return report
+
+
+def _share_place(item: Any, spans: dict[Any, Any], boxes: dict[Any, Any]) -> None:
+    """Point a cell's or a value's range and box at the first equal one already seen."""
+    if item.span is not None:
+        item.span = spans.setdefault(item.span, item.span)
+    if item.bbox is not None:
+        item.bbox = boxes.setdefault(item.bbox, item.bbox)
 
 
 def _share(s: str) -> str:
