@@ -64,10 +64,10 @@ def _load_file(p: Path, name: str, cancelled: Callable[[], bool] | None) -> Sour
             code="file.too_large",
         )
     data = _read(p, name)
-    from core.loading.encoding import DecodeFailed, decode_report
+    from core.loading.encoding import DecodeFailed, declared_charset, decode_report
 
     try:
-        decoded = decode_report(data)
+        decoded = decode_report(data, declared_charset(data) if form == "html" else None)
         text, encoding = decoded.text, decoded.encoding
     except DecodeFailed as exc:
         raise LoadError(

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.loading.encoding import decode_report
+from core.loading.dispatch import load_file
+from core.loading.encoding import declared_charset, decode_report
 from core.parsing import parse_report
 from tests.core.loader_fixtures import make_txt
 
@@ -71,3 +72,64 @@ def test_a_page_mostly_scripts_and_styles_is_read_in_its_encoding(encoding: str)
     page = f"<html><head><style>{css}</style><script>{js}</script></head><body><p>{text}</p><p>{text}</p></body></html>"
     decoded = decode_report(page.encode(encoding))
     assert decoded.text == page and decoded.replaced == 0
+
+
+_TRADITIONAL = (
+    "青松縣統計局二〇二三年政府資訊公開工作年度報告。本機關堅持以公開為常態、不公開為例外，"
+    "全年主動公開政府資訊一百二十條，受理政府資訊公開申請十二件，均在法定期限內答覆。"
+)
+_SIMPLIFIED = (
+    "青松县统计局二〇二三年政府信息公开工作年度报告。本机关坚持以公开为常态、不公开为例外，"
+    "全年主动公开政府信息一百二十条，受理政府信息公开申请十二件，均在法定期限内答复。"
+)
+
+
+def _page(charset: str, text: str) -> str:
+    js = "".join(f"function f{k}(a) {{ return a > {k} ? '<p>' : '</p>'; }}\n" for k in range(300))
+    return (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f"<script>{js}</script></head><body><p>{text}</p><p>{text}</p></body></html>"
+    )
+
+
+def test_a_declared_gb_page_reads_as_declared_and_as_the_detector_reads_it(tmp_path: Path) -> None:
+    for charset in ("gb2312", "GBK", "gb18030"):
+        data = _page(charset, _SIMPLIFIED + "朱镕基").encode("gb18030")
+        assert declared_charset(data) == charset.lower()
+        got = decode_report(data, declared_charset(data))
+        assert got == decode_report(data) and got.encoding == "gb18030" and got.text == data.decode("gb18030")
+        f = tmp_path / f"{charset}.html"
+        f.write_bytes(data)
+        assert load_file(str(f)).encoding == "gb18030"
+
+
+def test_a_declared_gb_page_whose_bytes_are_utf8_or_big5_undeclared_is_read_as_what_it_is(tmp_path: Path) -> None:
+    utf8 = _page("gb2312", _SIMPLIFIED).encode("utf-8")
+    assert decode_report(utf8, declared_charset(utf8)).encoding == "utf-8"
+    big5 = _page("x", _TRADITIONAL).replace("charset=x", "").encode("big5hkscs")
+    assert declared_charset(big5) is None
+    f = tmp_path / "big5.html"
+    f.write_bytes(big5)
+    doc = load_file(str(f))
+    assert doc.encoding in ("big5hkscs", "cp950") and _SIMPLIFIED in doc.text  # read, then made Simplified
+
+
+def test_a_declared_gb_page_with_damaged_bytes_says_so(tmp_path: Path) -> None:
+    data = _page("gbk", _SIMPLIFIED).encode("gb18030")
+    at = data.index("坚持".encode("gb18030"))
+    f = tmp_path / "damaged.html"
+    f.write_bytes(data[:at] + b"\xff" + data[at + 1 :])
+    doc = load_file(str(f))
+    assert doc.encoding == "gb18030" and any(code == "load.bad_bytes" for code, _ in doc.notes)
+    assert "全年主动公开政府信息" in doc.text
+
+
+def test_a_utf8_page_with_a_pasted_gbk_phrase_after_long_scripts_stays_utf8() -> None:
+    # the damage comes after tens of KB of ASCII: still a few bad bytes in a UTF-8 page
+    page = _page("utf-8", _SIMPLIFIED * 8)
+    data = page.encode("utf-8")
+    at = data.index("受理".encode())
+    damaged = data[:at] + "受理".encode("gb18030") + data[at + len("受理".encode()) :]
+    got = decode_report(damaged, declared_charset(damaged))
+    assert got.encoding == "utf-8" and got.replaced >= 1
+    assert got.text.count("全年主动公开政府信息") == 16
