@@ -29,7 +29,7 @@ class LoadExportMixin:
     """Opens files, folders and projects in the background and exports to Excel."""
 
     def open_files_dialog(self) -> None:
-        from core.loading.scan import IMAGE_SUFFIXES  # scanned pages, read by OCR
+        from core.loading.scan_images import IMAGE_SUFFIXES  # scanned pages, read by OCR
 
         exts = " ".join(f"*{s}" for s in (*REPORT_SUFFIXES, *IMAGE_SUFFIXES)) + " *.ogiproj"
         paths = self._ask_open_files(

@@ -2,7 +2,7 @@
 
 It shows PDF pages (rendered with pypdfium2) and scanned page images (.png, .jpg, .tif — every
 TIFF frame a page). Boxes are in PDF points, top-left origin; an image page is given the size in
-points that the OCR loader gave it (``core.loading.scan.image_page_size``), so a cell's box read
+points that the OCR loader gave it (``core.loading.scan_images.image_page_size``), so a cell's box read
 from an image lands on the same place of the picture as on a scanned PDF.
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.loading.scan import IMAGE_SUFFIXES, image_page_size
+from core.loading.scan_images import IMAGE_SUFFIXES, image_page_size
 from gui.i18n import arg
 from gui.icons import icon
 
