@@ -20,7 +20,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from core.export.safe import cell_value, is_formula_like, put_value
+from core.export.safe import cell_value, cell_xml_tail, is_formula_like, put_value
 from core.export.styles import Styles, lines_needed
 from core.layout import GRID, Layout, Slot
 
@@ -174,7 +174,7 @@ class _CellXml:
 
     @staticmethod
     def ref(r: int, c: int) -> str:
-        return f"{_letter(c)}{r}"
+        return f"{column_letter(c)}{r}"
 
     def xml(self, r: int, c: int, entry: Entry) -> str:
         value, style, _comment = entry
@@ -186,20 +186,13 @@ class _CellXml:
             plain = not quote and all(x is None for x in style)
             font, border, fill, align, fmt = style
             sid = self.ids[key] = 0 if plain else self.st.style_id(self.ws, font, border, fill, align, fmt, quote)
-        attrs = f' r="{_letter(c)}{r}" s="{sid}"' if sid else f' r="{_letter(c)}{r}"'
-        if v is None:
-            return f"<c{attrs}/>"
-        if isinstance(v, int):
-            return f"<c{attrs}><v>{v}</v></c>"
-        if isinstance(v, float):
-            return f"<c{attrs}><v>{v!r}</v></c>"
-        text = v.translate(_XML_ESCAPE)
-        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-        return f'<c{attrs} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        attrs = f' r="{column_letter(c)}{r}" s="{sid}"' if sid else f' r="{column_letter(c)}{r}"'
+        return f"<c{attrs}{cell_xml_tail(v)}"
 
 
 @cache
-def _letter(c: int) -> str:
+def column_letter(c: int) -> str:
+    """The letters of column ``c`` (1 → A)."""
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(c)
@@ -223,7 +216,6 @@ class SheetXml:
 
 
 Splice = Callable[[Any, SheetXml], None]
-_XML_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def _append_comments(ws: Any, commented: dict[int, dict[int, Any]]) -> None:

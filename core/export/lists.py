@@ -1,4 +1,4 @@
-"""List sheets shared by both exports: findings, corrections and unreadable files."""
+"""The list sheets of a one-report export (``official.export_report``): its findings and its corrections."""
 
 from __future__ import annotations
 
@@ -130,12 +130,3 @@ def write_corrections(ws: Any, reports: Iterable[ReviewedReport], styles: Styles
         ("说明", 36), ("修改人", 12), ("修改时间", 22), ("文件", 40),
     ]
     return write_table(ws, "修改记录", headers, correction_rows(reports), styles, options)
-
-
-def write_failures(ws: Any, failures: Sequence[Any], styles: Styles, options: ExportOptions) -> int:
-    """Files that could not be read, with the Chinese error message."""
-    headers = [("文件", 60), ("错误代码", 18), ("错误说明", 80)]
-    rows = (
-        [str(f.path), getattr(f.error, "code", ""), getattr(f.error, "message", str(f.error))] for f in failures
-    )
-    return write_table(ws, "无法读取的文件", headers, rows, styles, options)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core import templates as T
-from core.export.grid import BASE_WIDTH, SheetBuffer, Splice, grid_columns, render_tables, text_block
+from core.export.grid import BASE_WIDTH, SheetBuffer, Splice, column_letter, grid_columns, render_tables, text_block
 from core.export.options import ExportOptions
 from core.export.safe import clean_text, comment_text
 from core.export.styles import Styles, lines_needed, number_format, page_setup
@@ -125,7 +125,7 @@ class _Writer:
         top = 4
         layout = national_tables(rr.template)
         where = render_tables(buf, layout, top, self.value_of)
-        self.info.cells.update({fid: f"{_col(c)}{r}" for fid, (r, c) in where.items()})
+        self.info.cells.update({fid: f"{column_letter(c)}{r}" for fid, (r, c) in where.items()})
         self.info.table_rows.update({t: top + r for t, r in layout.tables.items()})
         self.row = top + layout.n_rows
         self.extras()
@@ -139,7 +139,7 @@ class _Writer:
 
         for b in layout.breaks:
             ws.row_breaks.append(Break(id=top + b))
-        ws.print_area = f"A1:{_col(GRID)}{max(self.row - 1, 3)}"
+        ws.print_area = f"A1:{column_letter(GRID)}{max(self.row - 1, 3)}"
         return self.info
 
     def extras(self) -> None:
@@ -162,7 +162,7 @@ class _Writer:
             self.buf.put(self.row, 25, value, font=st.body, alignment=st.center, border=st.border, fill=fill,
                          number_format=fmt, comment=comment)
             self.buf.merge(self.row, 25, self.row, GRID, border=st.border, fill=fill)
-            self.info.cells[fid] = f"{_col(25)}{self.row}"
+            self.info.cells[fid] = f"{column_letter(25)}{self.row}"
             self.row += 1
 
     def legend(self) -> None:
@@ -174,12 +174,6 @@ class _Writer:
         value, style, comment = self.buf.cells[self.row][1]
         self.buf.cells[self.row][1] = (value, (style[0], style[1], self.st.corrected, style[3], style[4]), comment)
         self.row += 1
-
-
-def _col(c: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(c)
 
 
 def write_official_sheet(

@@ -89,6 +89,24 @@ def put_value(cell: Any, value: Any) -> Any:
     return cell
 
 
+_XML_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def cell_xml_tail(v: Any) -> str:
+    """The sheet XML of a cell after its attributes (``<c r=… s=…`` comes first) holding ``v``, a
+    value as ``cell_value`` made it: a number as a number, text as an inline string (never a
+    formula, whatever it starts with; a ``quotePrefix`` style keeps it text when edited)."""
+    if v is None:
+        return "/>"
+    if isinstance(v, int):
+        return f"><v>{v}</v></c>"
+    if isinstance(v, float):
+        return f"><v>{v!r}</v></c>"
+    text = v.translate(_XML_ESCAPE)
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
 def _long_int_text(value: int) -> str:
     try:
         return str(value)

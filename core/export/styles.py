@@ -170,42 +170,6 @@ class Styles:
             got = self._ids[key] = probe.style_id
         return got
 
-    def box(self, ws: Any, first_row: int, first_col: int, last_row: int, last_col: int, fill: Any = None) -> None:
-        """Thin borders (and a fill) on the cells a merged range covers, its top-left cell excepted."""
-        for r in range(first_row, last_row + 1):
-            for c in range(first_col, last_col + 1):
-                if (r, c) != (first_row, first_col):
-                    self.stamp(ws.cell(r, c), border=self.border, fill=fill)
-
-
-def merge(ws: Any, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-    """Merge a range fast; the caller styles the covered cells (``Styles.box``).
-
-    ``Worksheet.merge_cells`` compares each new range with every earlier one and re-derives
-    edge borders: quadratic in the ~400 merges of an official sheet (80 % of its time). Our
-    ranges never overlap, so add the range and its covered cells directly (openpyxl 3.1 internals,
-    pinned in pyproject.toml; falls back to the public call when they change).
-    """
-    from openpyxl.cell.cell import MergedCell
-    from openpyxl.worksheet.merge import MergedCellRange
-
-    ranges = getattr(ws.merged_cells, "ranges", None)
-    cells = getattr(ws, "_cells", None)
-    if not isinstance(ranges, set) or not isinstance(cells, dict):
-        ws.merge_cells(start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col)
-        return
-    ranges.add(MergedCellRange(ws, f"{_letter(first_col)}{first_row}:{_letter(last_col)}{last_row}"))
-    for r in range(first_row, last_row + 1):
-        for c in range(first_col, last_col + 1):
-            if (r, c) != (first_row, first_col):
-                cells[r, c] = MergedCell(ws, r, c)
-
-
-def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(col)
-
 
 def text_width(text: str) -> int:
     """Display width in Excel character units: 2 for a CJK character, 1 otherwise."""

@@ -14,7 +14,7 @@ from core.batch import Batch, Failure
 from core.batch.directory import Directory, DirectoryAgency
 from core.errors import Cancelled, LoadError
 from core.export import ExportOptions, export_batch
-from core.export.workbook import SUMMARY_TOP
+from core.export.summary import SUMMARY_TOP
 from core.layout import national_tables
 from core.model import Finding, Value
 from core.review.state import ValueEdit
