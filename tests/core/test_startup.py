@@ -1,13 +1,16 @@
 """Start-up of the command line: what ``ogi-review parse`` on one text report loads and compiles.
 
-Start-up time itself is measured by bench/bench_cli.py; these tests keep its two causes from
-coming back: heavy modules imported where they are not needed (each is imported inside the function
-that uses it), and regular expressions compiled at import (``core.lazy_re.lazy_compile``).
+Start-up time itself is measured by bench/bench_cli.py; these tests keep its causes from coming
+back: heavy modules imported where they are not needed (each is imported inside the function that
+uses it), regular expressions compiled at import (``core.lazy_re.lazy_compile``), and the parse
+path's patterns compiled again in every run (their engine code is kept like bytecode).
 """
 
 from __future__ import annotations
 
 import json
+import marshal
+import os
 import pickle
 import re
 import subprocess
@@ -15,6 +18,7 @@ import sys
 
 import pytest
 
+from core import lazy_re
 from core.lazy_re import lazy_compile
 from tests.conftest import ROOT
 
@@ -44,17 +48,34 @@ def watched(pattern, flags):
     return compile_(pattern, flags)
 
 re._compile = watched
+import core.lazy_re
+translate_ = core.lazy_re._translate
+translated = []
+
+def counted(pattern, flags):
+    translated.append(pattern)
+    return translate_(pattern, flags)
+
+core.lazy_re._translate = counted
 from gui.launcher import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
     rc = main(["parse", "--json", sys.argv[1]])
-print(json.dumps({"rc": rc, "line": out.getvalue(), "at_import": at_import, "modules": sorted(sys.modules)}))
+core.lazy_re._store().save()  # what the exit would do (atexit), before the count is printed
+print(json.dumps({"rc": rc, "line": out.getvalue(), "at_import": at_import, "modules": sorted(sys.modules),
+                  "translated": len(translated)}))
 """
 
 
-def _parse_in_fresh_interpreter(path: str) -> dict:
+def _parse_in_fresh_interpreter(path: str, env: dict[str, str] | None = None) -> dict:
     proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, path], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120
+        [sys.executable, "-c", _PROBE, path],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+        env=env,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -87,3 +108,72 @@ def test_lazy_pattern_compiles_on_first_use_and_behaves_as_compiled():
 
     raw = lazy_compile(rb"<\s*html\b", re.I)
     assert raw.search(b"  <HTML lang=zh>") and not raw.search(b"<htmlx>")
+
+
+def test_the_patterns_of_a_parse_are_compiled_once_and_kept_like_bytecode(tmp_path):
+    [path] = SAMPLES.glob("*审计局*.txt")
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    first = _parse_in_fresh_interpreter(str(path), env)
+    [stored] = (tmp_path / "pyc" / "ogi-review").glob("patterns-*.marshal")
+    second = _parse_in_fresh_interpreter(str(path), env)
+    assert first["translated"] > 50 and second["translated"] == 0  # the second run compiles none
+    assert second["line"] == first["line"] and json.loads(second["line"])["ok"]
+
+    # every kept program is exactly what re.compile makes of its pattern (Pattern equality compares code)
+    header, entries = marshal.loads(stored.read_bytes())
+    assert header == lazy_re._PatternStore(None).header and len(entries) == first["translated"]
+    for (pattern, flags), entry in entries.items():
+        assert lazy_re._sre.compile(pattern, *entry) == re.compile(pattern, flags), pattern
+
+    # as with bytecode, PYTHONDONTWRITEBYTECODE writes nothing (what is kept is still read)
+    quiet = dict(env, PYTHONPYCACHEPREFIX=str(tmp_path / "other"), PYTHONDONTWRITEBYTECODE="1")
+    assert _parse_in_fresh_interpreter(str(path), quiet)["line"] == first["line"]
+    assert not (tmp_path / "other").exists()
+
+
+PATTERNS = (
+    (r"^[一二三四五六七八九十]{1,3}\s*[、.．]", re.M),
+    (r"(?P<n>[0-9０-９]+)\s*(?P<u>件|起)", 0),
+    (r"[\u4e00-\u9fff）)”][0-9]{7,}", 0),
+    (r"(?i)html|(?<=[\s|])号", 0),
+    (r"  a  # spaced\n | b", re.X | re.S),
+    (rb"<\s*html\b", re.I),
+)
+
+
+def test_kept_programs_are_used_only_for_their_pattern_and_interpreter(tmp_path, monkeypatch):
+    store = lazy_re._PatternStore(str(tmp_path))
+    made = [store.compile(p, f) for p, f in PATTERNS]
+    assert made == [re.compile(p, f) for p, f in PATTERNS]
+    assert made[1].groupindex == {"n": 1, "u": 2} and made[3].flags == re.compile(r"(?i)x").flags
+    store.save()
+    [file] = tmp_path.iterdir()
+
+    def no_compiling(pattern, flags):
+        raise AssertionError(f"compiled again: {pattern!r}")
+
+    with monkeypatch.context() as m:
+        m.setattr(lazy_re, "_translate", no_compiling)
+        again = lazy_re._PatternStore(str(tmp_path))
+        assert [again.compile(p, f) for p, f in PATTERNS] == made
+        assert again.compile(r"[\u4e00-\u9fff]+", re.M) is not None  # a new one is not in the file…
+    assert again.new == {}  # … and was not recorded by the stand-in that refused it
+
+    other = lazy_re._PatternStore(str(tmp_path))
+    other.header = (*other.header[:-1], "another build")
+    assert other._read() == {}  # the file of another interpreter build is not read
+
+    header, entries = marshal.loads(file.read_bytes())
+    key = (PATTERNS[0][0], PATTERNS[0][1])
+    entries[key] = (entries[key][0], [1, 2, 3], *entries[key][2:])  # code the engine rejects
+    file.write_bytes(marshal.dumps((header, entries)))
+    damaged = lazy_re._PatternStore(str(tmp_path))
+    assert damaged.compile(*key) == made[0]  # compiled afresh
+    file.write_bytes(b"\x00garbage")
+    assert lazy_re._PatternStore(str(tmp_path)).compile(*PATTERNS[2]) == made[2]
+
+    with pytest.raises(re.error):
+        store.compile("[", 0)  # a bad pattern fails as re.compile fails
+    with pytest.raises(re.error):
+        lazy_compile("(?P<x>a)(?P<x>b)").search("ab")
