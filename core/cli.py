@@ -35,7 +35,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from core.batch import Batch, BatchEntry, Directory, DirectoryError, Failure
+from core.batch.inputs import Failure
 from core.batch.pipeline import Loaded, load_items, open_pool
 from core.batch.worker import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits, WorkerPool, describe_memory, parse_memory
 from core.cli_output import (
@@ -54,6 +54,7 @@ from core.errors import os_advice, os_reason
 from core.review.state import ReviewedReport
 
 if TYPE_CHECKING:
+    from core.batch import Batch, BatchEntry, Directory
     from core.batch.slim import Slimmer
 
 __all__ = ["SECTION_IDS", "build_parser", "failure_json", "main", "report_json"]
@@ -118,6 +119,7 @@ class _Run:
         """The whole batch, each report slimmed to what the workbook and the directory read as soon
         as its own findings are known, and the batch's findings shared (core.batch.slim): memory
         stays a fraction of the reports' (3000 realistic reports: bench/bench_export.py --cli)."""
+        from core.batch import Batch
         from core.batch.slim import Slimmer
 
         slim = Slimmer()
@@ -148,6 +150,8 @@ def _directory(args: argparse.Namespace) -> Directory | None:
     path = getattr(args, "directory", None)
     if not path:
         return None
+    from core.batch import Directory
+
     directory = Directory.load(path)
     for problem in directory.problems:  # bad rows are skipped, the rest is used
         print(f"⚠ {problem}", file=sys.stderr)
@@ -214,6 +218,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     """Each report's block (or JSON line) is printed as soon as it is read, in input order; what a
     later report changes about one already printed (its previous year read after it, a second
     version of it) is printed again at the end, marked as the final word."""
+    from core.batch import Batch
+
     directory = _directory(args)
     batch = Batch(directory=directory, count_incomplete=args.count_incomplete)
     out = _CheckStream(batch, args.json, _width())
@@ -576,12 +582,16 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return 1
-    except DirectoryError as exc:
-        print(exc.message, file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130
+    except Exception as exc:
+        from core.batch import DirectoryError  # (not imported before: parse never reads a directory)
+
+        if not isinstance(exc, DirectoryError):
+            raise
+        print(exc.message, file=sys.stderr)
+        return 2
 
 
 def _silence_stdout() -> None:

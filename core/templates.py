@@ -370,5 +370,9 @@ def is_editable(template: str, field_id: str) -> bool:
     return field_id in editable_field_ids(template)
 
 
+# What OCR puts in a cell with ink it could not read (core.loading.scan_tables): read as no number, left
+# out and flagged.
+UNREADABLE = "□"
+
 # What a statistics table prints in a cell that holds no figure (read as empty, never as a value).
 EMPTY_TOKENS = frozenset({"", "/", "-", "—", "——", "无", "－", "／", "–", "―", "-—", "—-", "--", "..."})

@@ -9,12 +9,16 @@ Modules:
     directory.py  the agency directory (机关名录)
 
 The old public names (REPORT_SUFFIXES, PROJECT_SUFFIX, is_report_file, collect_inputs,
-expand_inputs, iter_reviewed, read_input, Failure) stay importable from ``core.batch``.
+expand_inputs, iter_reviewed, read_input, Failure) stay importable from ``core.batch``. The batch
+model's and the directory's names are imported on first use: ``parse`` of one file needs neither
+(bench/bench_cli.py, tests/core/test_startup.py).
 """
 
 from __future__ import annotations
 
-from core.batch.directory import Directory, DirectoryAgency, DirectoryError, write_starting_directory
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from core.batch.inputs import (
     PROJECT_SUFFIX,
     REPORT_SUFFIXES,
@@ -25,7 +29,31 @@ from core.batch.inputs import (
     iter_reviewed,
     read_input,
 )
-from core.batch.model import Batch, BatchCounts, BatchEntry, Completeness
+
+if TYPE_CHECKING:
+    from core.batch.directory import Directory, DirectoryAgency, DirectoryError, write_starting_directory
+    from core.batch.model import Batch, BatchCounts, BatchEntry, Completeness
+
+_LATER = {
+    "Batch": "core.batch.model",
+    "BatchCounts": "core.batch.model",
+    "BatchEntry": "core.batch.model",
+    "Completeness": "core.batch.model",
+    "Directory": "core.batch.directory",
+    "DirectoryAgency": "core.batch.directory",
+    "DirectoryError": "core.batch.directory",
+    "write_starting_directory": "core.batch.directory",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "PROJECT_SUFFIX",

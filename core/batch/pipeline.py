@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.batch.inputs import PROJECT_SUFFIX, Failure, expand_inputs, not_regular, read_input
-from core.batch.model import Batch
 from core.batch.worker import (
     Limits,
     WorkerPool,
@@ -39,6 +39,9 @@ from core.batch.worker import (
 from core.errors import Cancelled, ReportError
 from core.model import Report
 from core.review.state import ReviewedReport
+
+if TYPE_CHECKING:
+    from core.batch.model import Batch
 
 __all__ = ["Loaded", "load_batch", "load_items", "open_pool", "tiny_run"]
 
@@ -202,6 +205,7 @@ def load_batch(
 ) -> Batch:
     """A whole batch (cross-year findings, duplicates and counting computed once at the end)."""
     from core.batch.directory import Directory
+    from core.batch.model import Batch
 
     batch = Batch(directory=directory if isinstance(directory, Directory) else None, count_incomplete=count_incomplete)
     loaded = list(load_items(paths, pool, cancelled, progress))

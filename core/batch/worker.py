@@ -21,7 +21,6 @@ order while later files are already being parsed.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import threading
@@ -33,14 +32,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core import errors as core_errors
-from core.batch.memory import compact, trim
 from core.errors import Cancelled, LoadError, ReportError
 from core.model import Report
 
 if TYPE_CHECKING:
+    import logging
     from multiprocessing.connection import Connection
 
-log = logging.getLogger(__name__)
+
+def _log() -> logging.Logger:
+    """This module's logger (``logging`` is imported when there is something to say, not at start-up)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 DEFAULT_TIMEOUT = 60.0  # seconds per file
 DEFAULT_MEMORY = 1536 * 1024 * 1024  # bytes of address space per worker (1.5 GB)
@@ -139,6 +144,7 @@ def parse_file_for_window(path: str, memory: int | None = None) -> tuple[str, An
     several milliseconds a report) done here costs the window's threads nothing; a compacted
     report is also smaller to send and to unpickle.
     """
+    from core.batch.memory import compact
     from core.review.serialize import pack_report
 
     kind, payload = parse_file(path, memory)
@@ -182,6 +188,8 @@ class WorkersCannotStart(OSError):
 
 def _worker_main(conn: Connection, memory: int | None, nice: bool, parse: ParseFn) -> None:
     """A worker process: parse each path received until None (or the pipe closes)."""
+    from core.batch.memory import trim  # here, not at the top: one file parsed in-process needs none of it
+
     if nice and hasattr(os, "nice"):
         try:
             os.nice(5)  # the window is scheduled first
@@ -460,7 +468,7 @@ class WorkerPool:
             # a worker still starting (a loaded machine) gets a grace period before its file's clock runs
             allowed = limit if w.greeted else limit + STARTUP_GRACE
             if w.job is not None and now - w.started > allowed:
-                log.warning("parse of %s exceeded %ss; worker killed", paths[w.job], limit)
+                _log().warning("parse of %s exceeded %ss; worker killed", paths[w.job], limit)
                 done[w.job] = timeout_error(paths[w.job], limit)
                 self._replace(workers, w)
 
@@ -564,7 +572,7 @@ def parse_many(
     except (OSError, ValueError, NotImplementedError) as exc:
         # Worker processes cannot start here (no permission to run the interpreter, no /dev/shm …):
         # parse the rest in this thread, without per-file limits, rather than fail every file.
-        log.warning("worker processes unavailable, parsing in the calling thread: %s", exc)
+        _log().warning("worker processes unavailable, parsing in the calling thread: %s", exc)
         pool.close()
         if pool is _POOL:
             set_enabled(False)

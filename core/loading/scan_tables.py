@@ -19,8 +19,7 @@ from typing import Any
 
 from core.lazy_re import lazy_compile
 from core.loading.ocr_engine import OcrBox
-
-UNREADABLE = "□"  # the text of a cell with ink OCR could not read (read as no number: left out, flagged)
+from core.templates import UNREADABLE  # the text of a cell with ink OCR could not read
 
 
 @dataclass

@@ -25,10 +25,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from core.loading.scan_tables import UNREADABLE
 from core.messages import compose
 from core.model import Finding, GridCell, SourceDocument, Value
 from core.review.state import ReviewedReport
+from core.templates import UNREADABLE
 
 LOW_CONFIDENCE = 0.85  # below this a value is flagged for comparison with the scan (bench/bench_ocr.py: misreadings seen up to 0.83)
 

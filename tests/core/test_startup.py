@@ -25,11 +25,15 @@ from tests.conftest import ROOT
 SAMPLES = ROOT / "resources" / "samples"
 
 # Modules the parse of a text report does not need: other forms' libraries, the window, worker
-# processes (one file is parsed in the calling process), the project store, temporary files.
+# processes (one file is parsed in the calling process) and what only they use (core.batch.memory:
+# ctypes, pickle), the project store, temporary files, logging (nothing to log), the batch model and
+# the agency directory (check and export), OCR.
 NOT_FOR_TEXT = (
     "PySide6", "shiboken6", "pandas", "numpy", "openpyxl", "pdfplumber", "pdfminer", "pypdfium2", "lxml",
     "docx", "rapidocr", "onnxruntime", "cv2", "PIL", "chardet", "charset_normalizer",
-    "multiprocessing", "sqlite3", "tempfile", "xml", "zipfile",
+    "multiprocessing", "sqlite3", "tempfile", "xml", "zipfile", "ctypes", "pickle", "logging", "csv",
+    "core.batch.memory", "core.batch.model", "core.batch.directory", "core.batch.slim", "core.loading.scan",
+    "core.loading.scan_tables", "core.loading.ocr_engine",
 )  # fmt: skip
 
 # Runs ``ogi-review parse --json FILE`` in a fresh interpreter, noting every regular expression that
@@ -62,8 +66,9 @@ out = io.StringIO()
 with contextlib.redirect_stdout(out):
     rc = main(["parse", "--json", sys.argv[1]])
 core.lazy_re._store().save()  # what the exit would do (atexit), before the count is printed
+import gc
 print(json.dumps({"rc": rc, "line": out.getvalue(), "at_import": at_import, "modules": sorted(sys.modules),
-                  "translated": len(translated)}))
+                  "translated": len(translated), "gc": [gc.isenabled(), gc.get_freeze_count()]}))
 """
 
 
@@ -86,9 +91,11 @@ def test_parsing_a_text_report_loads_no_heavy_module_and_compiles_no_pattern_at_
     seen = _parse_in_fresh_interpreter(str(path))
     report = json.loads(seen["line"])
     assert seen["rc"] == 0 and report["ok"] and len(report["values"]) > 50  # a real parse, tables included
-    loaded = [m for m in seen["modules"] if m.split(".")[0] in NOT_FOR_TEXT or m in NOT_FOR_TEXT]
+    loaded = [m for m in seen["modules"] if m.split(".")[0] in NOT_FOR_TEXT or m.startswith(NOT_FOR_TEXT)]
     assert loaded == []
     assert seen["at_import"] == []  # module-level patterns use core.lazy_re.lazy_compile
+    collector_on, frozen = seen["gc"]
+    assert collector_on and frozen > 10_000  # the command's modules frozen after import, collection back on
 
 
 def test_lazy_pattern_compiles_on_first_use_and_behaves_as_compiled():
@@ -177,3 +184,19 @@ def test_kept_programs_are_used_only_for_their_pattern_and_interpreter(tmp_path,
         store.compile("[", 0)  # a bad pattern fails as re.compile fails
     with pytest.raises(re.error):
         lazy_compile("(?P<x>a)(?P<x>b)").search("ab")
+
+
+def test_the_batch_package_still_offers_every_public_name():
+    import core.batch
+    from core.batch.directory import Directory, DirectoryError, write_starting_directory
+    from core.batch.model import Batch, BatchCounts
+
+    for name in core.batch.__all__:
+        assert getattr(core.batch, name) is not None
+    assert (core.batch.Batch, core.batch.BatchCounts, core.batch.Directory) == (Batch, BatchCounts, Directory)
+    assert (core.batch.DirectoryError, core.batch.write_starting_directory) == (
+        DirectoryError,
+        write_starting_directory,
+    )
+    with pytest.raises(AttributeError):
+        core.batch.NotAName  # noqa: B018

@@ -8,8 +8,7 @@ from functools import lru_cache
 
 from core.lazy_re import lazy_compile
 from core.loading.limits import MAX_NUMBER_DIGITS
-from core.loading.scan_tables import UNREADABLE
-from core.templates import EMPTY_TOKENS
+from core.templates import EMPTY_TOKENS, UNREADABLE
 
 _FW = str.maketrans("０１２３４５６７８９．，＋－－％", "0123456789.,+--%")
 _UNITS = ("万元", "元", "件", "个", "项", "条", "起", "次", "人")
