@@ -37,7 +37,8 @@ class SheetBuffer:
         self.merges: list[tuple[int, int, int, int]] = []
         self.heights: dict[int, float] = {}
         self.n_rows = 0
-        self.blocks: list[_Tables] = []  # rendered blocks under this buffer's own cells (``include``)
+        # rendered blocks under this buffer's own cells, each with its slots' plain values (``include``)
+        self.blocks: list[tuple[_Tables, list[Plain | None]]] = []
 
     def put(
         self,
@@ -72,10 +73,13 @@ class SheetBuffer:
     def height(self, r: int, h: float) -> None:
         self.heights[r] = max(self.heights.get(r, 0.0), h)
 
-    def include(self, block: _Tables) -> None:
+    def include(self, block: _Tables, values: list[Plain | None]) -> None:
         """Add a rendered block: its merges and heights, and its cells under this buffer's own (whose
-        XML is written once per workbook). Cells put here later take the place of the block's."""
-        self.blocks.append(block)
+        XML is written once per workbook). Cells put here later take the place of the block's.
+
+        ``values``: per slot of the block's layout, a plain value cell (value, number format: body
+        font, centred, bordered, no fill, no comment), or None where the sheet put its own cell."""
+        self.blocks.append((block, values))
         self.merges.extend(block.merges)
         for r, h in block.heights.items():
             self.height(r, h)
@@ -97,9 +101,12 @@ class SheetBuffer:
 
     def _all_cells(self) -> dict[int, dict[int, Entry]]:
         out: dict[int, dict[int, Entry]] = {}
-        for block in self.blocks:
+        for block, values in self.blocks:
             for r, row in block.cells.items():
                 out.setdefault(r, {}).update(row)
+            for (r, c, _ref), v in zip(block.slots, values, strict=True):
+                if v is not None:
+                    out.setdefault(r, {})[c] = (v[0], block.value_style(v[1]), None)
         for r, row in self.cells.items():
             out.setdefault(r, {}).update(row)
         return out
@@ -130,23 +137,25 @@ class SheetBuffer:
         appended to ``ws`` (empty), so openpyxl writes the comments and their drawing.
         """
         writer = _CellXml(self.st, ws)
-        blocks = [b.rows_xml(ws) for b in self.blocks]
+        blocks = [(b.rows_xml(ws), b, values) for b, values in self.blocks]
         out: list[str] = []
         commented: dict[int, dict[int, Any]] = {}
         rows = self.cells.keys() | self.heights.keys()
-        for b in blocks:
-            rows |= b.keys()
+        for xml, _b, _v in blocks:
+            rows |= xml.keys()
         for r in sorted(rows):
             h = self.heights.get(r)
             out.append(f'<row r="{r}" ht="{round(h, 1)}" customHeight="1">' if h is not None else f'<row r="{r}">')
             own = self.cells.get(r)
             if not own:
-                for b in blocks:
-                    out.extend(x for _c, x in b.get(r, ()))
+                for xml, b, values in blocks:
+                    for _c, x in xml.get(r, ()):
+                        out.append(x if isinstance(x, str) else b.value_xml(x, values[x]))
             else:
                 parts = [(c, writer.xml(r, c, e)) for c, e in own.items()]
-                for b in blocks:
-                    parts += [p for p in b.get(r, ()) if p[0] not in own]
+                for xml, b, values in blocks:
+                    parts += [(c, x if isinstance(x, str) else b.value_xml(x, values[x]))
+                              for c, x in xml.get(r, ()) if c not in own]
                 parts.sort()
                 out.extend(x for _c, x in parts)
             out.append("</row>")
@@ -155,7 +164,7 @@ class SheetBuffer:
                     commented.setdefault(r, {})[c] = comment
         merges = "".join(f'<mergeCell ref="{writer.ref(r1, c1)}:{writer.ref(r2, c2)}"/>' for r1, c1, r2, c2 in self.merges)
         after = f'<mergeCells count="{len(self.merges)}">{merges}</mergeCells>' if self.merges else ""
-        width = max([max(row) for row in self.cells.values() if row] + [b.width for b in self.blocks] + [1])
+        width = max([max(row) for row in self.cells.values() if row] + [b.width for b, _v in self.blocks] + [1])
         if commented:
             _append_comments(ws, commented)
         return SheetXml("".join(out).encode("utf-8"), writer.ref(max(rows, default=1), width), after.encode("utf-8"))
@@ -179,15 +188,19 @@ class _CellXml:
     def xml(self, r: int, c: int, entry: Entry) -> str:
         value, style, _comment = entry
         v = cell_value(value)
-        quote = isinstance(v, str) and is_formula_like(v)
+        sid = self.style_index(style, isinstance(v, str) and is_formula_like(v))
+        attrs = f' r="{column_letter(c)}{r}" s="{sid}"' if sid else f' r="{column_letter(c)}{r}"'
+        return f"<c{attrs}{cell_xml_tail(v)}"
+
+    def style_index(self, style: tuple[Any, ...], quote: bool = False) -> int:
+        """The ``s`` attribute of a combination of styles (0: none); ``quote``: formula-like text kept text."""
         key = (*map(id, style), quote)  # openpyxl hashes a style object by its whole content
         sid = self.ids.get(key)
         if sid is None:
             plain = not quote and all(x is None for x in style)
             font, border, fill, align, fmt = style
             sid = self.ids[key] = 0 if plain else self.st.style_id(self.ws, font, border, fill, align, fmt, quote)
-        attrs = f' r="{column_letter(c)}{r}" s="{sid}"' if sid else f' r="{column_letter(c)}{r}"'
-        return f"<c{attrs}{cell_xml_tail(v)}"
+        return sid
 
 
 @cache
@@ -272,9 +285,16 @@ def text_block(
 ValueOf = Callable[[Slot], tuple[Any, str, Any, Any]]  # → (value, number format, fill, comment)
 
 
+Plain = tuple[Any, str]  # a value cell of the national tables: (value, number format)
+
+
 class _Tables:
     """The national tables of a layout at a row without their values: labels, frames, merges and
-    heights, rendered once per workbook, with each row's cell XML once it has been written."""
+    heights, rendered once per workbook, with each row's cell XML once it has been written.
+
+    Each row's XML is kept as (column, XML) pairs in column order, where a value cell's XML is the
+    index of its slot instead: a sheet's values go in there (``value_xml``), so an official sheet
+    is mostly joined from strings made once per workbook."""
 
     def __init__(self, st: Styles, layout: Layout, top: int) -> None:
         buf = SheetBuffer(st)
@@ -282,38 +302,78 @@ class _Tables:
         self.layout = layout  # kept alive: the memo is keyed by its id
         self.st = st
         self.cells, self.merges, self.heights, self.n_rows = buf.cells, buf.merges, buf.heights, buf.n_rows
-        self.width = max((max(row) for row in self.cells.values() if row), default=1)
-        self._xml: dict[int, list[tuple[int, str]]] = {}
+        self.slots = [(top + s.row, s.c1, f"{column_letter(s.c1)}{top + s.row}") for s in layout.slots]
+        self.n_rows = max([self.n_rows] + [r for r, _c, _ref in self.slots])
+        self.width = max([max(row) for row in self.cells.values() if row] + [c for _r, c, _ref in self.slots] + [1])
+        self._xml: dict[int, list[tuple[int, str | int]]] = {}
         self._wb: Any = None
+        self._writer: _CellXml | None = None
+        self._heads: dict[tuple[int, str], str] = {}  # (slot, number format) → ``<c r=… s=…``
 
-    def rows_xml(self, ws: Any) -> dict[int, list[tuple[int, str]]]:
-        """Row → its cells' (column, XML) in ``ws``'s workbook."""
+    def value_style(self, fmt: str) -> tuple[Any, ...]:
+        """The styles of a value cell: (font, border, fill, alignment, number format)."""
+        st = self.st
+        return (st.body, st.border, None, st.center, fmt)
+
+    def rows_xml(self, ws: Any) -> dict[int, list[tuple[int, str | int]]]:
+        """Row → its cells' (column, XML or slot index) in ``ws``'s workbook, in column order."""
         if self._wb is not ws.parent:  # style indexes are the workbook's
-            writer = _CellXml(self.st, ws)
-            self._xml = {r: [(c, writer.xml(r, c, e)) for c, e in row.items()] for r, row in self.cells.items()}
+            writer = self._writer = _CellXml(self.st, ws)
+            rows: dict[int, dict[int, str | int]] = {
+                r: {c: writer.xml(r, c, e) for c, e in row.items()} for r, row in self.cells.items()
+            }
+            for i, (r, c, _ref) in enumerate(self.slots):
+                rows.setdefault(r, {})[c] = i
+            self._xml = {r: sorted(row.items()) for r, row in rows.items()}
+            self._heads = {}
             self._wb = ws.parent
         return self._xml
+
+    def value_xml(self, i: int, plain: Plain | None) -> str:
+        """The XML of slot ``i``'s value cell ("" when the sheet put its own cell there)."""
+        if plain is None:
+            return ""
+        value, fmt = plain
+        if type(value) is int and -(10**15) < value < 10**15:
+            tail = f"><v>{value}</v></c>"
+        elif value is None:
+            tail = "/>"
+        else:  # text, a float, a long number: as any other cell
+            assert self._writer is not None  # rows_xml came first
+            r, c, _ref = self.slots[i]
+            return self._writer.xml(r, c, (value, self.value_style(fmt), None))
+        head = self._heads.get((i, fmt))
+        if head is None:
+            assert self._writer is not None
+            sid = self._writer.style_index(self.value_style(fmt))
+            head = self._heads[(i, fmt)] = f'<c r="{self.slots[i][2]}" s="{sid}"'
+        return head + tail
 
 
 def render_tables(buf: SheetBuffer, layout: Layout, top: int, value_of: ValueOf) -> dict[str, tuple[int, int]]:
     """The three national tables from row ``top``; returns where each field's value went.
 
     The labels and frames are rendered once per layout and row (``Styles.memo``); each sheet adds
-    its values (and the fill of corrected cells).
+    its values (and the fill and comment of corrected cells, as cells of its own).
     """
     st = buf.st
     key = ("tables", id(layout), top)
     block = st.memo.get(key)
     if block is None or block.layout is not layout:
         block = st.memo[key] = _Tables(st, layout, top)
-    buf.include(block)
+    values: list[Plain | None] = []
     for s in layout.slots:
         value, fmt, fill, comment = value_of(s)
+        if fill is None and comment is None:
+            values.append((value, fmt))
+            continue
+        values.append(None)
         r = top + s.row
         buf.put(r, s.c1, value, font=st.body, alignment=st.center, border=st.border, fill=fill,
                 number_format=fmt, comment=comment)
         if fill is not None:
             buf.cover(r, s.c1, r, s.c2, border=st.border, fill=fill)
+    buf.include(block, values)
     return dict(block.where)
 
 

@@ -260,6 +260,28 @@ def test_per_report_sheets_at_any_size_and_text_stays_text(tmp_path: Path) -> No
     assert not export_batch(Batch(reports[:2]), str(tmp_path / "b.xlsx"))[-1].startswith("示例市第")
 
 
+def test_every_row_lists_its_cells_left_to_right(tmp_path: Path) -> None:
+    """Excel reports a damaged file when a row's cells are out of column order (the national tables'
+    labels are laid out in any order; corrected cells bring cells of their own into a row)."""
+    import zipfile
+
+    reports = [make_reviewed("2021", seed=1), make_reviewed("2019", agency="示例县丙办", year=2020, seed=2)]
+    reports[0].apply(ValueEdit("apply.new.natural", 5, note="核对原件"))
+    out = tmp_path / "a.xlsx"
+    export_batch(Batch(reports), str(out), per_report_sheets=True)
+    cell = re.compile(r'<c r="([A-Z]+)(\d+)"')
+    checked = 0
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if not name.startswith("xl/worksheets/sheet"):
+                continue
+            for row in re.findall(r"<row [^>]*>(.*?)</row>", z.read(name).decode("utf-8"), flags=re.S):
+                cols = [openpyxl.utils.column_index_from_string(c) for c, _r in cell.findall(row)]
+                assert cols == sorted(set(cols)), (name, row[:200])
+                checked += len(cols)
+    assert checked > 3000  # two 汇总表 and two official sheets of ~1000 cells each
+
+
 def test_progress_and_cancel_leave_no_file(tmp_path: Path) -> None:
     reports = mixed()
     seen: list[float] = []
