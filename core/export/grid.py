@@ -148,8 +148,8 @@ class SheetBuffer:
             out.append(f'<row r="{r}" ht="{round(h, 1)}" customHeight="1">' if h is not None else f'<row r="{r}">')
             own = self.cells.get(r)
             if not own:
-                for xml, b, values in blocks:
-                    for _c, x in xml.get(r, ()):
+                for _xml, b, values in blocks:
+                    for x in b.runs.get(r, ()):
                         out.append(x if isinstance(x, str) else b.value_xml(x, values[x]))
             else:
                 parts = [(c, writer.xml(r, c, e)) for c, e in own.items()]
@@ -162,7 +162,7 @@ class SheetBuffer:
             for c, (_v, _s, comment) in (own or {}).items():
                 if comment is not None:
                     commented.setdefault(r, {})[c] = comment
-        merges = "".join(f'<mergeCell ref="{writer.ref(r1, c1)}:{writer.ref(r2, c2)}"/>' for r1, c1, r2, c2 in self.merges)
+        merges = "".join([_merge_xml(*m) for m in self.merges])
         after = f'<mergeCells count="{len(self.merges)}">{merges}</mergeCells>' if self.merges else ""
         width = max([max(row) for row in self.cells.values() if row] + [b.width for b, _v in self.blocks] + [1])
         if commented:
@@ -201,6 +201,11 @@ class _CellXml:
             font, border, fill, align, fmt = style
             sid = self.ids[key] = 0 if plain else self.st.style_id(self.ws, font, border, fill, align, fmt, quote)
         return sid
+
+
+@cache
+def _merge_xml(r1: int, c1: int, r2: int, c2: int) -> str:
+    return f'<mergeCell ref="{column_letter(c1)}{r1}:{column_letter(c2)}{r2}"/>'
 
 
 @cache
@@ -306,6 +311,7 @@ class _Tables:
         self.n_rows = max([self.n_rows] + [r for r, _c, _ref in self.slots])
         self.width = max([max(row) for row in self.cells.values() if row] + [c for _r, c, _ref in self.slots] + [1])
         self._xml: dict[int, list[tuple[int, str | int]]] = {}
+        self.runs: dict[int, list[str | int]] = {}  # row → its XML: runs of frame cells and slot indexes
         self._wb: Any = None
         self._writer: _CellXml | None = None
         self._heads: dict[tuple[int, str], str] = {}  # (slot, number format) → ``<c r=… s=…``
@@ -325,6 +331,15 @@ class _Tables:
             for i, (r, c, _ref) in enumerate(self.slots):
                 rows.setdefault(r, {})[c] = i
             self._xml = {r: sorted(row.items()) for r, row in rows.items()}
+            self.runs = {}
+            for r, row_xml in self._xml.items():
+                run: list[str | int] = []
+                for _c, x in row_xml:
+                    if isinstance(x, str) and run and isinstance(run[-1], str):
+                        run[-1] += x
+                    else:
+                        run.append(x)
+                self.runs[r] = run
             self._heads = {}
             self._wb = ws.parent
         return self._xml

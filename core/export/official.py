@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,15 @@ def correction_comment(c: Any) -> str:
     return "\n".join(parts)
 
 
+@cache
+def _format_of(fid: str) -> str:
+    """The number format of a field's cell (a whole number for a field not in the catalogue)."""
+    try:
+        return number_format(T.field(fid).kind)
+    except KeyError:
+        return number_format("int")
+
+
 @dataclass
 class OfficialSheet:
     """Where things went on an official-layout sheet (for tests and for links from other sheets)."""
@@ -88,22 +98,21 @@ class _Writer:
     def value_of(self, slot: Slot) -> tuple[Any, str, Any, Any]:
         """Value, number format, fill and comment of a field's cell (corrections marked)."""
         fid = slot.field
-        try:
-            kind = T.field(fid).kind
-        except KeyError:
-            kind = "int"
         c = self.corrections.get(fid)
-        marked = c is not None and self.options.mark_corrections
+        if c is None:  # most cells
+            v = self.values.get(fid)
+            return (None if v is None else v.value), _format_of(fid), None, None
+        marked = self.options.mark_corrections
         comment = None
         if marked:
             from openpyxl.comments import Comment
 
-            author = clean_text(c.user, 255) if c is not None else ""
+            author = clean_text(c.user, 255)
             comment = Comment(comment_text(correction_comment(c)), author or "ogi-review")
             comment.width, comment.height = 260, 110
             self.info.corrected.append(fid)
         v = self.values.get(fid)
-        return (None if v is None else v.value), number_format(kind), (self.st.corrected if marked else None), comment
+        return (None if v is None else v.value), _format_of(fid), (self.st.corrected if marked else None), comment
 
     def heading(self, text: str) -> None:
         text_block(self.buf, self.row, 1, self.row, GRID, text, self.st.table_title, self.st.left, border=False)
