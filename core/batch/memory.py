@@ -18,7 +18,7 @@ import threading
 import zlib
 from typing import Any
 
-from core.model import OffsetRuns, Report, SourceDocument
+from core.model import OffsetRuns, Report, SourceDocument, Span
 
 _LIBC: Any = None  # loaded on first use; False where there is no malloc_trim
 
@@ -55,11 +55,15 @@ def compact(report: Report) -> Report:
     - the short strings every report repeats (field IDs, printed tokens, table labels, rule IDs)
       shared between reports instead of one copy each (a report arrives unpickled from a worker
       process, with strings of its own);
-    - equal ranges and boxes (a value and the table cell it was read from) one object.
+    - equal ranges and boxes (a value and the table cell it was read from) one object;
+    - the numbers of ranges and values one object each across reports (``_INTS``: a range's ends
+      are two 32-byte int objects each, 13 KB a realistic report), the coordinates of a PDF
+      report's boxes one object each within it (its 200 boxes hold some 80 distinct coordinates).
     Values and text are unchanged. Returns ``report``.
 
     A report compacted once (by the worker that parsed it: its offsets are runs already, and
-    pickling kept its shared ranges shared) only has its strings shared again here.
+    pickling kept its shared ranges shared) has its strings and numbers shared again here
+    (unpickling gives each number an object of its own).
     """
     doc = report.document
     once = isinstance(doc.offsets, OffsetRuns)
@@ -67,30 +71,56 @@ def compact(report: Report) -> Report:
         doc.offsets = OffsetRuns(doc.offsets)
     report.values = {_share(k): v for k, v in report.values.items()}
     # a value read from a table cell has the cell's range and box: one object for both
-    spans: dict[Any, Any] = {}
-    boxes: dict[Any, Any] = {}
+    place = _Places()
     for g in doc.grids:
         for c in g.cells:
             c.text = _share(c.text)
-            if not once:
-                _share_place(c, spans, boxes)
+            place(c)
     for v in (*report.values.values(), *report.prose_figures):
         v.field = _share(v.field)
         v.raw = _share(v.raw)
-        if not once:
-            _share_place(v, spans, boxes)
+        if type(v.value) is int:
+            v.value = _int(v.value)
+        place(v)
     for f in report.findings:
         f.rule = _share(f.rule)
     report.table_templates = {_share(k): _share(t) for k, t in report.table_templates.items()}
     return report
 
 
-def _share_place(item: Any, spans: dict[Any, Any], boxes: dict[Any, Any]) -> None:
-    """Point a cell's or a value's range and box at the first equal one already seen."""
-    if item.span is not None:
-        item.span = spans.setdefault(item.span, item.span)
-    if item.bbox is not None:
-        item.bbox = boxes.setdefault(item.bbox, item.bbox)
+_INTS: dict[int, int] = {}  # the ints below _INT_LIMIT of open reports' ranges and values, one object each
+_INT_LIMIT = 1 << 16  # text positions and printed counts; at most 65536 entries (a few MB), typically a few thousand
+
+
+def _int(x: int) -> int:
+    return _INTS.setdefault(x, x) if 0 <= x < _INT_LIMIT else x
+
+
+class _Places:
+    """Points the ranges and boxes of one report's cells and values at one object per distinct
+    range and box, built of shared numbers."""
+
+    __slots__ = ("boxes", "coords", "spans")
+
+    def __init__(self) -> None:
+        self.spans: dict[Span, Span] = {}
+        self.boxes: dict[Any, Any] = {}
+        self.coords: dict[float, float] = {}
+
+    def __call__(self, item: Any) -> None:
+        span = item.span
+        if span is not None:
+            got = self.spans.get(span)
+            if got is None:
+                got = self.spans[span] = Span(_int(span.start), _int(span.end))
+            item.span = got
+        box = item.bbox
+        if box is not None:
+            got = self.boxes.get(box)
+            if got is None:
+                coords = self.coords
+                got = self.boxes[box] = tuple(coords.setdefault(x, x) if x else x for x in box)  # 0.0 and -0.0 kept apart
+            item.bbox = got
 
 
 def _share(s: str) -> str:

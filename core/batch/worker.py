@@ -268,6 +268,28 @@ def _report_pages(conn: Connection) -> None:
     scan.set_page_progress(page_done)
 
 
+def _no_resource_tracker() -> None:
+    """Spawn workers without multiprocessing's resource tracker process.
+
+    On POSIX, spawning a process first starts a tracker (a whole interpreter, 13 MB resident for as
+    long as the window is open) that unlinks the named semaphores and shared memory a crashed
+    process leaves behind. Our processes talk through pipes only and create neither, so the tracker
+    is handed /dev/null instead: it counts as running, and what it would be told goes nowhere. Left
+    alone where the tracker already runs (something else started it) or its internals differ.
+    """
+    if sys.platform == "win32":  # no tracker there
+        return
+    try:
+        from multiprocessing import resource_tracker
+
+        tracker = resource_tracker._resource_tracker
+        with tracker._lock:
+            if tracker._fd is None:
+                tracker._fd = os.open(os.devnull, os.O_WRONLY)
+    except (AttributeError, ImportError, OSError):  # another Python's multiprocessing: keep its tracker
+        pass
+
+
 class _Worker:
     def __init__(self, ctx: Any, limits: Limits, nice: bool, parse: ParseFn) -> None:
         parent, child = ctx.Pipe()
@@ -325,6 +347,7 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         import multiprocessing  # here, not at module level: a command parsing one file never loads it (start-up)
 
+        _no_resource_tracker()
         return _Worker(multiprocessing.get_context("spawn"), self.limits, self.nice, self.parse)
 
     def close(self) -> None:

@@ -224,8 +224,14 @@ class ReviewedReport:
         return out
 
     def values(self) -> dict[str, Value]:
-        """Effective values: parsed (remapped) values overlaid with corrections."""
+        """Effective values: parsed (remapped) values overlaid with corrections.
+
+        Without corrections or remaps these are the values as printed, not a copy (the window keeps
+        every open report: a copy is 6 KB each). Read-only, like ``parsed_values()``.
+        """
         if self._values is None:
+            if not self.state.corrections and not self.state.row_remaps:
+                return self._printed()
             vals = dict(self.parsed_values())
             for fid, c in self.state.corrections.items():
                 base = vals.get(fid)

@@ -111,3 +111,23 @@ def test_parked_grids_read_as_the_grids_they_keep(tmp_path: Path) -> None:
     empty.document.grids = []
     park(empty.document)
     assert empty.document.grids == []
+
+
+def test_compacted_reports_share_numbers_and_a_pdf_report_its_coordinates(tmp_path: Path) -> None:
+    paths = [str(make_pdf(tmp_path / f"p{i}.pdf", i + 2)) for i in range(2)]
+    before = [parse_report(p) for p in paths]
+    a, b = (compact(pickle.loads(pickle.dumps(r))) for r in before)  # as the window receives them
+    assert [a, b] == before  # nothing changed but which objects hold the numbers
+    ends = {}
+    for r in (a, b):
+        for v in r.values.values():
+            assert v.span is not None
+            for x in (v.span.start, v.span.end):
+                assert ends.setdefault(x, x) is x  # one object per number, across reports
+    coords: dict[float, float] = {}
+    boxes = [v.bbox for v in a.values.values() if v.bbox] + [c.bbox for g in a.document.grids for c in g.cells if c.bbox]
+    assert boxes
+    for box in boxes:
+        for x in box:
+            assert coords.setdefault(x, x) is x or x == 0
+    assert len({id(x) for box in boxes for x in box}) < len(boxes)  # far fewer coordinates than boxes

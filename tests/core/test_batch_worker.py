@@ -149,3 +149,28 @@ def test_recycled_workers_are_fresh_processes_that_parse_on(tmp_path) -> None:
         assert pool.recycle() == 1
         assert not old.is_alive() and pool._workers[0].proc is not old and pool._workers[0].proc.is_alive()
         assert [p for p, r in pool.parse_many(paths) if isinstance(r, Report)] == paths
+
+
+def test_workers_start_without_a_resource_tracker_process(tmp_path) -> None:
+    """Our processes talk through pipes only: no tracker interpreter is started beside the workers."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc")
+    path = write_report(tmp_path, "t.txt", "追踪局", 2023)
+    code = (
+        "import os, sys\n"
+        "from core.batch.worker import WorkerPool\n"
+        "pool = WorkerPool(2)\n"
+        f"out = list(pool.parse_many([{str(path)!r}] * 3))\n"
+        "kids = [int(t) for t in open(f'/proc/{os.getpid()}/task/{os.getpid()}/children').read().split()]\n"
+        "cmds = [open(f'/proc/{k}/cmdline', 'rb').read() for k in kids]\n"
+        "print(len(out), sum(1 for c in cmds if b'resource_tracker' in c), sum(1 for c in cmds if b'spawn_main' in c))\n"
+        "pool.close()\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3", "0", "2"]  # three files parsed by two workers, no tracker

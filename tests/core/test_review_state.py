@@ -30,3 +30,16 @@ def test_undoing_a_remap_names_the_previous_target_row():
     assert rr.value("apply.partial.natural") == 3
     assert "apply.unable.not_held.natural" in change.fields
     assert "apply.partial.natural" in change.fields
+
+
+def test_values_of_an_uncorrected_report_are_its_printed_values_not_a_copy():
+    rr = _report()
+    printed = rr.report.values
+    assert rr.values() is printed  # an open report keeps no second dictionary of its values
+    rr.apply(ValueEdit("apply.granted.natural", 5))
+    assert rr.values() is not printed and rr.values()["apply.granted.natural"].value == 5
+    assert printed["apply.granted.natural"].value == 3 and printed["apply.granted.natural"].origin == "table"
+    rr.apply(ValueEdit("apply.granted.natural", revert=True))
+    assert rr.values() is printed
+    rr.apply(RowRemapEdit("apply.granted", "apply.partial"))
+    assert "apply.partial.natural" in rr.values() and "apply.partial.natural" not in printed
