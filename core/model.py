@@ -6,6 +6,8 @@ Everything here is plain data (dataclasses), free of Qt, serialisable to JSON.
 from __future__ import annotations
 
 import bisect
+import threading
+import zlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -229,6 +231,73 @@ class SourceDocument:
         start = self.offsets[min(max(span.start, 0), n - 1)]
         last = self.offsets[min(max(span.end - 1, 0), n - 1)]
         return Span(start, max(start, last + 1))
+
+
+class PackedText:
+    """A text kept compressed (UTF-8 and zlib: about a third of a Chinese ``str``'s 2 bytes a
+    character) in ``SourceDocument.text`` / ``original`` while nobody reads it. Reading either
+    field gives the text back, exactly, and keeps it there (``_TextField``);
+    ``core.batch.memory.park`` packs the texts of an open report nobody is looking at."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, text: str) -> None:
+        self.data = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+    def unpack(self) -> str:
+        return zlib.decompress(self.data).decode("utf-8", "surrogatepass")
+
+
+_UNPACK = threading.Lock()
+
+
+class _TextField:
+    """``SourceDocument.text`` and ``original``: the field as declared, except that a ``PackedText``
+    in either is unpacked on first read (both at once: one text when both held the same). Reading a
+    field that holds a ``str`` costs one Python call more than a plain slot."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, doc: Any, owner: Any = None) -> Any:
+        if doc is None:
+            return self.slot
+        value = self.slot.__get__(doc, owner)
+        if type(value) is PackedText:
+            with _UNPACK:  # one thread unpacks, the others wait for it
+                fields = (_TEXT_SLOTS[0].__get__(doc), _TEXT_SLOTS[1].__get__(doc))
+                texts: dict[int, str] = {}
+                for slot, held in zip(_TEXT_SLOTS, fields, strict=True):
+                    if type(held) is PackedText:
+                        got = texts.get(id(held))
+                        if got is None:
+                            got = texts[id(held)] = held.unpack()
+                        slot.__set__(doc, got)
+            value = self.slot.__get__(doc, owner)
+        return value
+
+    def __set__(self, doc: Any, value: Any) -> None:
+        self.slot.__set__(doc, value)
+
+
+def pack_texts(doc: SourceDocument, min_chars: int = 0) -> None:
+    """Keep ``doc.text`` and ``doc.original`` as ``PackedText`` (one when both are the same text),
+    each at least ``min_chars`` long, until next read."""
+    packed: dict[int, PackedText] = {}
+    for slot in _TEXT_SLOTS:
+        value = slot.__get__(doc)
+        if type(value) is str and len(value) >= min_chars:
+            got = packed.get(id(value))
+            if got is None:
+                got = packed[id(value)] = PackedText(value)
+            slot.__set__(doc, got)
+
+
+_TEXT_SLOTS = (SourceDocument.__dict__["original"], SourceDocument.__dict__["text"])
+for _slot_name, _slot in zip(("original", "text"), _TEXT_SLOTS, strict=True):
+    setattr(SourceDocument, _slot_name, _TextField(_slot))
 
 
 # --------------------------------------------------------------------------- parsed report

@@ -282,7 +282,7 @@ def _no_resource_tracker() -> None:
     try:
         from multiprocessing import resource_tracker
 
-        tracker = resource_tracker._resource_tracker
+        tracker: Any = resource_tracker._resource_tracker
         with tracker._lock:
             if tracker._fd is None:
                 tracker._fd = os.open(os.devnull, os.O_WRONLY)

@@ -96,6 +96,8 @@ def test_parked_grids_read_as_the_grids_they_keep(tmp_path: Path) -> None:
     park(doc)
     assert ser.pack_report(report) == packed  # a project saves a parked report alike
     park(doc)
+    assert report == compact(parse_report(str(tmp_path / "p.pdf")))  # grids and texts read back exactly
+    park(doc)
     seen: list[int] = []
 
     def reader() -> None:
@@ -131,3 +133,35 @@ def test_compacted_reports_share_numbers_and_a_pdf_report_its_coordinates(tmp_pa
         for x in box:
             assert coords.setdefault(x, x) is x or x == 0
     assert len({id(x) for box in boxes for x in box}) < len(boxes)  # far fewer coordinates than boxes
+
+
+@pytest.mark.parametrize("make", [make_html, make_md], ids=["html", "md"])
+def test_parked_texts_read_back_exactly(tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from core.batch.memory import park
+    from core.model import PackedText, SourceDocument
+
+    path = str(make(tmp_path / ("r.html" if make is make_html else "r.md"), 4))
+    report = compact(parse_report(path))
+    doc = report.document
+    same = doc.original is doc.text
+    text, original = str(doc.text), str(doc.original)
+    held = SourceDocument.__dict__["text"].slot  # the field itself, not unpacked
+    park(doc)
+    assert type(held.__get__(doc)) is PackedText
+    assert doc.text == text and doc.original == original  # either read unpacks both
+    assert type(held.__get__(doc)) is str and (doc.original is doc.text) == same  # one text stays one
+    park(doc)
+    assert pickle.loads(pickle.dumps(report)) == report and report.document.text == text
+    park(doc)
+    seen: list[str] = []
+    threads = [threading.Thread(target=lambda: seen.append(doc.original)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == [original] * 8
+    odd = SourceDocument("x.txt", "txt", "甲\ud800乙" * 300, "甲乙" * 300)  # a lone surrogate survives too
+    park(odd)
+    assert odd.original == "甲\ud800乙" * 300 and odd.text == "甲乙" * 300
