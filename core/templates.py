@@ -289,22 +289,24 @@ def _field_id(table: str, row: Row, column: Column) -> str:
 
 @cache
 def _catalogue() -> dict[str, Field]:
-    fields: dict[str, Field] = {}
+    """Every field of every format; a field in several formats is described by the first (its row,
+    column and caption) and lists them all."""
+    first: dict[str, tuple[str, Row, Column, str]] = {}
+    versions: dict[str, set[str]] = {}
     for template in TEMPLATES:
         for table, blocks in LAYOUTS[template].items():
             for block in blocks:
                 for row in block.rows:
                     for column in block.columns:
                         fid = _field_id(table, row, column)
-                        if fid in fields:
-                            old = fields[fid]
-                            fields[fid] = Field(
-                                fid, table, old.versions | {template}, old.row, old.column, old.kind, old.caption
-                            )
-                        else:
-                            caption = block.caption if table == TABLE_ACTIVE else ""
-                            fields[fid] = Field(fid, table, frozenset({template}), row, column, _kind(fid), caption)
-    return fields
+                        if fid not in first:
+                            first[fid] = (table, row, column, block.caption if table == TABLE_ACTIVE else "")
+                            versions[fid] = set()
+                        versions[fid].add(template)
+    return {
+        fid: Field(fid, table, frozenset(versions[fid]), row, column, _kind(fid), caption)
+        for fid, (table, row, column, caption) in first.items()
+    }
 
 
 def all_fields() -> dict[str, Field]:

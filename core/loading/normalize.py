@@ -195,7 +195,7 @@ def _identity(n: int) -> array:
     if n > len(_IDENTITY):
         if n > _IDENTITY_MAX:
             return array("i", range(n))
-        _IDENTITY = array("i", range(min(_IDENTITY_MAX, max(n, 2 * len(_IDENTITY), 1 << 15))))
+        _IDENTITY = array("i", range(min(_IDENTITY_MAX, max(n, 2 * len(_IDENTITY)))))  # first: just this text
     return _IDENTITY[:n]
 
 
