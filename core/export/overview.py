@@ -33,8 +33,13 @@ _ORG_COLS = tuple(c.key for c in T.APPLY_COLUMNS if c.group)
 
 
 def _figure(fields: Callable[[str], Iterable[str]]) -> Callable[[dict[str, Any], str], Any]:
+    of: dict[str, tuple[str, ...]] = {}  # template → its fields (worked out once)
+
     def get(nums: dict[str, Any], template: str) -> Any:
-        present = [nums[f] for f in fields(template) if isinstance(nums.get(f), int | float)]
+        fids = of.get(template)
+        if fids is None:
+            fids = of[template] = tuple(fields(template))
+        present = [nums[f] for f in fids if isinstance(nums.get(f), int | float)]
         return sum(present) if present else None
 
     return get

@@ -79,9 +79,12 @@ class RowsXml:
         letters, formats, wrap = self.letters, self.formats, self.wrap
         caches: list[dict[str, str]] = [{} for _ in letters]  # per column: text → cell XML after its reference
         styled = [f' s="{formats[i]}"' if i in formats else "" for i in range(len(letters))]
+        heads = [f'<c r="{x}' for x in letters]  # a cell's XML up to its row number
+        plain_int = [i not in formats for i in range(len(letters))]  # an int goes in as <v> unstyled
         r = 1
         for values in rows:
             r += 1
+            at = f'{r}"'
             cells = [f'<row r="{r}"']
             if wrap:
                 lines = max((lines_needed(str(values[i]), w) for i, w in wrap.items() if values[i]), default=1)
@@ -89,19 +92,24 @@ class RowsXml:
                     cells.append(f' ht="{14.0 * min(lines, 8)}" customHeight="1"')
             cells.append(">")
             for i, v in enumerate(values):
-                if v is None or v == "":
+                t = type(v)
+                if t is int and plain_int[i] and -(10**15) < v < 10**15:
+                    cells.append(f"{heads[i]}{at}><v>{v}</v></c>")
                     continue
-                cache = caches[i]
-                tail = cache.get(v) if type(v) is str else None
-                if tail is None:
-                    if type(v) is int and i not in formats and -(10**15) < v < 10**15:
-                        cells.append(f'<c r="{letters[i]}{r}"><v>{v}</v></c>')
+                if t is str:
+                    if not v:
                         continue
+                    cache = caches[i]
+                    tail = cache.get(v)
+                    if tail is None:
+                        tail = self._tail(v, styled[i])
+                        if len(cache) < 5_000:
+                            cache[v] = tail
+                elif v is None:
+                    continue
+                else:
                     tail = self._tail(v, styled[i])
-                    if type(v) is str and len(cache) < 5_000:
-                        cache[v] = tail
-                if tail:
-                    cells.append(f'<c r="{letters[i]}{r}"{tail}')
+                cells.append(f"{heads[i]}{at}{tail}")
             cells.append("</row>")
             if links and (r - 1) in links:
                 target = links[r - 1].replace("'", "''")
