@@ -23,6 +23,9 @@ _OPENERS = set(" \t\u3000\u00a0\n\r。；;！？!?：:|*#>")
 
 # Every standard wording ends with one of these: a cheap filter before trying them all on a line.
 _UNNUMBERED_HINT = lazy_compile(r"情况|概况|事项|概述|总述|问题|不足|政府信息")
+_WHOLE_LINE = lazy_compile(r"(?m)^[ \t\u3000#>*]*(?P<w>[^\n\t|]{2,40}?)[ \t\u3000*]*$")
+_CN_SEPARATORS = lazy_compile(r"[\s、.．，,]")
+_MARKS_BEFORE = lazy_compile(r"^[#>\s]+")
 
 # The rest of a table-of-contents line after the wording: leaders and a page number.
 _TOC_TAIL = lazy_compile(r"(?:\*\*)?[ \t]*(?:[.…·．_—\-]{2,}[ \t]*|[ \t]+)\d{1,3}[ \t]*(?:\n|$)")
@@ -168,7 +171,7 @@ def numbering_at(text: str, pos: int) -> tuple[str, int, int] | None:
     if not m:
         return None
     if m.group("cn"):
-        return "cn", cn_number(re.sub(r"[\s、.．，,]", "", m.group("cn"))), m.end()
+        return "cn", cn_number(_CN_SEPARATORS.sub("", m.group("cn"))), m.end()
     if m.group("paren"):
         return "paren", cn_number(m.group("pn")), m.end()
     if m.group("arabic"):
@@ -230,7 +233,7 @@ def find_candidates(text: str) -> list[Candidate]:
             )
         )
     # Unnumbered headings: a line that is exactly a standard wording.
-    for m in re.finditer(r"(?m)^[ \t\u3000#>*]*(?P<w>[^\n\t|]{2,40}?)[ \t\u3000*]*$", text):
+    for m in _WHOLE_LINE.finditer(text):
         pos = m.start("w")
         if not _UNNUMBERED_HINT.search(m.group("w")):
             continue
@@ -298,5 +301,5 @@ def heading_line_end(text: str, pos: int, limit: int = 50) -> int:
 def clean_title(s: str) -> str:
     """A heading as shown to the user: no Markdown marks, trimmed."""
     s = s.replace("**", "").replace("__", "")
-    s = re.sub(r"^[#>\s]+", "", s)
+    s = _MARKS_BEFORE.sub("", s)
     return s.strip(" \t\u3000*|:：")

@@ -33,6 +33,10 @@ _YEAR = r"(?P<y>(?:19|20)\d{2}|[二〇零○一三四五六七八九]{4})"
 _AGENCY_FIRST = lazy_compile(r"^(?P<a>.+?)(?:关于)?" + _YEAR + r"年(?:度)?")
 _YEAR_FIRST = lazy_compile(r"^" + _YEAR + r"年(?:度)?(?P<a>.+?)" + _TOPIC)
 _AGENCY_ONLY = lazy_compile(r"^(?P<a>.+?)(?:关于)?" + _TOPIC)
+_YEAR_OR_TOPIC = lazy_compile(_YEAR + "|" + _TOPIC)
+_TOPIC_OR_DIGIT = lazy_compile(_TOPIC + r"|\d")
+_NOT_AGENCY_CHAR = lazy_compile(r"[\d:：。，,]")
+_TRAILING_BARS = lazy_compile(r"\s*\|[\s|]*$")
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
                    "七": "7", "八": "8", "九": "9"}
 
@@ -147,15 +151,15 @@ def _find_title(text: str) -> _Title | None:
         if not value or len(value) > 60 or _NOT_TITLE.search(value) or not _TOPIC_RE.search(value):
             continue
         chars = _clean_chars(text, ls, le)
-        if _TITLE_RE.search(value) and re.search(_TOPIC, value):
-            if k > 0 and re.match(_YEAR + "|" + _TOPIC, value):
+        if _TITLE_RE.search(value) and _TOPIC_RE.search(value):
+            if k > 0 and _YEAR_OR_TOPIC.match(value):
                 # 淮安市人民政府 / 2024 年政府信息公开工作年度报告: the agency on the line above.
                 prev = _clean_chars(text, *lines[k - 1])
                 pv = "".join(c for c, _ in prev)
-                if 2 <= len(pv) <= 30 and _ORG_SUFFIX.search(pv) and not re.search(r"[\d:：。，,]", pv):
+                if 2 <= len(pv) <= 30 and _ORG_SUFFIX.search(pv) and not _NOT_AGENCY_CHAR.search(pv):
                     return _title(prev + chars)
             return _title(chars)
-        if re.search(_TOPIC, value) and k + 1 < len(lines):
+        if _TOPIC_RE.search(value) and k + 1 < len(lines):
             nxt = _clean_chars(text, *lines[k + 1])
             joined = chars + nxt
             jv = "".join(c for c, _ in joined)
@@ -204,7 +208,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _clean_chars(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """The characters of a line without whitespace, Markdown marks and trailing ``| |||`` runs."""
     line = text[start:end]
-    cut = re.search(r"\s*\|[\s|]*$", line)
+    cut = _TRAILING_BARS.search(line)
     if cut:
         end = start + cut.start()
     out = [(text[i], i) for i in range(start, end) if not text[i].isspace() and text[i] not in "#*|>"]
@@ -239,7 +243,7 @@ def _from_title(title: _Title) -> tuple[Located, Located]:
 def _good_agency(value: str, a0: int, a1: int) -> bool:
     """An agency name: two characters or more, no digits, not the start of 政府信息公开 itself."""
     a = value[a0:a1]
-    return len(a) >= 2 and not re.search(_TOPIC + r"|\d", a) and not re.match(_TOPIC, value[a0:])
+    return len(a) >= 2 and not _TOPIC_OR_DIGIT.search(a) and not _TOPIC_RE.match(value[a0:])
 
 
 def _trim_agency(value: str, a0: int, a1: int) -> tuple[int, int]:

@@ -6,7 +6,6 @@ Each evaluator takes a ``Context`` and returns its findings; severities and mess
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -20,6 +19,14 @@ from core.review.state import ReviewedReport
 from core.templates import TABLE_ACTIVE, TABLE_APPEAL, TABLE_APPLY, TABLE_TITLES, TEMPLATE_2021, TEMPLATES
 from core.validation import rules as R
 from core.validation.places import COUNTY_CITIES, PREFECTURES
+
+_FEE_WORDS = lazy_compile(R.FEE_WORDS)
+_FEE_WORDS_SUMMARY = lazy_compile(R.FEE_WORDS_SUMMARY)
+_PERIOD = lazy_compile(R.PERIOD)
+_PERIOD_YEAR = lazy_compile(R.PERIOD_YEAR)
+_TOWNSHIP = lazy_compile(R.TOWNSHIP)
+_COUNTY = lazy_compile(R.COUNTY)
+_SPACES = lazy_compile(r"\s+")
 
 
 @cache
@@ -278,14 +285,14 @@ def fee_statement(ctx: Context) -> list[Finding]:
         s6 = _section_text(ctx, "s6")
         if s6 is not None:
             text, heading = s6
-            if re.search(R.FEE_WORDS, text):
+            if _FEE_WORDS.search(text):
                 return []
             return [finding("s6.fee_statement", where="第六部分“其他需要报告的事项”", span=heading)]
-        if re.search(R.FEE_WORDS_SUMMARY, ctx.reviewed.report.text):
+        if _FEE_WORDS_SUMMARY.search(ctx.reviewed.report.text):
             return []
         return [finding("s6.fee_statement", where="报告（未找到第六部分）")]
     if ctx.kind == "summary" and year is not None and year >= 2021:
-        if re.search(R.FEE_WORDS_SUMMARY, ctx.reviewed.report.text):
+        if _FEE_WORDS_SUMMARY.search(ctx.reviewed.report.text):
             return []
         return [finding("s6.fee_statement", where="工作总结")]
     return []
@@ -296,7 +303,7 @@ def period_year_mismatch(ctx: Context) -> list[Finding]:
     if year is None or ctx.kind == "other":
         return []
     out: dict[str, Finding] = {}
-    for m in re.finditer(R.PERIOD, ctx.reviewed.report.text):
+    for m in _PERIOD.finditer(ctx.reviewed.report.text):
         y1, y2 = int(m.group(1)), int(m.group(4))
         if y1 == year and y2 == year:
             continue
@@ -305,7 +312,7 @@ def period_year_mismatch(ctx: Context) -> list[Finding]:
         out.setdefault(
             key, finding("period.year_mismatch", span=Span(m.start(1), m.end()), printed=printed, year=year, key=key)
         )
-    for m in re.finditer(R.PERIOD_YEAR, ctx.reviewed.report.text):
+    for m in _PERIOD_YEAR.finditer(ctx.reviewed.report.text):
         y = int(m.group(1))
         if y != year:
             key = f"{y}"
@@ -337,12 +344,12 @@ def _county_city(name: str) -> bool:
 @lru_cache(maxsize=256)
 def agency_level(agency: str) -> str | None:
     """乡镇（街道） or 县级 when the agency's name shows it cannot make 规章; None otherwise."""
-    name = re.sub(r"\s+", "", agency or "")
+    name = _SPACES.sub("", agency or "")
     if not name:
         return None
-    if re.search(R.TOWNSHIP, name):
+    if _TOWNSHIP.search(name):
         return "乡镇（街道）一级"
-    if re.search(R.COUNTY, name) or _county_city(name):
+    if _COUNTY.search(name) or _county_city(name):
         return "县（区）一级"
     return None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +12,7 @@ from core.parsing.tables.cells import Token, parse_token
 _EMPTY = parse_token("")
 _MD_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WS = lazy_compile(r"[ \u00a0\u3000]+")
+_WORD = lazy_compile(r"[^ \u00a0\u3000]+")
 
 
 class Cell:
@@ -129,7 +129,7 @@ def split_line(line: str, start: int) -> Line:
             cells = cells[:-1]
         return Line(cells, span, True, line)
     # space-separated: "规章 0 0 0", "0 0 0 1 …", "(一) 予以公开 3 0 …"
-    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u00a0\u3000]+", line)]
+    parts = [(m.start(), m.group(0)) for m in _WORD.finditer(line)]
     if len(parts) >= 2:
         toks = [parse_token(p) for _, p in parts]
         first_value = None
