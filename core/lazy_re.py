@@ -111,7 +111,8 @@ class _PatternStore:
 
 
 def _translate(pattern: str | bytes, flags: int) -> _Entry:
-    """What ``re._compiler.compile`` computes before it calls ``_sre.compile`` (Python 3.11–3.13)."""
+    """What ``re._compiler.compile`` computes before it calls ``_sre.compile`` (as Python 3.11 does it;
+    another version or build never reads these entries, and a failure here falls back to ``re.compile``)."""
     parsed = re._parser.parse(pattern, flags)  # type: ignore[attr-defined]
     code = [int(op) for op in re._compiler._code(parsed, flags)]  # type: ignore[attr-defined]  # plain ints
     groupindex = dict(parsed.state.groupdict)
