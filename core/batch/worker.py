@@ -275,7 +275,8 @@ def _no_resource_tracker() -> None:
     long as the window is open) that unlinks the named semaphores and shared memory a crashed
     process leaves behind. Our processes talk through pipes only and create neither, so the tracker
     is handed /dev/null instead: it counts as running, and what it would be told goes nowhere. Left
-    alone where the tracker already runs (something else started it) or its internals differ.
+    alone where the tracker already runs (something else started it) or its internals differ
+    (checked on Python 3.11-3.13).
     """
     if sys.platform == "win32":  # no tracker there
         return
@@ -283,8 +284,10 @@ def _no_resource_tracker() -> None:
         from multiprocessing import resource_tracker
 
         tracker: Any = resource_tracker._resource_tracker
+        if "__del__" in vars(type(tracker)):  # one that stops itself would wait for a process that is not there
+            return
         with tracker._lock:
-            if tracker._fd is None:
+            if tracker._fd is None and tracker._pid is None:
                 tracker._fd = os.open(os.devnull, os.O_WRONLY)
     except (AttributeError, ImportError, OSError):  # another Python's multiprocessing: keep its tracker
         pass
