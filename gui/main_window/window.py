@@ -281,6 +281,8 @@ class MainWindow(MenusMixin, LoadExportMixin, QMainWindow):
                 self.pdf_view.set_document(rr.path)
             except ReportError as exc:
                 errors.show_error(self, exc)
+        elif self.pdf_view.path:
+            self.pdf_view.set_document(None)  # hidden: its document and rendered pages go (memory)
 
     def _push_findings(self) -> None:
         e = self.current

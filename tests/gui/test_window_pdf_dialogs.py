@@ -30,10 +30,14 @@ def test_pdf_page_shown_beside_the_tables(qtbot, window, sync_workers) -> None:
     window.stat_tables.select_fields([fid])  # the tables' current cell → field_selected
     assert view.page == value.page and view.highlight_rect() is not None
     assert window.source_view.highlighted_text() == rr.report.text[value.span.start : value.span.end]
-    # a text report hides the page view again
+    # a text report hides the page view again, and lets go of the PDF and its rendered pages (memory)
     window.add_reviewed([ReviewedReport(synthetic_report())])
     window.report_list.select_entry(window.entries()[-1])
-    assert not view.isVisible()
+    assert not view.isVisible() and view.path == "" and view.page_count == 0 and not view._cache
+    # the PDF report shown again: its page and box are back
+    window.report_list.select_entry(window.entries()[0])
+    window.stat_tables.select_fields([fid])
+    assert view.isVisible() and view.page == value.page and view.highlight_rect() is not None
 
 
 def test_confirm_dialog_returns_the_note(qtbot) -> None:
