@@ -196,6 +196,9 @@ class SourceDocument:
         notes: loader observations worth a finding (code → Chinese message).
         ocr_spans: for a scan, every piece of text read by OCR outside the tables, in text order
             (a figure stated in prose gets its page, box and confidence from it).
+
+    ``text`` and ``original`` of an open report nobody is looking at are held compressed
+    (``PackedText``, ``core.batch.memory.park``); reading them always gives the ``str``.
     """
 
     path: str
