@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from core.export.grid import SheetXml
 
 
+# Column widths (characters) a landscape A4 page shows at 80 % or more: a list sheet up to this wide
+# prints one page wide; a wider one (报告一览, 数据) prints in column groups at 100 %.
+_FIT_WIDTH = 160
+
+
 @dataclass(frozen=True)
 class Col:
     """A column of a list sheet: header, width (character units), number format."""
@@ -245,6 +250,9 @@ class StreamedWorkbook:
         st = self.st
         for i, c in enumerate(cols, start=1):
             ws.column_dimensions[get_column_letter(i)].width = c.width
+        fit = sum(c.width for c in cols) <= _FIT_WIDTH
+        if fit:  # sheet properties are written with the first row of a streamed sheet
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.freeze_panes = "C2" if repeat_col == "B" else "B2"
         header = []
         for c in cols:
@@ -268,15 +276,20 @@ class StreamedWorkbook:
         ws.auto_filter.ref = f"A1:{last}{n + 1}"
         ws.print_title_rows = "1:1"
         ws.print_title_cols = f"{repeat_col}:{repeat_col}"
-        self._list_print(ws, title or name)
+        self._list_print(ws, title or name, fit)
         return n
 
-    def _list_print(self, ws: Any, title: str) -> None:
-        """A4 landscape at 100 %: wide sheets print in page-wide column groups (机关 repeated)."""
+    def _list_print(self, ws: Any, title: str, fit: bool) -> None:
+        """A4 landscape: a sheet a little wider than the page (``fit``) shrunk to one page wide; a wide
+        one at 100 % in page-wide column groups (机关 repeated), not shrunk past reading."""
         ws.page_setup.paperSize = 9  # A4 (a streamed sheet has no PAPERSIZE_A4)
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.scale = 100
-        ws.page_setup.pageOrder = "overThenDown"
+        if fit:
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+        else:
+            ws.page_setup.scale = 100
+            ws.page_setup.pageOrder = "overThenDown"
         ws.print_options.gridLines = True
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.page_margins.top = ws.page_margins.bottom = 0.75

@@ -336,3 +336,18 @@ def test_quality_sheet_scores_each_check(tmp_path: Path) -> None:
     assert list(pd.read_excel(out, sheet_name="报告一览")["状态"]) == ["有警告", "有警告"]
     overview = pd.read_excel(out, sheet_name="报告一览")
     assert list(overview["按时发布"]) == ["是", "否"] and overview.loc[0, "发布日期"] == "2024-01-20"
+
+
+def test_list_sheets_print_one_page_wide_unless_too_wide_to_read(tmp_path: Path) -> None:
+    out = tmp_path / "a.xlsx"
+    export_batch(Batch([make_reviewed()]), str(out))
+    wb = openpyxl.load_workbook(out)
+    for name in ("无法读取", "数据"):  # a little wider than a landscape page: shrunk to its width
+        ws = wb[name]
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, name
+    for name in ("报告一览", "问题清单"):  # far wider: column groups at 100 %, 机关 repeated on each
+        ws = wb[name]
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert ws.page_setup.scale == 100 and ws.page_setup.pageOrder == "overThenDown", name
+        assert ws.print_title_cols, name
