@@ -234,6 +234,9 @@ def main() -> int:
     # As the app does at start: a workspace project every opened report is saved into (gui.app).
     os.environ[WORKSPACE_ENV] = str(tmp / "data")
     window.session.open_workspace(restore=False)
+    from gui.app import start_parser
+
+    start_parser(window)  # as the app does at launch: the parser's worker starts before any file
 
     if args.folder:
         source = args.folder
@@ -281,8 +284,9 @@ def main() -> int:
             samples.append(shown[0] - t0)
     shown_ms = statistics.median(samples[1:]) * 1000 if len(samples) > 1 else float("nan")
     print(
-        f"report shown after it is opened: median {shown_ms:.0f} ms, first (starts the "
-        f"parser process) {samples[0] * 1000 if samples else float('nan'):.0f} ms (target ≤ 300 ms)"
+        f"report shown after it is opened: median {shown_ms:.0f} ms, first (opened as the window comes "
+        f"up, its parser process still starting) {samples[0] * 1000 if samples else float('nan'):.0f} ms "
+        "(target ≤ 300 ms)"
     )
 
     # --- stall while N reports load: a 5 ms heartbeat records the longest gap

@@ -362,6 +362,13 @@ class WorkerPool:
             else:
                 w.stop()
 
+    def start(self) -> None:
+        """Start the workers now, not with the first file: a worker takes ~0.3 s to start (an
+        interpreter importing the parser), which the first report opened would otherwise wait."""
+        with self._lock:
+            while not self._broken and len(self._workers) < self.jobs:
+                self._workers.append(self._spawn())
+
     def recycle(self) -> int:
         """Replace the idle workers by fresh ones (between batches; not during ``parse_many``).
 
@@ -546,6 +553,13 @@ def shared_pool() -> WorkerPool | None:
             workers = max(1, min(2, (os.cpu_count() or 1) - 1))
             _POOL = WorkerPool(workers, _LIMITS, nice=True, parse=parse_file_for_window)
         return _POOL
+
+
+def start_shared() -> None:
+    """Start the window's pool's workers ahead of the first file (no-op without processes)."""
+    pool = shared_pool()
+    if pool is not None:
+        pool.start()
 
 
 def recycle_shared() -> None:

@@ -151,6 +151,20 @@ def test_recycled_workers_are_fresh_processes_that_parse_on(tmp_path) -> None:
         assert [p for p, r in pool.parse_many(paths) if isinstance(r, Report)] == paths
 
 
+
+def test_started_workers_are_the_ones_that_parse(tmp_path) -> None:
+    """``start`` spawns the workers before any file (the window does it at launch), once."""
+    paths = [str(write_report(tmp_path, f"s{i}.txt", f"预启{i}局", 2023)) for i in range(3)]
+    with parse_worker.WorkerPool(2) as pool:
+        pool.start()
+        started = [w.proc for w in pool._workers]
+        assert len(started) == 2 and all(p.is_alive() for p in started)
+        pool.start()  # already running: nothing more
+        assert [w.proc for w in pool._workers] == started
+        assert [p for p, r in pool.parse_many(paths) if isinstance(r, Report)] == paths
+        assert [w.proc for w in pool._workers] == started
+
+
 def test_workers_start_without_a_resource_tracker_process(tmp_path) -> None:
     """Our processes talk through pipes only: no tracker interpreter is started beside the workers."""
     import subprocess

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from gui import app as gui_app
-from gui import errors
+from gui import errors, settings
 from tests.gui.synthetic import write_report
 
 
@@ -25,6 +27,34 @@ def test_start_app_opens_command_line_files(qtbot, qapp, tmp_path, monkeypatch) 
     qtbot.waitUntil(lambda: len(window.entries()) == 2 and not window.is_loading(), timeout=20000)
     assert sorted(e.path for e in window.entries()) == sorted(str(p) for p in files)
     assert window.current is not None
+
+
+
+def test_start_app_starts_the_parser_before_any_file_is_opened(qtbot, qapp, tmp_path, monkeypatch) -> None:
+    """The worker process starts while the window waits for the user: the first report opened does
+    not wait for an interpreter to start and import the parser."""
+    from core.batch import worker
+
+    if not worker.processes_enabled():
+        pytest.skip("worker processes disabled here")
+    worker.shutdown()
+    monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
+    settings.qsettings().setValue(gui_app.SAMPLES_SHOWN_KEY, True)  # not a first start: no samples
+    old_hook = sys.excepthook
+    try:
+        _app, window = gui_app.start_app(["--no-crash-dialog"])
+    finally:
+        sys.excepthook = old_hook
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(
+            lambda: worker._POOL is not None and bool(worker._POOL._workers)
+            and all(w.proc.is_alive() for w in worker._POOL._workers),
+            timeout=10000,
+        )  # fmt: skip
+        assert not window.entries() and not window.is_loading()
+    finally:
+        worker.shutdown()
 
 
 def test_sigterm_quits_cleanly_and_releases_the_workspace_lock(tmp_path) -> None:
