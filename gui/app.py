@@ -120,7 +120,12 @@ def start_parser(window: QObject) -> None:
     from core.batch.worker import start_shared
     from gui.workers import Op
 
-    Op(window, lambda ctx: start_shared(), "start parser").run()
+    def not_started(exc: BaseException) -> None:
+        import logging
+
+        logging.getLogger(__name__).warning("parser process not started ahead of the first file: %r", exc)
+
+    Op(window, lambda ctx: start_shared(), "start parser").on_failure(not_started).run()
 
 
 SAMPLES_SHOWN_KEY = "state/samples_shown"

@@ -57,6 +57,28 @@ def test_start_app_starts_the_parser_before_any_file_is_opened(qtbot, qapp, tmp_
         worker.shutdown()
 
 
+
+def test_a_parser_that_cannot_start_ahead_bothers_nobody_at_launch(qtbot, qapp, tmp_path, monkeypatch) -> None:
+    """Starting the worker early is a courtesy: when it fails, the window opens without a message
+    (the first batch parses as before and reports what it must)."""
+    from core.batch import worker
+
+    def fail() -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(worker, "start_shared", fail)
+    monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
+    settings.qsettings().setValue(gui_app.SAMPLES_SHOWN_KEY, True)
+    old_hook = sys.excepthook
+    try:
+        _app, window = gui_app.start_app(["--no-crash-dialog"])
+    finally:
+        sys.excepthook = old_hook
+    qtbot.addWidget(window)
+    qtbot.wait(300)
+    assert window.isVisible() and not errors.shown
+
+
 def test_sigterm_quits_cleanly_and_releases_the_workspace_lock(tmp_path) -> None:
     """A desktop logout sends SIGTERM: the app quits normally, its project lock is gone."""
     import os
