@@ -11,23 +11,33 @@ from gui import errors, settings
 from tests.gui.synthetic import write_report
 
 
-def test_start_app_opens_command_line_files(qtbot, qapp, tmp_path, monkeypatch) -> None:
-    files = [write_report(tmp_path, f"cli{i}.txt", f"命令行{i}局", 2023) for i in range(2)]
+def _start(qtbot, tmp_path, monkeypatch, args: list[str]):  # type: ignore[no-untyped-def]
+    """``gui.app.start_app(args)`` with the log in ``tmp_path`` and the test's own excepthook kept."""
     monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
     old_hook = sys.excepthook
     try:
-        _app, window = gui_app.start_app(
-            [str(p) for p in files] + [str(tmp_path / "没有这个文件.txt"), "--no-crash-dialog"]
-        )
+        _app, window = gui_app.start_app(args)
     finally:
         sys.excepthook = old_hook
     qtbot.addWidget(window)
+    return window
+
+
+def _start_later(qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The app started with no files, not for the first time (so no samples are opened)."""
+    settings.qsettings().setValue(gui_app.SAMPLES_SHOWN_KEY, True)
+    return _start(qtbot, tmp_path, monkeypatch, ["--no-crash-dialog"])
+
+
+def test_start_app_opens_command_line_files(qtbot, qapp, tmp_path, monkeypatch) -> None:
+    files = [write_report(tmp_path, f"cli{i}.txt", f"命令行{i}局", 2023) for i in range(2)]
+    args = [str(p) for p in files] + [str(tmp_path / "没有这个文件.txt"), "--no-crash-dialog"]
+    window = _start(qtbot, tmp_path, monkeypatch, args)
     assert window.isVisible() and "政府信息公开年报审核" in window.windowTitle()
     assert any("没有这个文件.txt" in m[2] for m in errors.shown)
     qtbot.waitUntil(lambda: len(window.entries()) == 2 and not window.is_loading(), timeout=20000)
     assert sorted(e.path for e in window.entries()) == sorted(str(p) for p in files)
     assert window.current is not None
-
 
 
 def test_start_app_starts_the_parser_before_any_file_is_opened(qtbot, qapp, tmp_path, monkeypatch) -> None:
@@ -38,14 +48,7 @@ def test_start_app_starts_the_parser_before_any_file_is_opened(qtbot, qapp, tmp_
     if not worker.processes_enabled():
         pytest.skip("worker processes disabled here")
     worker.shutdown()
-    monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
-    settings.qsettings().setValue(gui_app.SAMPLES_SHOWN_KEY, True)  # not a first start: no samples
-    old_hook = sys.excepthook
-    try:
-        _app, window = gui_app.start_app(["--no-crash-dialog"])
-    finally:
-        sys.excepthook = old_hook
-    qtbot.addWidget(window)
+    window = _start_later(qtbot, tmp_path, monkeypatch)
     try:
         qtbot.waitUntil(
             lambda: worker._POOL is not None and bool(worker._POOL._workers)
@@ -57,7 +60,6 @@ def test_start_app_starts_the_parser_before_any_file_is_opened(qtbot, qapp, tmp_
         worker.shutdown()
 
 
-
 def test_a_parser_that_cannot_start_ahead_bothers_nobody_at_launch(qtbot, qapp, tmp_path, monkeypatch) -> None:
     """Starting the worker early is a courtesy: when it fails, the window opens without a message
     (the first batch parses as before and reports what it must)."""
@@ -67,14 +69,7 @@ def test_a_parser_that_cannot_start_ahead_bothers_nobody_at_launch(qtbot, qapp, 
         raise OSError("no processes here")
 
     monkeypatch.setattr(worker, "start_shared", fail)
-    monkeypatch.setattr(errors, "setup_logging", lambda directory=None: tmp_path / "log.txt")
-    settings.qsettings().setValue(gui_app.SAMPLES_SHOWN_KEY, True)
-    old_hook = sys.excepthook
-    try:
-        _app, window = gui_app.start_app(["--no-crash-dialog"])
-    finally:
-        sys.excepthook = old_hook
-    qtbot.addWidget(window)
+    window = _start_later(qtbot, tmp_path, monkeypatch)
     qtbot.wait(300)
     assert window.isVisible() and not errors.shown
 
